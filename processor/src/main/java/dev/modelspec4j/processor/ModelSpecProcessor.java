@@ -1,0 +1,92 @@
+package dev.modelspec4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.modelspec4j.processor.diag.Diagnostics;
+import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.discover.AssistantDiscovery;
+import dev.modelspec4j.processor.generate.GuardedClassWriter;
+import dev.modelspec4j.processor.model.AssistantModel;
+import dev.modelspec4j.processor.validate.AssistantReader;
+import dev.modelspec4j.processor.validate.Names;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * The modelspec4j annotation processor: discover → validate → model → generate. It only wires the stages and
+ * turns anything unexpected into one error naming the interface, so that javac never crashes because of it.
+ */
+@AutoService(Processor.class)
+public final class ModelSpecProcessor extends AbstractProcessor {
+
+    private AssistantDiscovery discovery;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Names.MODEL_SPEC);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement modelSpec = processingEnv.getElementUtils().getTypeElement(Names.MODEL_SPEC);
+        if (modelSpec == null) {
+            return false;
+        }
+        if (discovery == null) {
+            discovery = new AssistantDiscovery(processingEnv.getElementUtils());
+        }
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        List<Element> ready = discovery.ready(round, modelSpec);
+        for (Element element : ready) {
+            try {
+                process(element, diagnostics);
+            } catch (RuntimeException | LinkageError e) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                diagnostics.report(Message.PROCESSOR_ERROR, element, element, trace);
+            }
+        }
+        if (round.processingOver()) {
+            for (String name : discovery.deferred()) {
+                TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+                if (type != null) {
+                    diagnostics.report(Message.UNRESOLVED_TYPE, type, name,
+                            String.join(", ", discovery.unresolvedTypes(type)));
+                }
+            }
+        }
+        return false;
+    }
+
+    private void process(Element element, Diagnostics diagnostics) {
+        Optional<AssistantModel> model = new AssistantReader(processingEnv, diagnostics).read(element);
+        if (model.isEmpty()) {
+            return;
+        }
+        boolean generatedAvailable =
+                processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        JavaFile file = new GuardedClassWriter(generatedAvailable).write(model.get(), element);
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Message.PROCESSOR_ERROR.format(element, "could not write " + model.get().generatedName() + ": " + e), element);
+        }
+    }
+}

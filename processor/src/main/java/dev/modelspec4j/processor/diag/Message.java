@@ -1,0 +1,66 @@
+package dev.modelspec4j.processor.diag;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, with a stable code. A message says what is wrong and what to do
+ * instead. Codes are never reused; a retired message keeps its number.
+ */
+public enum Message {
+    NOT_AN_INTERFACE(1, "@ModelSpec must be placed on an interface, not on %s %s: declare the assistant as an interface"),
+    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage or ChatResponse"),
+    UNKNOWN_TEMPLATE_VARIABLE(3, "Template variable {{%s}} of method %s has no matching parameter: add a parameter named %s or annotated @V(\"%s\")"),
+    UNUSED_PARAMETER(4, "Parameter %s of method %s is used nowhere: reference it as {{%s}} in a template, or mark it @UserMessage, @MemoryId or @Untrusted"),
+    TWO_USER_MESSAGES(5, "Method %s has more than one user message (%s): keep a single @UserMessage parameter or template"),
+    INVALID_REGEX(6, "Invalid regular expression in @%s: %s"),
+    LENGTH_NO_BOUND(7, "@Length sets no bound: set maxChars, maxWords, maxSentences or minChars to a positive number"),
+    LENGTH_NEGATIVE(8, "@Length %s is %d: a bound must be positive (0 means not set)"),
+    LENGTH_CONTRADICTORY(9, "@Length minChars %d exceeds maxChars %d: no answer could pass"),
+    REASK_ATTEMPTS(10, "REASK needs maxAttempts of at least 1 (it counts every model call, the first included), not %d"),
+    DUPLICATE_RULE_ID(11, "Rule id \"%s\" is used twice in method %s (also by %s): give each rule its own id"),
+    PROCESSOR_ERROR(12, "modelspec4j could not process %s because of an internal error; please report it with this trace:%n%s"),
+    NO_USER_MESSAGE(13, "Method %s sends no user message: annotate a parameter with @UserMessage, or the method with @UserMessage(\"...\")"),
+    TEMPLATE_RESOURCE_NOT_FOUND(14, "Template resource \"%s\" was not found on the class path or source path of this compilation: put it in src/main/resources (relative to package %s, or absolute with a leading /)"),
+    INVALID_SPEC_ID(15, "Spec id \"%s\" is not valid: use dotted lower-case words, e.g. acme.support"),
+    REDACT_NOT_APPLICABLE(16, "Action REDACT cannot apply to rule %s (@%s): there is no span to mask; choose REASK, REFUSE, BLOCK or REPORT"),
+    BAD_FALLBACK(17, "FALLBACK needs @OnViolation(fallback = \"...\") naming a default method of %s with the parameter types and return type of %s: %s"),
+    UNTRUSTED_IN_TEMPLATE(18, "Parameter %s is @Untrusted and cannot be used in a prompt template: untrusted data goes in its own delimited block"),
+    TWO_MEMORY_IDS(19, "Method %s has more than one @MemoryId parameter"),
+    GENERIC_METHOD(20, "Method %s has type parameters, which a guarded assistant does not support"),
+    EMPTY_RULE(21, "@%s lists no %s: give at least one, or remove the annotation"),
+    MALFORMED_TEMPLATE(22, "Template of method %s is malformed: %s"),
+    GENERIC_INTERFACE(23, "Assistant %s has type parameters, which the generated implementation cannot fill in"),
+    UNRESOLVED_TYPE(24, "Assistant %s refers to types that do not exist, even after all code generation: %s"),
+    POLICY_CYCLE(25, "Policy %s applies itself, through %s: remove the cycle"),
+    BLANK_UNTRUSTED_LABEL(26, "@Untrusted on parameter %s: the label is blank; describe the data, e.g. @Untrusted(\"order notes\")"),
+    UNSUPPORTED_PARAMETER(27, "Parameter %s of method %s is of type %s, which cannot be sent to a model as text: use String or another type whose toString() is meant for the prompt"),
+    NON_ABSTRACT_FALLBACK_UNUSED(28, "@OnViolation(fallback = \"%s\") is only used by the FALLBACK action; this one has action %s");
+
+    private final String code;
+    private final String format;
+    private final Diagnostic.Kind kind;
+
+    Message(int number, String format) {
+        this(number, format, Diagnostic.Kind.ERROR);
+    }
+
+    Message(int number, String format, Diagnostic.Kind kind) {
+        this.code = String.format("MS-%03d", number);
+        this.format = format;
+        this.kind = kind;
+    }
+
+    /** The stable code, e.g. {@code MS-006}. */
+    public String code() {
+        return code;
+    }
+
+    public Diagnostic.Kind kind() {
+        return kind;
+    }
+
+    /** The text of the diagnostic, code first. */
+    public String format(Object... args) {
+        return "[" + code + "] " + String.format(format, args);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.modelspec4j.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * One abstract method of an assistant.
+ *
+ * @param name the method name
+ * @param returnKind how the answer is returned
+ * @param returnType the declared return type
+ * @param parameters every parameter, in order
+ * @param thrownTypes declared exceptions, repeated on the implementation
+ * @param systemMessage the system message template; empty for none
+ * @param userMessage the user message template (a parameter alone is a template of one variable)
+ * @param memoryIdParameter the {@code @MemoryId} parameter's name, or null
+ * @param untrusted the {@code @Untrusted} parameters
+ * @param rules the rules, cheapest check first
+ * @param maxAttempts the most model calls per call
+ * @param refusal the refusal text; empty for none
+ * @param fallbackMethod the fallback method's name, or null
+ */
+public record MethodModel(
+        String name,
+        ReturnKind returnKind,
+        TypeName returnType,
+        List<ParameterModel> parameters,
+        List<TypeName> thrownTypes,
+        List<TemplatePart> systemMessage,
+        List<TemplatePart> userMessage,
+        String memoryIdParameter,
+        List<UntrustedParameter> untrusted,
+        List<RuleModel> rules,
+        int maxAttempts,
+        String refusal,
+        String fallbackMethod) {
+
+    public MethodModel {
+        parameters = List.copyOf(parameters);
+        thrownTypes = List.copyOf(thrownTypes);
+        systemMessage = List.copyOf(systemMessage);
+        userMessage = List.copyOf(userMessage);
+        untrusted = List.copyOf(untrusted);
+        rules = List.copyOf(rules);
+    }
+
+    /** A parameter of an assistant method. */
+    public record ParameterModel(String name, TypeName type) {
+    }
+
+    /** An {@code @Untrusted} parameter and its label. */
+    public record UntrustedParameter(String name, String label) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.modelspec4j.processor.model;
+
+/** The return types a guarded method supports, and how the call outcome turns into each. */
+public enum ReturnKind {
+    STRING("text"),
+    AI_MESSAGE("aiMessage"),
+    CHAT_RESPONSE("chatResponse");
+
+    private final String accessor;
+
+    ReturnKind(String accessor) {
+        this.accessor = accessor;
+    }
+
+    /** The {@code CallOutcome} method that gives the value returned. */
+    public String accessor() {
+        return accessor;
+    }
+}

@@ -1,0 +1,390 @@
+package dev.modelspec4j.processor.validate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.processor.diag.Diagnostics;
+import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.model.AssistantModel;
+import dev.modelspec4j.processor.model.MethodModel;
+import dev.modelspec4j.processor.model.MethodModel.ParameterModel;
+import dev.modelspec4j.processor.model.MethodModel.UntrustedParameter;
+import dev.modelspec4j.processor.model.ReturnKind;
+import dev.modelspec4j.processor.model.RuleModel;
+import dev.modelspec4j.processor.model.SpecHash;
+import dev.modelspec4j.processor.model.TemplatePart;
+import dev.modelspec4j.processor.validate.RuleReader.Draft;
+import dev.modelspec4j.processor.validate.TemplateReader.Template;
+import dev.modelspec4j.processor.validate.TemplateReader.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/**
+ * Validates one {@code @ModelSpec} element and, when it is sound, builds its {@link AssistantModel}. Every
+ * problem of the interface is reported before it gives up, each at the most precise place.
+ */
+public final class AssistantReader {
+
+    private static final Pattern SPEC_ID = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
+    private static final Set<String> SPECIAL_VARIABLES = Set.of("current_date", "current_time", "current_date_time");
+
+    private final ProcessingEnvironment env;
+    private final Types types;
+    private final Mirrors mirrors;
+    private final Diagnostics diagnostics;
+    private final RuleReader rules;
+    private final TemplateReader templates;
+
+    public AssistantReader(ProcessingEnvironment env, Diagnostics diagnostics) {
+        this.env = env;
+        this.types = env.getTypeUtils();
+        this.mirrors = new Mirrors(env.getElementUtils());
+        this.diagnostics = diagnostics;
+        this.rules = new RuleReader(mirrors, diagnostics);
+        this.templates = new TemplateReader(mirrors, env.getFiler(), diagnostics);
+    }
+
+    /** The model of {@code element}, or empty when it has errors (all of them reported). */
+    public Optional<AssistantModel> read(Element element) {
+        int errorsBefore = diagnostics.errorCount();
+        AnnotationMirror spec = mirrors.find(element, Names.MODEL_SPEC).orElseThrow();
+        if (element.getKind() != ElementKind.INTERFACE) {
+            diagnostics.report(Message.NOT_AN_INTERFACE, element, spec,
+                    element.getKind().toString().toLowerCase().replace('_', ' '), element.getSimpleName());
+            return Optional.empty();
+        }
+        TypeElement type = (TypeElement) element;
+        if (!type.getTypeParameters().isEmpty()) {
+            diagnostics.report(Message.GENERIC_INTERFACE, type, spec, type.getQualifiedName());
+        }
+        String specId = mirrors.string(spec, "id");
+        if (!SPEC_ID.matcher(specId).matches()) {
+            diagnostics.report(Message.INVALID_SPEC_ID, type, spec, Mirrors.explicit(spec, "id"), specId);
+        }
+        String packageName = packageOf(type);
+
+        Optional<Template> interfaceSystem = mirrors.find(type, Names.SYSTEM_MESSAGE)
+                .flatMap(m -> templates.read(type, m, packageName));
+        Optional<AnnotationMirror> interfaceOnViolation = mirrors.find(type, Names.ON_VIOLATION);
+        List<Draft> inherited = new ArrayList<>(rules.readPolicies(type));
+        inherited.addAll(rules.read(type, Level.DEVELOPER, "", "interface", null));
+
+        List<MethodModel> methods = new ArrayList<>();
+        boolean needsMemory = false;
+        for (ExecutableElement method : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
+            if (!method.getModifiers().contains(Modifier.ABSTRACT)
+                    || method.getEnclosingElement().toString().equals("java.lang.Object")) {
+                continue;
+            }
+            Optional<MethodModel> model = method(type, method, packageName, interfaceSystem, interfaceOnViolation,
+                    inherited);
+            if (model.isPresent()) {
+                methods.add(model.get());
+                needsMemory |= model.get().memoryIdParameter() != null;
+            }
+        }
+        if (diagnostics.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        ClassName interfaceName = ClassName.get(type);
+        ClassName generated = ClassName.get(interfaceName.packageName(),
+                "Guarded" + String.join("_", interfaceName.simpleNames()));
+        return Optional.of(new AssistantModel(interfaceName, generated, specId, mirrors.string(spec, "version"),
+                mirrors.string(spec, "description"), SpecHash.of(methods), needsMemory, methods));
+    }
+
+    private Optional<MethodModel> method(TypeElement type, ExecutableElement method, String packageName,
+            Optional<Template> interfaceSystem, Optional<AnnotationMirror> interfaceOnViolation,
+            List<Draft> inherited) {
+        int errorsBefore = diagnostics.errorCount();
+        String name = method.getSimpleName().toString();
+        if (!method.getTypeParameters().isEmpty()) {
+            diagnostics.report(Message.GENERIC_METHOD, method, name);
+        }
+        ReturnKind returnKind = returnKind(method.getReturnType());
+        if (returnKind == null) {
+            diagnostics.report(Message.UNSUPPORTED_RETURN_TYPE, method, name, method.getReturnType());
+        }
+
+        // Parameters and their roles.
+        List<ParameterModel> parameters = new ArrayList<>();
+        Map<String, VariableElement> variables = new LinkedHashMap<>(); // template name -> parameter
+        Set<String> templateParameters = new LinkedHashSet<>();
+        List<UntrustedParameter> untrusted = new ArrayList<>();
+        List<String> userMessages = new ArrayList<>();
+        VariableElement userParameter = null;
+        String memoryId = null;
+        for (VariableElement p : method.getParameters()) {
+            String pName = p.getSimpleName().toString();
+            parameters.add(new ParameterModel(pName, TypeName.get(p.asType())));
+            Optional<AnnotationMirror> user = mirrors.find(p, Names.USER_MESSAGE);
+            Optional<AnnotationMirror> memory = mirrors.find(p, Names.MEMORY_ID);
+            Optional<AnnotationMirror> untrustedMirror = mirrors.find(p, Names.UNTRUSTED);
+            Optional<AnnotationMirror> v = mirrors.find(p, Names.V);
+            if (memory.isPresent()) {
+                if (memoryId != null) {
+                    diagnostics.report(Message.TWO_MEMORY_IDS, p, memory.get(), name);
+                }
+                memoryId = pName;
+            } else if (user.isPresent()) {
+                userMessages.add("parameter " + pName);
+                userParameter = p;
+                if (!isText(p.asType())) {
+                    diagnostics.report(Message.UNSUPPORTED_PARAMETER, p, pName, name, p.asType());
+                }
+            } else if (untrustedMirror.isPresent()) {
+                String label = mirrors.string(untrustedMirror.get(), "value");
+                if (Mirrors.explicit(untrustedMirror.get(), "value") != null && label.isBlank()) {
+                    diagnostics.report(Message.BLANK_UNTRUSTED_LABEL, p, untrustedMirror.get(), pName);
+                }
+                untrusted.add(new UntrustedParameter(pName, label.isBlank() ? pName : label.strip()));
+                variables.put("\u0000untrusted:" + pName, p);
+            } else {
+                String variable = v.map(m -> mirrors.string(m, "value")).orElse(pName);
+                variables.put(variable, p);
+                templateParameters.add(pName);
+            }
+        }
+
+        // Templates: the method's own system message wins over the interface's.
+        Optional<Template> system = mirrors.find(method, Names.SYSTEM_MESSAGE)
+                .flatMap(m -> templates.read(method, m, packageName))
+                .or(() -> interfaceSystem);
+        Optional<AnnotationMirror> userTemplateMirror = mirrors.find(method, Names.USER_MESSAGE);
+        Optional<Template> userTemplate = userTemplateMirror.flatMap(m -> templates.read(method, m, packageName));
+        if (userTemplateMirror.isPresent()) {
+            userMessages.add(0, "@UserMessage on the method");
+        }
+        if (userMessages.size() > 1) {
+            Element at = userParameter != null ? userParameter : method;
+            AnnotationMirror mirror = mirrors.find(at, Names.USER_MESSAGE).orElse(null);
+            diagnostics.report(Message.TWO_USER_MESSAGES, at, mirror, name, String.join(", ", userMessages));
+        }
+
+        Set<String> used = new LinkedHashSet<>();
+        List<TemplatePart> systemParts = system.map(t -> parts(t, name, variables, used)).orElse(List.of());
+        List<TemplatePart> userParts;
+        if (userTemplate.isPresent()) {
+            userParts = parts(userTemplate.get(), name, variables, used);
+        } else if (userParameter != null) {
+            userParts = List.of(new TemplatePart.Variable("it", userParameter.getSimpleName().toString()));
+        } else {
+            // As in LangChain4j: a single parameter that no template uses is the user message.
+            List<String> unused = templateParameters.stream().filter(p -> !used.contains(p)).toList();
+            if (unused.size() == 1 && templateParameters.size() == 1 && userMessages.isEmpty()) {
+                String only = unused.get(0);
+                VariableElement p = variables.values().stream()
+                        .filter(e -> e.getSimpleName().contentEquals(only)).findFirst().orElseThrow();
+                if (!isText(p.asType())) {
+                    diagnostics.report(Message.UNSUPPORTED_PARAMETER, p, only, name, p.asType());
+                }
+                userParts = List.of(new TemplatePart.Variable("it", only));
+                used.add(only);
+            } else {
+                userParts = List.of();
+                if (userMessages.isEmpty()) {
+                    diagnostics.report(Message.NO_USER_MESSAGE, method, name);
+                }
+            }
+        }
+        for (String p : templateParameters) {
+            if (!used.contains(p)) {
+                VariableElement element = variables.values().stream()
+                        .filter(e -> e.getSimpleName().contentEquals(p)).findFirst().orElseThrow();
+                diagnostics.report(Message.UNUSED_PARAMETER, element, p, name, variableName(element));
+            }
+        }
+
+        // Rules and actions.
+        Optional<AnnotationMirror> onViolation = mirrors.find(method, Names.ON_VIOLATION).or(() -> interfaceOnViolation);
+        Action scopeAction = onViolation.map(m -> Action.valueOf(mirrors.enumConstant(m, "action"))).orElse(null);
+        int maxAttempts = onViolation.map(m -> mirrors.integer(m, "maxAttempts")).orElse(1);
+        String refusal = onViolation.map(m -> mirrors.string(m, "refusal")).orElse("");
+        String fallback = null;
+        if (onViolation.isPresent()) {
+            AnnotationMirror ov = onViolation.get();
+            Element ovElement = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
+            String fallbackName = mirrors.string(ov, "fallback");
+            if (scopeAction == Action.REASK && maxAttempts < 1) {
+                diagnostics.report(Message.REASK_ATTEMPTS, ovElement, ov, Mirrors.explicit(ov, "maxAttempts"),
+                        maxAttempts);
+            }
+            if (scopeAction != Action.REASK) {
+                maxAttempts = 1;
+            }
+            if (scopeAction == Action.FALLBACK) {
+                fallback = fallback(type, method, fallbackName, ovElement, ov);
+            } else if (!fallbackName.isEmpty()) {
+                diagnostics.report(Message.NON_ABSTRACT_FALLBACK_UNUSED, ovElement, ov,
+                        Mirrors.explicit(ov, "fallback"), fallbackName, scopeAction);
+            }
+        }
+        List<Draft> drafts = new ArrayList<>(inherited);
+        drafts.addAll(rules.read(method, Level.DEVELOPER, name + ".", "method " + name, null));
+        List<RuleModel> ruleModels = new ArrayList<>();
+        Map<String, Draft> ids = new LinkedHashMap<>();
+        for (Draft draft : drafts) {
+            Action action = scopeAction != null ? scopeAction
+                    : draft.scopeAction() != null ? draft.scopeAction() : Action.BLOCK;
+            String id = draft.id();
+            Draft previous = ids.putIfAbsent(id, draft);
+            if (previous != null) {
+                Element at = draft.element().getKind() == ElementKind.ANNOTATION_TYPE ? type : draft.element();
+                diagnostics.report(Message.DUPLICATE_RULE_ID, at, positionMirror(at, draft),
+                        positionMirror(at, draft) == draft.mirror() ? Mirrors.explicit(draft.mirror(), "id") : null,
+                        id, name, "@" + previous.kind() + " on " + previous.origin());
+            }
+            if (action == Action.REDACT && !draft.redactable()) {
+                Element at = onViolation.isPresent() ? (mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type)
+                        : draft.element();
+                diagnostics.report(Message.REDACT_NOT_APPLICABLE, at, onViolation.orElse(draft.mirror()), id,
+                        draft.kind());
+            }
+            ruleModels.add(draft.build().apply(id, action));
+        }
+        ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
+
+        if (diagnostics.errorCount() > errorsBefore || returnKind == null) {
+            return Optional.empty();
+        }
+        List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
+        return Optional.of(new MethodModel(name, returnKind, TypeName.get(method.getReturnType()), parameters,
+                thrown, systemParts, userParts, memoryId, untrusted, ruleModels, maxAttempts, refusal, fallback));
+    }
+
+    /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
+    private static AnnotationMirror positionMirror(Element at, Draft draft) {
+        return at == draft.element() ? draft.mirror() : null;
+    }
+
+    private List<TemplatePart> parts(Template template, String methodName, Map<String, VariableElement> variables,
+            Set<String> used) {
+        Optional<List<Token>> tokens = templates.tokens(template, methodName);
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        List<TemplatePart> parts = new ArrayList<>();
+        List<VariableElement> textParameters = variables.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("\u0000")).map(Map.Entry::getValue).toList();
+        for (Token token : tokens.get()) {
+            if (!token.variable()) {
+                parts.add(new TemplatePart.Literal(token.text()));
+                continue;
+            }
+            String variable = token.text();
+            VariableElement p = variables.get(variable);
+            if (p == null && variable.equals("it") && textParameters.size() == 1) {
+                p = textParameters.get(0);
+            }
+            if (p == null) {
+                for (Map.Entry<String, VariableElement> e : variables.entrySet()) {
+                    if (e.getKey().equals("\u0000untrusted:" + variable)) {
+                        diagnostics.report(Message.UNTRUSTED_IN_TEMPLATE, template.element(), template.mirror(),
+                                template.value(), variable);
+                        p = e.getValue();
+                    }
+                }
+                if (p != null) {
+                    continue;
+                }
+            }
+            if (p == null && SPECIAL_VARIABLES.contains(variable)) {
+                parts.add(new TemplatePart.Special(variable));
+                continue;
+            }
+            if (p == null) {
+                diagnostics.report(Message.UNKNOWN_TEMPLATE_VARIABLE, template.element(), template.mirror(),
+                        template.value(), variable, methodName, variable, variable);
+                continue;
+            }
+            String parameter = p.getSimpleName().toString();
+            used.add(parameter);
+            parts.add(new TemplatePart.Variable(variable, parameter));
+        }
+        return parts;
+    }
+
+    private String fallback(TypeElement type, ExecutableElement method, String fallbackName, Element at,
+            AnnotationMirror ov) {
+        AnnotationValue position = Mirrors.explicit(ov, "fallback");
+        if (fallbackName.isEmpty()) {
+            diagnostics.report(Message.BAD_FALLBACK, at, ov, type.getSimpleName(), method.getSimpleName(),
+                    "no fallback method is named");
+            return null;
+        }
+        for (ExecutableElement candidate : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
+            if (!candidate.getSimpleName().contentEquals(fallbackName)) {
+                continue;
+            }
+            if (!candidate.getModifiers().contains(Modifier.DEFAULT)) {
+                continue;
+            }
+            if (candidate.getParameters().size() != method.getParameters().size()) {
+                continue;
+            }
+            boolean same = true;
+            for (int i = 0; i < candidate.getParameters().size(); i++) {
+                same &= types.isSameType(types.erasure(candidate.getParameters().get(i).asType()),
+                        types.erasure(method.getParameters().get(i).asType()));
+            }
+            if (same && types.isAssignable(candidate.getReturnType(), method.getReturnType())) {
+                return fallbackName;
+            }
+        }
+        diagnostics.report(Message.BAD_FALLBACK, at, ov, position, type.getSimpleName(), method.getSimpleName(),
+                "there is no default method " + fallbackName + " with those parameter types and return type");
+        return null;
+    }
+
+    private ReturnKind returnKind(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        String name = ((TypeElement) types.asElement(type)).getQualifiedName().toString();
+        return switch (name) {
+            case "java.lang.String" -> ReturnKind.STRING;
+            case Names.AI_MESSAGE -> ReturnKind.AI_MESSAGE;
+            case Names.CHAT_RESPONSE -> ReturnKind.CHAT_RESPONSE;
+            default -> null;
+        };
+    }
+
+    /** Whether values of {@code type} can be sent as text: anything but arrays and {@code void}. */
+    private static boolean isText(TypeMirror type) {
+        return type.getKind() != TypeKind.ARRAY && type.getKind() != TypeKind.VOID;
+    }
+
+    private String variableName(VariableElement p) {
+        return mirrors.find(p, Names.V).map(m -> mirrors.string(m, "value")).orElse(p.getSimpleName().toString());
+    }
+
+    private static String packageOf(Element element) {
+        Element e = element;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return ((PackageElement) e).getQualifiedName().toString();
+    }
+}

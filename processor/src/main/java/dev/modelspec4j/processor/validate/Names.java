@@ -1,0 +1,27 @@
+package dev.modelspec4j.processor.validate;
+
+/** The qualified names of the annotations the processor reads. */
+public final class Names {
+
+    private Names() {
+    }
+
+    private static final String MS = "dev.modelspec4j.annotation.";
+    private static final String LC = "dev.langchain4j.service.";
+
+    public static final String MODEL_SPEC = MS + "ModelSpec";
+    public static final String POLICY = MS + "Policy";
+    public static final String UNTRUSTED = MS + "Untrusted";
+    public static final String LENGTH = MS + "Length";
+    public static final String FORBID = MS + "Forbid";
+    public static final String REQUIRE = MS + "Require";
+    public static final String ON_VIOLATION = MS + "OnViolation";
+
+    public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
+    public static final String USER_MESSAGE = LC + "UserMessage";
+    public static final String V = LC + "V";
+    public static final String MEMORY_ID = LC + "MemoryId";
+
+    public static final String AI_MESSAGE = "dev.langchain4j.data.message.AiMessage";
+    public static final String CHAT_RESPONSE = "dev.langchain4j.model.chat.response.ChatResponse";
+}

@@ -1,0 +1,217 @@
+package dev.modelspec4j.processor.validate;
+
+import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.check.builtin.ForbidCheck;
+import dev.modelspec4j.processor.diag.Diagnostics;
+import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.model.RuleModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads the rule annotations of one element (a method, the interface, or a policy type) into drafts, checking
+ * each rule's own parameters: regexes compile, length bounds make sense. Ids and actions are settled per
+ * method by {@link AssistantReader}, which knows the scope.
+ */
+final class RuleReader {
+
+    /**
+     * A rule before its id and action are settled.
+     *
+     * @param kind the annotation's simple name
+     * @param explicitId the id written in the annotation; empty for the default
+     * @param idPrefix the prefix of the default id ({@code answer.}, empty, or {@code acmeBaseline.})
+     * @param level the rule's level of authority
+     * @param origin where the rule is written, for messages
+     * @param element the annotated element
+     * @param mirror the rule's annotation, to point diagnostics at
+     * @param scopeAction the action of an {@code @OnViolation} next to the rule on a policy; null for none
+     * @param build makes the rule model from its id and action
+     */
+    record Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
+            AnnotationMirror mirror, Action scopeAction, BiFunction<String, Action, RuleModel> build) {
+
+        String defaultId() {
+            return idPrefix + kind.toLowerCase(Locale.ROOT);
+        }
+
+        String id() {
+            return explicitId.isEmpty() ? defaultId() : explicitId;
+        }
+
+        boolean redactable() {
+            return kind.equals("Forbid");
+        }
+    }
+
+    private final Mirrors mirrors;
+    private final Diagnostics diagnostics;
+
+    RuleReader(Mirrors mirrors, Diagnostics diagnostics) {
+        this.mirrors = mirrors;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The rules written directly on {@code element}. */
+    List<Draft> read(Element element, Level level, String idPrefix, String origin, Action scopeAction) {
+        List<Draft> drafts = new ArrayList<>();
+        mirrors.find(element, Names.LENGTH).ifPresent(
+                m -> length(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
+        mirrors.find(element, Names.FORBID).ifPresent(
+                m -> forbid(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
+        mirrors.find(element, Names.REQUIRE).ifPresent(
+                m -> require(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
+        return drafts;
+    }
+
+    /**
+     * The rules of every policy applied to {@code element}, directly or through other policies, each at its
+     * policy's level. A policy reached twice counts once; a cycle is an error.
+     */
+    List<Draft> readPolicies(TypeElement element) {
+        List<Draft> drafts = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        collectPolicies(element, element, new ArrayDeque<>(), seen, drafts);
+        return drafts;
+    }
+
+    private void collectPolicies(TypeElement assistant, Element annotated, Deque<String> path, List<String> seen,
+            List<Draft> drafts) {
+        for (AnnotationMirror applied : annotated.getAnnotationMirrors()) {
+            TypeElement type = (TypeElement) applied.getAnnotationType().asElement();
+            Optional<AnnotationMirror> policy = mirrors.find(type, Names.POLICY);
+            if (policy.isEmpty()) {
+                continue;
+            }
+            String name = type.getQualifiedName().toString();
+            if (path.contains(name)) {
+                List<String> cycle = new ArrayList<>(path);
+                diagnostics.report(Message.POLICY_CYCLE, assistant, findOn(assistant, path.peekFirst()), name,
+                        String.join(" -> ", cycle) + " -> " + name);
+                continue;
+            }
+            if (seen.contains(name)) {
+                continue;
+            }
+            seen.add(name);
+            Level level = Level.valueOf(mirrors.enumConstant(policy.get(), "level"));
+            Action scopeAction = mirrors.find(type, Names.ON_VIOLATION)
+                    .map(m -> Action.valueOf(mirrors.enumConstant(m, "action"))).orElse(null);
+            String simple = type.getSimpleName().toString();
+            String prefix = Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + ".";
+            // Rules on a policy in another jar are reported at the place it is applied.
+            drafts.addAll(read(type, level, prefix, "policy " + name, scopeAction));
+            path.addLast(name);
+            collectPolicies(assistant, type, path, seen, drafts);
+            path.removeLast();
+        }
+    }
+
+    private AnnotationMirror findOn(Element element, String annotation) {
+        return annotation == null ? null : mirrors.find(element, annotation).orElse(null);
+    }
+
+    private Optional<Draft> length(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        int maxChars = mirrors.integer(m, "maxChars");
+        int maxWords = mirrors.integer(m, "maxWords");
+        int maxSentences = mirrors.integer(m, "maxSentences");
+        int minChars = mirrors.integer(m, "minChars");
+        boolean ok = true;
+        for (String bound : List.of("maxChars", "maxWords", "maxSentences", "minChars")) {
+            int value = mirrors.integer(m, bound);
+            if (value < 0) {
+                diagnostics.report(Message.LENGTH_NEGATIVE, element, m, Mirrors.explicit(m, bound), bound, value);
+                ok = false;
+            }
+        }
+        if (ok && maxChars == 0 && maxWords == 0 && maxSentences == 0 && minChars == 0) {
+            diagnostics.report(Message.LENGTH_NO_BOUND, element, m);
+            ok = false;
+        }
+        if (ok && maxChars > 0 && minChars > maxChars) {
+            diagnostics.report(Message.LENGTH_CONTRADICTORY, element, m, Mirrors.explicit(m, "minChars"),
+                    minChars, maxChars);
+            ok = false;
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new Draft("Length", mirrors.string(m, "id"), prefix, level, origin, element, m,
+                scopeAction, (id, action) -> new RuleModel.LengthRule(id, level, action, origin, maxChars,
+                        maxWords, maxSentences, minChars)));
+    }
+
+    private Optional<Draft> forbid(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        List<String> patterns = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        boolean ok = regexes(element, m, "patterns", "Forbid", patterns);
+        for (String p : patterns) {
+            descriptions.add("the pattern " + p);
+        }
+        for (AnnotationValue v : mirrors.array(m, "phrases")) {
+            String phrase = (String) v.getValue();
+            if (phrase.isBlank()) {
+                diagnostics.report(Message.EMPTY_RULE, element, m, v, "Forbid", "non-blank phrase in phrases");
+                ok = false;
+                continue;
+            }
+            patterns.add(ForbidCheck.phrase(phrase));
+            descriptions.add("the phrase \"" + phrase.strip() + "\"");
+        }
+        if (ok && patterns.isEmpty()) {
+            diagnostics.report(Message.EMPTY_RULE, element, m, "Forbid", "patterns or phrases");
+            ok = false;
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new Draft("Forbid", mirrors.string(m, "id"), prefix, level, origin, element, m,
+                scopeAction, (id, action) -> new RuleModel.ForbidRule(id, level, action, origin, patterns,
+                        descriptions)));
+    }
+
+    private Optional<Draft> require(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        List<String> patterns = new ArrayList<>();
+        boolean ok = regexes(element, m, "patterns", "Require", patterns);
+        if (ok && patterns.isEmpty()) {
+            diagnostics.report(Message.EMPTY_RULE, element, m, Mirrors.explicit(m, "patterns"), "Require", "patterns");
+            ok = false;
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new Draft("Require", mirrors.string(m, "id"), prefix, level, origin, element, m,
+                scopeAction, (id, action) -> new RuleModel.RequireRule(id, level, action, origin, patterns)));
+    }
+
+    private boolean regexes(Element element, AnnotationMirror m, String attribute, String kind, List<String> out) {
+        boolean ok = true;
+        for (AnnotationValue v : mirrors.array(m, attribute)) {
+            String regex = (String) v.getValue();
+            try {
+                Pattern.compile(regex);
+                out.add(regex);
+            } catch (PatternSyntaxException e) {
+                diagnostics.report(Message.INVALID_REGEX, element, m, v, kind,
+                        e.getDescription() + " near index " + e.getIndex() + " of \"" + regex + "\"");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.modelspec4j;
+
+import dev.langchain4j.memory.chat.ChatMemoryProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.modelspec4j.enforce.Enforcer;
+import dev.modelspec4j.enforce.SpecInfo;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The builder of a generated assistant, {@code Guarded<Name>.builder()}; the settings are those of
+ * LangChain4j's {@code AiServices} builder where the two meet.
+ *
+ * @param <T> the assistant interface
+ * @param <B> the generated builder, for fluent calls
+ */
+public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
+
+    private ChatModel chatModel;
+    private ChatMemoryProvider chatMemoryProvider;
+    private AuditSink auditSink = AuditSink.slf4j();
+    private Clock clock = Clock.systemUTC();
+    private Random random;
+
+    protected AssistantBuilder() {
+    }
+
+    /** The model every method calls. Required. */
+    public B chatModel(ChatModel chatModel) {
+        this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
+        return self();
+    }
+
+    /**
+     * Gives each memory id its own chat memory; required when a method has a {@code @MemoryId} parameter. A
+     * method without one uses the memory id {@code "default"}. Memory receives only what the caller received.
+     */
+    public B chatMemoryProvider(ChatMemoryProvider chatMemoryProvider) {
+        this.chatMemoryProvider = Objects.requireNonNull(chatMemoryProvider, "chatMemoryProvider");
+        return self();
+    }
+
+    /** Where audit records go; by default SLF4J (see {@link AuditSink#slf4j()}). */
+    public B auditSink(AuditSink auditSink) {
+        this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
+        return self();
+    }
+
+    /** The clock for audit timestamps and the date variables of templates; by default UTC system time. */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * The source of per-call boundaries and call ids; by default a {@link java.security.SecureRandom}. Set a
+     * seeded one only in tests: boundaries must be unguessable.
+     */
+    public B random(Random random) {
+        this.random = Objects.requireNonNull(random, "random");
+        return self();
+    }
+
+    /** Builds the assistant. */
+    public abstract T build();
+
+    /**
+     * Checks the settings against what the assistant needs and returns the engine of a new instance; for
+     * generated code.
+     *
+     * @param spec the spec the generated class enforces
+     * @param needsMemory whether a method of the assistant has a {@code @MemoryId} parameter
+     */
+    protected final Enforcer enforcer(SpecInfo spec, boolean needsMemory) {
+        if (chatModel == null) {
+            throw new IllegalStateException(spec.assistant() + ": chatModel(...) must be set");
+        }
+        if (needsMemory && chatMemoryProvider == null) {
+            throw new IllegalStateException(spec.assistant()
+                    + " has a @MemoryId parameter: chatMemoryProvider(...) must be set");
+        }
+        return new Enforcer(spec, chatModel, chatMemoryProvider, auditSink, clock, random);
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+}

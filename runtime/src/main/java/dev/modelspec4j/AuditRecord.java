@@ -1,0 +1,47 @@
+package dev.modelspec4j;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One record per call of a guarded assistant: which spec was enforced, what was violated and how the call
+ * ended. Records never hold the user's text or the model's answer; evidence describes findings without
+ * quoting them.
+ *
+ * @param callId a random id, also carried by exceptions of the call
+ * @param timestamp when the call started
+ * @param specId the spec's id
+ * @param specVersion the spec's version
+ * @param specHash the content hash of the spec's rules, computed at compile time
+ * @param assistant the assistant interface's qualified name
+ * @param method the interface method called
+ * @param memoryId the memory id of the call, when the method has one
+ * @param outcome how the call ended
+ * @param modelCalls how many times the model was called
+ * @param violations every rule broken during the call, in order
+ * @param durationMillis wall-clock time of the call
+ * @param error for a FAILED call, the failure's type and message
+ */
+public record AuditRecord(
+        String callId,
+        Instant timestamp,
+        String specId,
+        String specVersion,
+        String specHash,
+        String assistant,
+        String method,
+        String memoryId,
+        Outcome outcome,
+        int modelCalls,
+        List<Violation> violations,
+        long durationMillis,
+        String error) {
+
+    public AuditRecord {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(outcome, "outcome");
+        violations = List.copyOf(violations);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.modelspec4j;
+
+/** How a call ended, as recorded in its {@link AuditRecord}. */
+public enum Outcome {
+    /** The model's answer reached the caller unchanged (violations of REPORT rules may have been recorded). */
+    DELIVERED,
+    /** The answer reached the caller with spans masked. */
+    REDACTED,
+    /** The caller received the refusal text instead of the answer. */
+    REFUSED,
+    /** The caller received what the interface's fallback method returned. */
+    FALLBACK,
+    /** The call ended with a {@link SpecViolationException}. */
+    BLOCKED,
+    /** The model (or an integration around it) failed; the call ended with a {@link ModelCallException}. */
+    FAILED
+}

@@ -1,0 +1,23 @@
+package dev.modelspec4j.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The answer must match every one of the patterns (each somewhere in the answer, after Unicode normalisation).
+ * REDACT does not apply.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Require {
+
+    /** Java regular expressions, as written; checked at compile time. At least one. */
+    String[] patterns();
+
+    /** The rule's id; by default {@code require}, prefixed with the method name on a method. */
+    String id() default "";
+}

@@ -1,0 +1,23 @@
+package dev.modelspec4j.audit;
+
+import dev.modelspec4j.AuditRecord;
+import dev.modelspec4j.AuditSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs each record as one line of JSON, logger {@code dev.modelspec4j.audit}, at INFO. */
+public final class Slf4jAuditSink implements AuditSink {
+
+    /** The shared instance. */
+    public static final Slf4jAuditSink INSTANCE = new Slf4jAuditSink();
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.modelspec4j.audit");
+
+    private Slf4jAuditSink() {
+    }
+
+    @Override
+    public void write(AuditRecord record) {
+        LOG.info("{}", AuditJson.toJson(record));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.modelspec4j.check.builtin;
+
+import dev.modelspec4j.check.Finding;
+import dev.modelspec4j.check.OutputCheck;
+import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.text.NormalizedText;
+import dev.modelspec4j.check.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The answer must match none of the patterns. Matching runs on the normalised answer; spans are reported in
+ * the original answer. Phrases are turned into patterns by {@link #phrase(String)}, at compile time in
+ * generated code.
+ */
+public final class ForbidCheck implements OutputCheck {
+
+    private final List<Pattern> patterns;
+    private final List<String> descriptions;
+
+    /**
+     * @param patterns compiled patterns
+     * @param descriptions for each pattern, what it forbids, in words safe for the audit trail and the model
+     *     (the phrase, or "pattern #n")
+     */
+    public ForbidCheck(List<Pattern> patterns, List<String> descriptions) {
+        if (patterns.size() != descriptions.size()) {
+            throw new IllegalArgumentException("one description per pattern");
+        }
+        this.patterns = List.copyOf(patterns);
+        this.descriptions = List.copyOf(descriptions);
+    }
+
+    @Override
+    public List<Finding> check(String answer) {
+        NormalizedText normalized = TextNormalizer.normalize(answer);
+        List<Finding> findings = new ArrayList<>(0);
+        for (int p = 0; p < patterns.size(); p++) {
+            Matcher m = patterns.get(p).matcher(normalized.text());
+            List<Span> spans = null;
+            while (m.find()) {
+                if (m.end() == m.start()) {
+                    continue;
+                }
+                if (spans == null) {
+                    spans = new ArrayList<>(2);
+                }
+                spans.add(new Span(normalized.originalStart(m.start()), normalized.originalEnd(m.end())));
+            }
+            if (spans != null) {
+                findings.add(new Finding(
+                        "The answer must not contain " + descriptions.get(p) + ".",
+                        "forbidden " + descriptions.get(p) + " matched " + spans.size() + "x",
+                        spans));
+            }
+        }
+        return findings;
+    }
+
+    @Override
+    public boolean supportsRedaction() {
+        return true;
+    }
+
+    /**
+     * The regular expression for a forbidden phrase: case-insensitive, any white space between words, whole
+     * words only where the phrase starts or ends with a letter or digit.
+     */
+    public static String phrase(String phrase) {
+        String[] words = phrase.strip().split("\\s+");
+        StringBuilder regex = new StringBuilder("(?iu)");
+        if (Character.isLetterOrDigit(phrase.strip().codePointAt(0))) {
+            regex.append("(?<![\\p{L}\\p{N}])");
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                regex.append("\\s+");
+            }
+            regex.append(Pattern.quote(words[i]));
+        }
+        String stripped = phrase.strip();
+        if (Character.isLetterOrDigit(stripped.codePointBefore(stripped.length()))) {
+            regex.append("(?![\\p{L}\\p{N}])");
+        }
+        return regex.toString();
+    }
+}

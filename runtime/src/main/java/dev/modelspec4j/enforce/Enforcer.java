@@ -1,0 +1,100 @@
+package dev.modelspec4j.enforce;
+
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.ChatMemoryProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.modelspec4j.AuditSink;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * What a generated assistant holds: the models, memory, audit sink and clock it was built with, and its spec.
+ * Immutable and thread-safe; every call gets its own {@link Call}.
+ */
+public final class Enforcer {
+
+    /** The memory id used when the method has no {@code @MemoryId} parameter. */
+    public static final String DEFAULT_MEMORY_ID = "default";
+
+    private final SpecInfo spec;
+    private final ChatModel chatModel;
+    private final ChatMemoryProvider chatMemoryProvider;
+    private final AuditSink auditSink;
+    private final Clock clock;
+    private final Random random;
+
+    public Enforcer(SpecInfo spec, ChatModel chatModel, ChatMemoryProvider chatMemoryProvider,
+            AuditSink auditSink, Clock clock, Random random) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.chatModel = chatModel;
+        this.chatMemoryProvider = chatMemoryProvider;
+        this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = random == null ? new SecureRandom() : random;
+    }
+
+    /** Starts one call of {@code method}. */
+    public Call call(MethodPlan method) {
+        if (chatModel == null) {
+            throw new IllegalStateException(
+                    spec.assistant() + "." + method.name() + " needs a ChatModel: set one on the builder");
+        }
+        return new Call(this, method);
+    }
+
+    /** {@code {{current_date}}}: today's date on the configured clock, ISO format. */
+    public String currentDate() {
+        return LocalDate.now(clock).toString();
+    }
+
+    /** {@code {{current_time}}}: the time of day on the configured clock, ISO format. */
+    public String currentTime() {
+        return LocalTime.now(clock).toString();
+    }
+
+    /** {@code {{current_date_time}}}: date and time on the configured clock, ISO format. */
+    public String currentDateTime() {
+        return LocalDateTime.now(clock).toString();
+    }
+
+    SpecInfo spec() {
+        return spec;
+    }
+
+    ChatModel chatModel() {
+        return chatModel;
+    }
+
+    ChatMemory memory(Object memoryId) {
+        if (chatMemoryProvider == null) {
+            return null;
+        }
+        return chatMemoryProvider.get(memoryId == null ? DEFAULT_MEMORY_ID : memoryId);
+    }
+
+    AuditSink auditSink() {
+        return auditSink;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** A random token of {@code bytes} bytes, as lower-case hex. */
+    String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        synchronized (random) {
+            random.nextBytes(b);
+        }
+        StringBuilder hex = new StringBuilder(bytes * 2);
+        for (byte x : b) {
+            hex.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+        }
+        return hex.toString();
+    }
+}

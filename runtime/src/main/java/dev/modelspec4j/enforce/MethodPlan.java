@@ -1,0 +1,63 @@
+package dev.modelspec4j.enforce;
+
+import dev.modelspec4j.Violation.Phase;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine enforces on one interface method: a constant of the generated class, built once.
+ */
+public final class MethodPlan {
+
+    /** Said when a rule refuses and the spec gives no refusal text of its own. */
+    public static final String DEFAULT_REFUSAL = "Sorry, I can't help with that.";
+
+    private final String name;
+    private final List<Rule> inputRules;
+    private final List<Rule> outputRules;
+    private final int maxAttempts;
+    private final String refusal;
+
+    /**
+     * @param name the method's name, as in audit records
+     * @param rules the method's rules, input and output, cheapest checks first
+     * @param maxAttempts the most model calls of one call (REASK); at least 1
+     * @param refusal the refusal text; empty when the spec gives none
+     */
+    public MethodPlan(String name, List<Rule> rules, int maxAttempts, String refusal) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.inputRules = rules.stream().filter(r -> r.phase() == Phase.INPUT).toList();
+        this.outputRules = rules.stream().filter(r -> r.phase() == Phase.OUTPUT).toList();
+        this.refusal = Objects.requireNonNull(refusal, "refusal");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.maxAttempts = maxAttempts;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Rule> inputRules() {
+        return inputRules;
+    }
+
+    public List<Rule> outputRules() {
+        return outputRules;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The refusal given in the spec; empty when none. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** The text a refusal returns. */
+    public String refusalText() {
+        return refusal.isEmpty() ? DEFAULT_REFUSAL : refusal;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.modelspec4j.testing;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A {@link ChatModel} that answers from a script, in order, and records every request it receives: the
+ * offline stand-in for a real model in tests and samples. Thread-safe.
+ *
+ * <pre>{@code
+ * ScriptedChatModel model = ScriptedChatModel.builder()
+ *         .reply("A first answer that is far too long ...")
+ *         .reply(request -> "An answer computed from " + ScriptedChatModel.lastUserText(request))
+ *         .fail(new RuntimeException("provider down"))
+ *         .build();
+ * }</pre>
+ *
+ * When the script runs out the model throws {@link IllegalStateException}, unless {@link Builder#repeatLast()}
+ * was set.
+ */
+public final class ScriptedChatModel implements ChatModel {
+
+    private final List<Function<ChatRequest, String>> script;
+    private final boolean repeatLast;
+    private final List<ChatRequest> requests = new ArrayList<>();
+    private int next;
+
+    private ScriptedChatModel(Builder builder) {
+        this.script = List.copyOf(builder.script);
+        this.repeatLast = builder.repeatLast;
+    }
+
+    /** A model giving {@code answers} in order. */
+    public static ScriptedChatModel answering(String... answers) {
+        Builder builder = builder();
+        for (String answer : answers) {
+            builder.reply(answer);
+        }
+        return builder.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        Function<ChatRequest, String> step;
+        synchronized (this) {
+            requests.add(request);
+            if (next < script.size()) {
+                step = script.get(next++);
+            } else if (repeatLast && !script.isEmpty()) {
+                step = script.get(script.size() - 1);
+            } else {
+                throw new IllegalStateException("ScriptedChatModel: the script has no answer for request #"
+                        + requests.size() + " (it has " + script.size() + ")");
+            }
+        }
+        String text = step.apply(request);
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(text))
+                .modelName("scripted")
+                .tokenUsage(new TokenUsage(approximateTokens(request), approximateTokens(text)))
+                .finishReason(FinishReason.STOP)
+                .build();
+    }
+
+    /** Every request received so far, in order. */
+    public synchronized List<ChatRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The last request received. */
+    public synchronized ChatRequest lastRequest() {
+        if (requests.isEmpty()) {
+            throw new IllegalStateException("ScriptedChatModel received no request");
+        }
+        return requests.get(requests.size() - 1);
+    }
+
+    /** How many requests were received. */
+    public synchronized int requestCount() {
+        return requests.size();
+    }
+
+    /** The text of the last user message of {@code request}. */
+    public static String lastUserText(ChatRequest request) {
+        List<ChatMessage> messages = request.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage user) {
+                return user.singleText();
+            }
+        }
+        return "";
+    }
+
+    /** The text of the system message of {@code request}, or empty. */
+    public static String systemText(ChatRequest request) {
+        for (ChatMessage m : request.messages()) {
+            if (m instanceof SystemMessage system) {
+                return system.text();
+            }
+        }
+        return "";
+    }
+
+    private static int approximateTokens(ChatRequest request) {
+        int chars = 0;
+        for (ChatMessage m : request.messages()) {
+            chars += m.toString().length();
+        }
+        return Math.max(1, chars / 4);
+    }
+
+    private static int approximateTokens(String text) {
+        return Math.max(1, text.length() / 4);
+    }
+
+    /** Builds a script. */
+    public static final class Builder {
+
+        private final List<Function<ChatRequest, String>> script = new ArrayList<>();
+        private boolean repeatLast;
+
+        private Builder() {
+        }
+
+        /** The next answer. */
+        public Builder reply(String answer) {
+            Objects.requireNonNull(answer, "answer");
+            script.add(request -> answer);
+            return this;
+        }
+
+        /** The next answer, computed from the request. */
+        public Builder reply(Function<ChatRequest, String> answer) {
+            script.add(Objects.requireNonNull(answer, "answer"));
+            return this;
+        }
+
+        /** The next request fails with {@code failure}. */
+        public Builder fail(RuntimeException failure) {
+            Objects.requireNonNull(failure, "failure");
+            script.add(request -> {
+                throw failure;
+            });
+            return this;
+        }
+
+        /** Once the script is used up, keep giving its last step. */
+        public Builder repeatLast() {
+            this.repeatLast = true;
+            return this;
+        }
+
+        public ScriptedChatModel build() {
+            return new ScriptedChatModel(this);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.modelspec4j.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import org.junit.jupiter.api.Test;
+
+class ScriptedChatModelTest {
+
+    private static ChatRequest ask(String text) {
+        return ChatRequest.builder().messages(SystemMessage.from("be brief"), UserMessage.from(text)).build();
+    }
+
+    @Test
+    void answersInOrderAndRecordsRequests() {
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .reply("one")
+                .reply(request -> "echo " + ScriptedChatModel.lastUserText(request))
+                .build();
+
+        assertThat(model.chat(ask("a")).aiMessage().text()).isEqualTo("one");
+        assertThat(model.chat(ask("b")).aiMessage().text()).isEqualTo("echo b");
+        assertThat(model.requestCount()).isEqualTo(2);
+        assertThat(ScriptedChatModel.systemText(model.lastRequest())).isEqualTo("be brief");
+        assertThat(ScriptedChatModel.lastUserText(model.requests().get(0))).isEqualTo("a");
+    }
+
+    @Test
+    void failsWhenTheScriptRunsOutUnlessTheLastStepRepeats() {
+        ScriptedChatModel once = ScriptedChatModel.answering("only");
+        once.chat(ask("a"));
+        assertThatThrownBy(() -> once.chat(ask("b")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no answer for request #2");
+
+        ScriptedChatModel repeating = ScriptedChatModel.builder().reply("same").repeatLast().build();
+        repeating.chat(ask("a"));
+        assertThat(repeating.chat(ask("b")).aiMessage().text()).isEqualTo("same");
+    }
+
+    @Test
+    void scriptedFailuresAreThrown() {
+        ScriptedChatModel model = ScriptedChatModel.builder().fail(new RuntimeException("provider down")).build();
+        assertThatThrownBy(() -> model.chat(ask("a"))).hasMessage("provider down");
+    }
+}
