@@ -1,0 +1,351 @@
+package dev.modelspec4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.modelspec4j.processor.Compilations.compile;
+import static dev.modelspec4j.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One negative compile test per diagnostic: the code, and the exact line it points at. */
+class DiagnosticsTest {
+
+    private static final String[] IMPORTS = {
+        "package test;",
+        "import dev.modelspec4j.annotation.*;",
+        "import dev.langchain4j.service.*;",
+    };
+
+    private static JavaFileObject assistant(String... body) {
+        String[] lines = new String[IMPORTS.length + body.length];
+        System.arraycopy(IMPORTS, 0, lines, 0, IMPORTS.length);
+        System.arraycopy(body, 0, lines, IMPORTS.length, body.length);
+        return source("test.Assistant", lines);
+    }
+
+    private static void assertSingleError(JavaFileObject src, String code, String line) {
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[" + code + "]").inFile(src).onLineContaining(line);
+    }
+
+    @Test
+    void modelSpecOnAClass() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public class Assistant {",
+                "}");
+        assertSingleError(src, "MS-001", "@ModelSpec");
+    }
+
+    @Test
+    void unsupportedReturnType() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    int count(String question);",
+                "}");
+        assertSingleError(src, "MS-002", "int count");
+    }
+
+    @Test
+    void templateVariableWithNoParameter() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @UserMessage(\"Translate {{text}} into {{language}}\")",
+                "    String translate(@V(\"text\") String text);",
+                "}");
+        assertSingleError(src, "MS-003", "@UserMessage(\"Translate");
+    }
+
+    @Test
+    void templateVariableOfTheInterfaceSystemMessage() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "@SystemMessage(\"You support {{product}}.\")",
+                "public interface Assistant {",
+                "    String answer(@UserMessage String question);",
+                "}");
+        assertSingleError(src, "MS-003", "@SystemMessage(\"You support");
+    }
+
+    @Test
+    void parameterUsedNowhere() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(@UserMessage String question, String customer);",
+                "}");
+        assertSingleError(src, "MS-004", "String customer");
+    }
+
+    @Test
+    void twoUserMessageParameters() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(@UserMessage String question,",
+                "                  @UserMessage String again);",
+                "}");
+        assertSingleError(src, "MS-005", "@UserMessage String again");
+    }
+
+    @Test
+    void userMessageTemplateAndParameter() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @UserMessage(\"Hello\")",
+                "    String answer(@UserMessage String question);",
+                "}");
+        assertSingleError(src, "MS-005", "@UserMessage String question");
+    }
+
+    @Test
+    void invalidForbidRegex() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(patterns = {\"fine\",",
+                "                        \"(unclosed\"})",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-006", "\"(unclosed\"");
+    }
+
+    @Test
+    void invalidRequireRegex() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Require(patterns = \"[a-\")",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-006", "@Require(patterns = \"[a-\")");
+    }
+
+    @Test
+    void lengthWithNoBound() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-007", "@Length");
+    }
+
+    @Test
+    void lengthWithNegativeBound() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100,",
+                "            maxWords = -5)",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-008", "maxWords = -5");
+    }
+
+    @Test
+    void lengthWithContradictoryBounds() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100,",
+                "            minChars = 500)",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-009", "minChars = 500");
+    }
+
+    @Test
+    void reaskWithNoAttempts() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100)",
+                "    @OnViolation(action = Action.REASK,",
+                "                 maxAttempts = 0)",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-010", "maxAttempts = 0");
+    }
+
+    @Test
+    void duplicateRuleIds() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100, id = \"style\")",
+                "    @Forbid(id = \"style\",",
+                "            phrases = \"as an AI\")",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-011", "@Forbid(id = \"style\"");
+    }
+
+    @Test
+    void noUserMessage() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String greet();",
+                "}");
+        assertSingleError(src, "MS-013", "String greet()");
+    }
+
+    @Test
+    void missingTemplateResource() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @SystemMessage(fromResource = \"missing-prompt.txt\")",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-014", "missing-prompt.txt");
+    }
+
+    @Test
+    void invalidSpecId() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"Acme Support\")",
+                "public interface Assistant {",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-015", "Acme Support");
+    }
+
+    @Test
+    void redactOnALengthRule() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100)",
+                "    @OnViolation(action = Action.REDACT)",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-016", "@OnViolation(action = Action.REDACT)");
+    }
+
+    @Test
+    void fallbackWithNoMatchingDefaultMethod() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100)",
+                "    @OnViolation(action = Action.FALLBACK, fallback = \"canned\")",
+                "    String answer(String question);",
+                "    default String canned(int question) { return \"\"; }",
+                "}");
+        assertSingleError(src, "MS-017", "fallback = \"canned\"");
+    }
+
+    @Test
+    void untrustedParameterInATemplate() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @UserMessage(\"Summarise {{doc}}\")",
+                "    String summarise(@Untrusted(\"document\") @V(\"doc\") String doc);",
+                "}");
+        assertSingleError(src, "MS-018", "@UserMessage(\"Summarise");
+    }
+
+    @Test
+    void emptyForbid() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-021", "@Forbid");
+    }
+
+    @Test
+    void unclosedTemplateVariable() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @UserMessage(\"Answer {{question\")",
+                "    String answer(@V(\"question\") String question);",
+                "}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[MS-022]").inFile(src).onLineContaining("Answer {{question");
+    }
+
+    @Test
+    void policyCycle() {
+        JavaFileObject a = source("test.PolicyA",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "import java.lang.annotation.*;",
+                "@Policy(level = Level.SYSTEM) @PolicyB @Length(maxChars = 10)",
+                "@Retention(RetentionPolicy.CLASS) @Target(ElementType.TYPE)",
+                "public @interface PolicyA {}");
+        JavaFileObject b = source("test.PolicyB",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "import java.lang.annotation.*;",
+                "@Policy(level = Level.SYSTEM) @PolicyA",
+                "@Retention(RetentionPolicy.CLASS) @Target(ElementType.TYPE)",
+                "public @interface PolicyB {}");
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "@PolicyA",
+                "public interface Assistant {",
+                "    String answer(String question);",
+                "}");
+        Compilation compilation = compile(src, a, b);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MS-025]").inFile(src).onLineContaining("@PolicyA");
+    }
+
+    @Test
+    void everyProblemOfAnInterfaceIsReportedAtOnce() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(patterns = \"(\")",
+                "    String one(String question);",
+                "    @Length(maxChars = -1)",
+                "    String two(String question);",
+                "    long three(String question);",
+                "}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadErrorContaining("[MS-006]").inFile(src).onLineContaining("patterns = \"(\"");
+        assertThat(compilation).hadErrorContaining("[MS-008]").inFile(src).onLineContaining("maxChars = -1");
+        assertThat(compilation).hadErrorContaining("[MS-002]").inFile(src).onLineContaining("long three");
+    }
+
+    @Test
+    void oneBadInterfaceDoesNotStopTheOthers() {
+        JavaFileObject bad = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    int answer(String question);",
+                "}");
+        JavaFileObject good = source("test.Other",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "@ModelSpec(id = \"t.other\")",
+                "public interface Other {",
+                "    String answer(String question);",
+                "}");
+        // Refers to the generated class: had it not been generated, "cannot find symbol" would be a second error.
+        JavaFileObject user = source("test.UsesOther",
+                "package test;",
+                "class UsesOther {",
+                "    GuardedOther.Builder builder = GuardedOther.builder();",
+                "}");
+        Compilation compilation = compile(bad, good, user);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MS-002]").inFile(bad).onLineContaining("int answer");
+    }
+}
