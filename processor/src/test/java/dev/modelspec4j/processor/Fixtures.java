@@ -79,6 +79,12 @@ final class Fixtures {
         throw new IllegalStateException("no generated source " + name);
     }
 
+    /** The generated source of {@code type}'s implementation, from a new compilation. */
+    static String generatedSourceFresh(Class<?> type) {
+        COMPILED.remove(type);
+        return generatedSource(type);
+    }
+
     private static List<File> classpathWithResources() {
         List<File> classpath = new java.util.ArrayList<>();
         classpath.add(RESOURCES.toFile());

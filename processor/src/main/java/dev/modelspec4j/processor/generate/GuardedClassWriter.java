@@ -100,7 +100,7 @@ public final class GuardedClassWriter {
                 checkConstants.put(rule.id(), constant);
                 type.addField(FieldSpec.builder(OUTPUT_CHECK, constant, Modifier.PRIVATE, Modifier.STATIC,
                                 Modifier.FINAL)
-                        .addJavadoc("$L, from the $L.\n", "@" + rule.kind(), rule.origin())
+                        .addJavadoc("{@code @$L}, from the $L.\n", rule.kind(), rule.origin())
                         .initializer(checkInitializer(rule))
                         .build());
             }
@@ -159,7 +159,7 @@ public final class GuardedClassWriter {
         for (ParameterModel p : method.parameters()) {
             m.addParameter(ParameterSpec.builder(p.type(), p.name()).build());
         }
-        CodeBlock.Builder call = CodeBlock.builder().add("enforcer.call($N)", plan).indent();
+        CodeBlock.Builder call = CodeBlock.builder().add("enforcer.call($N)", plan);
         if (method.memoryIdParameter() != null) {
             call.add("\n.memoryId($N)", method.memoryIdParameter());
         }
@@ -172,9 +172,9 @@ public final class GuardedClassWriter {
         for (UntrustedParameter u : method.untrusted()) {
             call.add("\n.untrusted($S, $N)", u.label(), u.name());
         }
-        call.add("\n.execute()").unindent();
+        call.add("\n.execute()");
         if (method.fallbackMethod() == null) {
-            m.addStatement("return $L\n        .$L()", call.build(), method.returnKind().accessor());
+            m.addStatement("return $L\n.$L()", call.build(), method.returnKind().accessor());
         } else {
             m.addStatement("$T outcome = $L", CALL_OUTCOME, call.build());
             String args = String.join(", ", method.parameters().stream().map(ParameterModel::name).toList());
@@ -207,7 +207,11 @@ public final class GuardedClassWriter {
         if (pieces.size() == 1) {
             return pieces.get(0);
         }
-        return CodeBlock.join(pieces, "\n        + ");
+        CodeBlock.Builder joined = CodeBlock.builder().add(pieces.get(0)).indent().indent();
+        for (CodeBlock piece : pieces.subList(1, pieces.size())) {
+            joined.add("\n+ $L", piece);
+        }
+        return joined.unindent().unindent().build();
     }
 
     private static CodeBlock checkInitializer(RuleModel rule) {

@@ -189,7 +189,8 @@ public final class AssistantReader {
         if (userTemplate.isPresent()) {
             userParts = parts(userTemplate.get(), name, variables, used);
         } else if (userParameter != null) {
-            userParts = List.of(new TemplatePart.Variable("it", userParameter.getSimpleName().toString()));
+            String parameter = userParameter.getSimpleName().toString();
+            userParts = List.of(new TemplatePart.Variable(parameter, parameter));
         } else {
             // As in LangChain4j: a single parameter that no template uses is the user message.
             List<String> unused = templateParameters.stream().filter(p -> !used.contains(p)).toList();
@@ -200,7 +201,7 @@ public final class AssistantReader {
                 if (!isText(p.asType())) {
                     diagnostics.report(Message.UNSUPPORTED_PARAMETER, p, only, name, p.asType());
                 }
-                userParts = List.of(new TemplatePart.Variable("it", only));
+                userParts = List.of(new TemplatePart.Variable(only, only));
                 used.add(only);
             } else {
                 userParts = List.of();
