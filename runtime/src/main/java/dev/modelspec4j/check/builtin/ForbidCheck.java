@@ -52,7 +52,7 @@ public final class ForbidCheck implements OutputCheck {
             if (spans != null) {
                 findings.add(new Finding(
                         "The answer must not contain " + descriptions.get(p) + ".",
-                        "forbidden " + descriptions.get(p) + " matched " + spans.size() + "x",
+                        descriptions.get(p) + " matched " + spans.size() + (spans.size() == 1 ? " time" : " times"),
                         spans));
             }
         }

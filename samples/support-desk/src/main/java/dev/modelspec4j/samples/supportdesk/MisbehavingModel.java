@@ -1,0 +1,37 @@
+package dev.modelspec4j.samples.supportdesk;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.modelspec4j.testing.ScriptedChatModel;
+
+/**
+ * A deliberately bad model for the offline demo: it rambles past the length limit, slips into a forbidden
+ * phrase and answers in the wrong form, and only behaves once it is told what it did wrong.
+ */
+final class MisbehavingModel {
+
+    private MisbehavingModel() {
+    }
+
+    static ScriptedChatModel create() {
+        return ScriptedChatModel.builder()
+                // 1. answer: rambles far past 300 characters; after the re-ask, a short answer.
+                .reply("Thank you so much for contacting Acme support! I completely understand how frustrating it"
+                        + " is when a router stops working, and I want you to know that we value you as a customer."
+                        + " Before we begin, let me tell you a little about how routers work in general, because"
+                        + " understanding the basics will make troubleshooting so much easier for both of us...")
+                .reply(MisbehavingModel::shortAnswer)
+                // 2. answer: a forbidden phrase from the root policy, twice in a row: the refusal is returned.
+                .reply("Don't worry: you get a guaranteed refund on every order.")
+                .reply("As I said, a guaranteed refund applies.")
+                // 3. triage: the wrong form, then the right one.
+                .reply("I think this message is probably about billing, since it mentions an invoice.")
+                .reply("Category: billing")
+                // 4. answer: an untrusted order note tries to take over; the model ignores it.
+                .reply("Your order ships tomorrow.")
+                .build();
+    }
+
+    private static String shortAnswer(ChatRequest request) {
+        return "Unplug the router for ten seconds, plug it back in, and wait for the light to turn green.";
+    }
+}
