@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -30,7 +31,18 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class ModelSpecProcessor extends AbstractProcessor {
 
+    private final Consumer<Element> beforeEach;
     private AssistantDiscovery discovery;
+
+    /** The processor as javac finds it through {@code META-INF/services}. */
+    public ModelSpecProcessor() {
+        this(element -> { });
+    }
+
+    /** For tests: {@code beforeEach} runs before each interface is processed, e.g. to simulate a fault. */
+    ModelSpecProcessor(Consumer<Element> beforeEach) {
+        this.beforeEach = beforeEach;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -75,6 +87,7 @@ public final class ModelSpecProcessor extends AbstractProcessor {
     }
 
     private void process(Element element, Diagnostics diagnostics) {
+        beforeEach.accept(element);
         Optional<AssistantModel> model = new AssistantReader(processingEnv, diagnostics).read(element);
         if (model.isEmpty()) {
             return;

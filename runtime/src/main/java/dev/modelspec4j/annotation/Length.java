@@ -21,7 +21,7 @@ public @interface Length {
     /** Most words (runs of letters or digits); 0 means no limit. */
     int maxWords() default 0;
 
-    /** Most sentences (runs ending with . ! ? or the end of the text); 0 means no limit. */
+    /** Most sentences: a sentence ends with . ! or ? followed by white space or the end of the answer; 0 means no limit. */
     int maxSentences() default 0;
 
     /** Fewest characters; 0 means no minimum. */

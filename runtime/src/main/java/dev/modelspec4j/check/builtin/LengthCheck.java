@@ -77,7 +77,10 @@ public final class LengthCheck implements OutputCheck {
         boolean pending = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == '\u3002') {
+            boolean terminator = c == '.' || c == '!' || c == '?' || c == '\u3002';
+            boolean atBreak = i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))
+                    || c == '\u3002';
+            if (terminator && atBreak) {
                 if (pending) {
                     sentences++;
                     pending = false;
