@@ -20,7 +20,7 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
     private ChatModel chatModel;
     private ChatMemoryProvider chatMemoryProvider;
     private AuditSink auditSink = AuditSink.slf4j();
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemDefaultZone();
     private Random random;
 
     protected AssistantBuilder() {
@@ -47,7 +47,7 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
         return self();
     }
 
-    /** The clock for audit timestamps and the date variables of templates; by default UTC system time. */
+    /** The clock for audit timestamps and the date variables of templates; by default the system clock and zone. */
     public B clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return self();
@@ -79,6 +79,11 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
         if (needsMemory && chatMemoryProvider == null) {
             throw new IllegalStateException(spec.assistant()
                     + " has a @MemoryId parameter: chatMemoryProvider(...) must be set");
+        }
+        if (auditSink == AuditSink.slf4j() && !dev.modelspec4j.audit.Slf4jAuditSink.hasProvider()) {
+            throw new IllegalStateException(spec.assistant() + ": audit records go to SLF4J by default, but no SLF4J"
+                    + " provider is on the class path, so they would be lost: add one (e.g. slf4j-simple or"
+                    + " logback-classic) or set auditSink(...)");
         }
         return new Enforcer(spec, chatModel, chatMemoryProvider, auditSink, clock, random);
     }

@@ -44,6 +44,16 @@ public final class ModelSpecProcessor extends AbstractProcessor {
         this.beforeEach = beforeEach;
     }
 
+    /** Processor option: comma-separated qualified names of policies that every assistant must apply. */
+    public static final String REQUIRED_POLICIES = "modelspec4j.requiredPolicies";
+
+    private List<String> requiredPolicies;
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(REQUIRED_POLICIES);
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Names.MODEL_SPEC);
@@ -64,6 +74,9 @@ public final class ModelSpecProcessor extends AbstractProcessor {
             discovery = new AssistantDiscovery(processingEnv.getElementUtils());
         }
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        if (requiredPolicies == null) {
+            requiredPolicies = requiredPolicies(diagnostics);
+        }
         List<Element> ready = discovery.ready(round, modelSpec);
         for (Element element : ready) {
             try {
@@ -86,9 +99,36 @@ public final class ModelSpecProcessor extends AbstractProcessor {
         return false;
     }
 
+    /** Reads and checks the required-policies option; names that are not policies are reported and dropped. */
+    private List<String> requiredPolicies(Diagnostics diagnostics) {
+        String option = processingEnv.getOptions().get(REQUIRED_POLICIES);
+        if (option == null || option.isBlank()) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (String raw : option.split(",")) {
+            String name = raw.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type == null) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.BAD_OPTION.format(
+                        REQUIRED_POLICIES, "no type " + name + " on the class path of this compilation"));
+            } else if (type.getAnnotationMirrors().stream()
+                    .noneMatch(m -> m.getAnnotationType().toString().equals(Names.POLICY))) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.BAD_OPTION.format(
+                        REQUIRED_POLICIES, name + " is not annotated with @Policy"));
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     private void process(Element element, Diagnostics diagnostics) {
         beforeEach.accept(element);
-        Optional<AssistantModel> model = new AssistantReader(processingEnv, diagnostics).read(element);
+        Optional<AssistantModel> model = new AssistantReader(processingEnv, diagnostics, requiredPolicies).read(element);
         if (model.isEmpty()) {
             return;
         }

@@ -348,4 +348,82 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("[MS-002]").inFile(bad).onLineContaining("int answer");
     }
+
+    @Test
+    void twoMemoryIds() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(@MemoryId String a,",
+                "                  @MemoryId String b, @UserMessage String question);",
+                "}");
+        assertSingleError(src, "MS-019", "@MemoryId String b");
+    }
+
+    @Test
+    void genericMethod() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    <T> String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-020", "<T> String answer");
+    }
+
+    @Test
+    void genericInterface() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant<T> {",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-023", "@ModelSpec");
+    }
+
+    @Test
+    void typeThatNeverAppears() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(GeneratedLater question);",
+                "}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[MS-024]").inFile(src).onLineContaining("public interface Assistant");
+    }
+
+    @Test
+    void blankUntrustedLabel() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(@UserMessage String question,",
+                "                  @Untrusted(\" \") String doc);",
+                "}");
+        assertSingleError(src, "MS-026", "@Untrusted(\" \")");
+    }
+
+    @Test
+    void arrayUserMessage() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(@UserMessage String[] questions);",
+                "}");
+        assertSingleError(src, "MS-027", "String[] questions");
+    }
+
+    @Test
+    void fallbackNamedForAnotherAction() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 10)",
+                "    @OnViolation(action = Action.REFUSE,",
+                "                 fallback = \"canned\")",
+                "    String answer(String question);",
+                "    default String canned(String question) { return \"\"; }",
+                "}");
+        assertSingleError(src, "MS-028", "fallback = \"canned\")");
+    }
 }

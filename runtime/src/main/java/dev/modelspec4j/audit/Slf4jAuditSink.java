@@ -16,6 +16,11 @@ public final class Slf4jAuditSink implements AuditSink {
     private Slf4jAuditSink() {
     }
 
+    /** Whether an SLF4J provider is bound: without one, records would silently go nowhere. */
+    public static boolean hasProvider() {
+        return !(LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory);
+    }
+
     @Override
     public void write(AuditRecord record) {
         LOG.info("{}", AuditJson.toJson(record));

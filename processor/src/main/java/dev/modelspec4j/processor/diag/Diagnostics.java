@@ -12,6 +12,7 @@ import javax.lang.model.element.Element;
 public final class Diagnostics {
 
     private final Messager messager;
+    private final java.util.Set<java.util.List<Object>> reported = new java.util.HashSet<>();
     private int errors;
 
     public Diagnostics(Messager messager) {
@@ -28,6 +29,15 @@ public final class Diagnostics {
 
     public void report(Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
             Object... args) {
+        // A rule inherited by several methods is checked once per method: report each problem once.
+        // The error still counts, so that the method it was found for is not generated.
+        if (!reported.add(java.util.List.of(message, element, String.valueOf(annotation), String.valueOf(value),
+                java.util.Arrays.asList(args)))) {
+            if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+                errors++;
+            }
+            return;
+        }
         if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
             errors++;
         }

@@ -34,7 +34,15 @@ public enum Message {
     POLICY_CYCLE(25, "Policy %s applies itself, through %s: remove the cycle"),
     BLANK_UNTRUSTED_LABEL(26, "@Untrusted on parameter %s: the label is blank; describe the data, e.g. @Untrusted(\"order notes\")"),
     UNSUPPORTED_PARAMETER(27, "Parameter %s of method %s is of type %s, which cannot be sent to a model as text: use String or another type whose toString() is meant for the prompt"),
-    NON_ABSTRACT_FALLBACK_UNUSED(28, "@OnViolation(fallback = \"%s\") is only used by the FALLBACK action; this one has action %s");
+    FALLBACK_NAMED_WITHOUT_FALLBACK_ACTION(28, "@OnViolation(fallback = \"%s\") is only used by the FALLBACK action; this one has action %s"),
+    WEAKENS_RULE(29, "%s weakens rule %s of %s, a %s rule: %s. A lower level may only tighten a higher-level rule"),
+    WEAKENS_ACTION(30, "@OnViolation(action = %s) would lower rule %s of %s from %s: an action stated by a %s policy is a floor; use %s or a stronger action"),
+    MISSING_REQUIRED_POLICY(31, "Assistant %s does not apply the required policy %s (processor option modelspec4j.requiredPolicies): annotate it with @%s, directly or through another policy"),
+    BAD_OPTION(32, "Processor option %s: %s"),
+    USER_LEVEL_POLICY(33, "A policy cannot have level USER: user-level changes are made at run time through SpecContext, for rules marked userOverridable"),
+    OVERRIDABLE_HIGH_LEVEL(34, "Rule %s is a %s rule and cannot be userOverridable: only developer-level rules may be relaxed by the end user"),
+    TWO_SPEC_CONTEXTS(35, "Method %s has more than one SpecContext parameter"),
+    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK");
 
     private final String code;
     private final String format;

@@ -56,14 +56,23 @@ public final class AssistantReader {
     private final Diagnostics diagnostics;
     private final RuleReader rules;
     private final TemplateReader templates;
+    private final AuthorityValidator authority;
 
-    public AssistantReader(ProcessingEnvironment env, Diagnostics diagnostics) {
+    private final List<String> requiredPolicies;
+
+    /**
+     * @param requiredPolicies qualified names of policies every assistant must apply (processor option
+     *     {@code modelspec4j.requiredPolicies}), already checked to exist
+     */
+    public AssistantReader(ProcessingEnvironment env, Diagnostics diagnostics, List<String> requiredPolicies) {
+        this.requiredPolicies = List.copyOf(requiredPolicies);
         this.env = env;
         this.types = env.getTypeUtils();
         this.mirrors = new Mirrors(env.getElementUtils());
         this.diagnostics = diagnostics;
         this.rules = new RuleReader(mirrors, diagnostics);
         this.templates = new TemplateReader(mirrors, env.getFiler(), diagnostics);
+        this.authority = new AuthorityValidator(diagnostics);
     }
 
     /** The model of {@code element}, or empty when it has errors (all of them reported). */
@@ -88,7 +97,27 @@ public final class AssistantReader {
         Optional<Template> interfaceSystem = mirrors.find(type, Names.SYSTEM_MESSAGE)
                 .flatMap(m -> templates.read(type, m, packageName));
         Optional<AnnotationMirror> interfaceOnViolation = mirrors.find(type, Names.ON_VIOLATION);
-        List<Draft> inherited = new ArrayList<>(rules.readPolicies(type));
+        List<String> applied = new ArrayList<>();
+        List<Draft> inherited = new ArrayList<>(rules.readPolicies(type, applied));
+        List<AnnotationMirror> policyOnViolations = new ArrayList<>();
+        for (String policy : applied) {
+            TypeElement policyType = env.getElementUtils().getTypeElement(policy);
+            mirrors.find(policyType, Names.ON_VIOLATION).ifPresent(m -> {
+                if (Action.valueOf(mirrors.enumConstant(m, "action")) == Action.FALLBACK) {
+                    boolean direct = mirrors.find(type, policy).isPresent();
+                    diagnostics.report(Message.FALLBACK_ON_POLICY, direct ? type : policyType,
+                            direct ? mirrors.find(type, policy).get() : m, policy);
+                } else {
+                    policyOnViolations.add(m);
+                }
+            });
+        }
+        for (String required : requiredPolicies) {
+            if (!applied.contains(required)) {
+                diagnostics.report(Message.MISSING_REQUIRED_POLICY, type, spec, type.getQualifiedName(), required,
+                        required.substring(required.lastIndexOf('.') + 1));
+            }
+        }
         inherited.addAll(rules.read(type, Level.DEVELOPER, "", "interface", null));
 
         List<MethodModel> methods = new ArrayList<>();
@@ -99,7 +128,7 @@ public final class AssistantReader {
                 continue;
             }
             Optional<MethodModel> model = method(type, method, packageName, interfaceSystem, interfaceOnViolation,
-                    inherited);
+                    inherited, policyOnViolations);
             if (model.isPresent()) {
                 methods.add(model.get());
                 needsMemory |= model.get().memoryIdParameter() != null;
@@ -117,7 +146,7 @@ public final class AssistantReader {
 
     private Optional<MethodModel> method(TypeElement type, ExecutableElement method, String packageName,
             Optional<Template> interfaceSystem, Optional<AnnotationMirror> interfaceOnViolation,
-            List<Draft> inherited) {
+            List<Draft> inherited, List<AnnotationMirror> policyOnViolations) {
         int errorsBefore = diagnostics.errorCount();
         String name = method.getSimpleName().toString();
         if (!method.getTypeParameters().isEmpty()) {
@@ -221,8 +250,13 @@ public final class AssistantReader {
         // Rules and actions.
         Optional<AnnotationMirror> onViolation = mirrors.find(method, Names.ON_VIOLATION).or(() -> interfaceOnViolation);
         Action scopeAction = onViolation.map(m -> Action.valueOf(mirrors.enumConstant(m, "action"))).orElse(null);
-        int maxAttempts = onViolation.map(m -> mirrors.integer(m, "maxAttempts")).orElse(1);
-        String refusal = onViolation.map(m -> mirrors.string(m, "refusal")).orElse("");
+        // With no @OnViolation on the method or interface, the policies' own settings apply to their rules.
+        int maxAttempts = onViolation.map(m -> mirrors.integer(m, "maxAttempts"))
+                .orElse(Math.max(1, policyOnViolations.stream().filter(m -> isReask(m))
+                        .mapToInt(m -> mirrors.integer(m, "maxAttempts")).max().orElse(1)));
+        String refusal = onViolation.map(m -> mirrors.string(m, "refusal"))
+                .orElse(policyOnViolations.stream().map(m -> mirrors.string(m, "refusal"))
+                        .filter(r -> !r.isEmpty()).findFirst().orElse(""));
         String fallback = null;
         if (onViolation.isPresent()) {
             AnnotationMirror ov = onViolation.get();
@@ -238,12 +272,14 @@ public final class AssistantReader {
             if (scopeAction == Action.FALLBACK) {
                 fallback = fallback(type, method, fallbackName, ovElement, ov);
             } else if (!fallbackName.isEmpty()) {
-                diagnostics.report(Message.NON_ABSTRACT_FALLBACK_UNUSED, ovElement, ov,
+                diagnostics.report(Message.FALLBACK_NAMED_WITHOUT_FALLBACK_ACTION, ovElement, ov,
                         Mirrors.explicit(ov, "fallback"), fallbackName, scopeAction);
             }
         }
         List<Draft> drafts = new ArrayList<>(inherited);
         drafts.addAll(rules.read(method, Level.DEVELOPER, name + ".", "method " + name, null));
+        Element onViolationAt = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
+        drafts = authority.check(type, drafts, scopeAction, onViolationAt, onViolation.orElse(null));
         List<RuleModel> ruleModels = new ArrayList<>();
         Map<String, Draft> ids = new LinkedHashMap<>();
         for (Draft draft : drafts) {
@@ -263,7 +299,7 @@ public final class AssistantReader {
                 diagnostics.report(Message.REDACT_NOT_APPLICABLE, at, onViolation.orElse(draft.mirror()), id,
                         draft.kind());
             }
-            ruleModels.add(draft.build().apply(id, action));
+            ruleModels.add(draft.model(action));
         }
         ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
 
@@ -357,6 +393,10 @@ public final class AssistantReader {
         diagnostics.report(Message.BAD_FALLBACK, at, ov, position, type.getSimpleName(), method.getSimpleName(),
                 "there is no default method " + fallbackName + " with those parameter types and return type");
         return null;
+    }
+
+    private boolean isReask(AnnotationMirror onViolation) {
+        return Action.valueOf(mirrors.enumConstant(onViolation, "action")) == Action.REASK;
     }
 
     private ReturnKind returnKind(TypeMirror type) {

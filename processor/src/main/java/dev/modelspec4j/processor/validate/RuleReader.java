@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.lang.model.element.AnnotationMirror;
@@ -38,10 +37,20 @@ final class RuleReader {
      * @param element the annotated element
      * @param mirror the rule's annotation, to point diagnostics at
      * @param scopeAction the action of an {@code @OnViolation} next to the rule on a policy; null for none
-     * @param build makes the rule model from its id and action
+     * @param build makes the rule model from its id, level and action
      */
     record Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
-            AnnotationMirror mirror, Action scopeAction, BiFunction<String, Action, RuleModel> build) {
+            AnnotationMirror mirror, Action scopeAction, RuleFactory build) {
+
+        /** The same rule at another level. */
+        Draft atLevel(Level other) {
+            return new Draft(kind, explicitId, idPrefix, other, origin, element, mirror, scopeAction, build);
+        }
+
+        /** The rule's model with its own id and level and the given action. */
+        RuleModel model(Action action) {
+            return build.make(id(), level, action);
+        }
 
         String defaultId() {
             return idPrefix + kind.toLowerCase(Locale.ROOT);
@@ -54,6 +63,12 @@ final class RuleReader {
         boolean redactable() {
             return kind.equals("Forbid");
         }
+    }
+
+    /** Makes a rule model once its id, level and action are settled. */
+    @FunctionalInterface
+    interface RuleFactory {
+        RuleModel make(String id, Level level, Action action);
     }
 
     private final Mirrors mirrors;
@@ -81,9 +96,13 @@ final class RuleReader {
      * policy's level. A policy reached twice counts once; a cycle is an error.
      */
     List<Draft> readPolicies(TypeElement element) {
+        return readPolicies(element, new ArrayList<>());
+    }
+
+    /** As {@link #readPolicies(TypeElement)}; {@code applied} receives the qualified names of the policies. */
+    List<Draft> readPolicies(TypeElement element, List<String> applied) {
         List<Draft> drafts = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        collectPolicies(element, element, new ArrayDeque<>(), seen, drafts);
+        collectPolicies(element, element, new ArrayDeque<>(), applied, drafts);
         return drafts;
     }
 
@@ -107,6 +126,12 @@ final class RuleReader {
             }
             seen.add(name);
             Level level = Level.valueOf(mirrors.enumConstant(policy.get(), "level"));
+            if (level == Level.USER) {
+                AnnotationMirror at = findOn(assistant, name);
+                diagnostics.report(Message.USER_LEVEL_POLICY, at != null ? assistant : type,
+                        at != null ? at : policy.get());
+                continue;
+            }
             Action scopeAction = mirrors.find(type, Names.ON_VIOLATION)
                     .map(m -> Action.valueOf(mirrors.enumConstant(m, "action"))).orElse(null);
             String simple = type.getSimpleName().toString();
@@ -150,7 +175,7 @@ final class RuleReader {
             return Optional.empty();
         }
         return Optional.of(new Draft("Length", mirrors.string(m, "id"), prefix, level, origin, element, m,
-                scopeAction, (id, action) -> new RuleModel.LengthRule(id, level, action, origin, maxChars,
+                scopeAction, (id, lvl, action) -> new RuleModel.LengthRule(id, lvl, action, origin, maxChars,
                         maxWords, maxSentences, minChars)));
     }
 
@@ -180,7 +205,7 @@ final class RuleReader {
             return Optional.empty();
         }
         return Optional.of(new Draft("Forbid", mirrors.string(m, "id"), prefix, level, origin, element, m,
-                scopeAction, (id, action) -> new RuleModel.ForbidRule(id, level, action, origin, patterns,
+                scopeAction, (id, lvl, action) -> new RuleModel.ForbidRule(id, lvl, action, origin, patterns,
                         descriptions)));
     }
 
@@ -196,7 +221,7 @@ final class RuleReader {
             return Optional.empty();
         }
         return Optional.of(new Draft("Require", mirrors.string(m, "id"), prefix, level, origin, element, m,
-                scopeAction, (id, action) -> new RuleModel.RequireRule(id, level, action, origin, patterns)));
+                scopeAction, (id, lvl, action) -> new RuleModel.RequireRule(id, lvl, action, origin, patterns)));
     }
 
     private boolean regexes(Element element, AnnotationMirror m, String attribute, String kind, List<String> out) {
