@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param violations every rule broken during the call, in order
  * @param durationMillis wall-clock time of the call
  * @param error for a FAILED call, the failure's type and message
+ * @param userId the end user's id from the call's {@link SpecContext}, when given
+ * @param userOverrides the user-overridable rules the end user relaxed for this call
  */
 public record AuditRecord(
         String callId,
@@ -36,12 +38,23 @@ public record AuditRecord(
         int modelCalls,
         List<Violation> violations,
         long durationMillis,
-        String error) {
+        String error,
+        String userId,
+        List<String> userOverrides) {
 
     public AuditRecord {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(outcome, "outcome");
         violations = List.copyOf(violations);
+        userOverrides = userOverrides == null ? List.of() : List.copyOf(userOverrides);
+    }
+
+    /** A record with no user context. */
+    public AuditRecord(String callId, Instant timestamp, String specId, String specVersion, String specHash,
+            String assistant, String method, String memoryId, Outcome outcome, int modelCalls,
+            List<Violation> violations, long durationMillis, String error) {
+        this(callId, timestamp, specId, specVersion, specHash, assistant, method, memoryId, outcome, modelCalls,
+                violations, durationMillis, error, null, List.of());
     }
 }

@@ -22,6 +22,12 @@ public @interface Forbid {
     /** Literal phrases, matched case-insensitively, whatever the white space between words, as whole words. */
     String[] phrases() default {};
 
+    /**
+     * Whether the end user may relax this rule for a call, through {@code SpecContext}: a default rather than a
+     * hard rule. Not allowed on ROOT rules.
+     */
+    boolean userOverridable() default false;
+
     /** The rule's id; by default {@code forbid}, prefixed with the method name on a method. */
     String id() default "";
 }

@@ -27,6 +27,12 @@ public @interface Length {
     /** Fewest characters; 0 means no minimum. */
     int minChars() default 0;
 
+    /**
+     * Whether the end user may relax this rule for a call, through {@code SpecContext}: a default rather than a
+     * hard rule. Not allowed on ROOT rules.
+     */
+    boolean userOverridable() default false;
+
     /** The rule's id; by default {@code length}, prefixed with the method name on a method. */
     String id() default "";
 }

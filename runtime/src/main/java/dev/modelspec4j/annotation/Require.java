@@ -18,6 +18,12 @@ public @interface Require {
     /** Java regular expressions, as written; checked at compile time. At least one. */
     String[] patterns();
 
+    /**
+     * Whether the end user may relax this rule for a call, through {@code SpecContext}: a default rather than a
+     * hard rule. Not allowed on ROOT rules.
+     */
+    boolean userOverridable() default false;
+
     /** The rule's id; by default {@code require}, prefixed with the method name on a method. */
     String id() default "";
 }

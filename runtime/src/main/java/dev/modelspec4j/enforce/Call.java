@@ -11,10 +11,13 @@ import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.ModelCallException;
 import dev.modelspec4j.ModelSpecException;
 import dev.modelspec4j.Outcome;
+import dev.modelspec4j.SpecContext;
+import dev.modelspec4j.SpecOverrideException;
 import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
@@ -44,6 +47,7 @@ public final class Call {
     private final String callId;
     private final List<Violation> violations = new ArrayList<>(0);
     private final List<String[]> untrusted = new ArrayList<>(0);
+    private SpecContext context = SpecContext.empty();
     private String systemMessage;
     private String userMessage = "";
     private Object memoryId;
@@ -79,6 +83,12 @@ public final class Call {
         return this;
     }
 
+    /** The {@code SpecContext} argument; null means none. */
+    public Call context(SpecContext context) {
+        this.context = context == null ? SpecContext.empty() : context;
+        return this;
+    }
+
     /** The {@code @MemoryId} argument. */
     public Call memoryId(Object id) {
         if (id == null) {
@@ -91,6 +101,7 @@ public final class Call {
 
     /** Runs the call. Throws {@link SpecViolationException} or {@link ModelCallException}; never loses the audit record. */
     public CallOutcome execute() {
+        checkOverrides();
         String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
         if (!checkInput()) {
             return finish(Outcome.BLOCKED, null, null);
@@ -151,6 +162,28 @@ public final class Call {
         }
     }
 
+    /** Applies the user's overrides, or refuses them (audited) when a rule does not allow it. */
+    private void checkOverrides() {
+        for (String id : context.relaxedRules()) {
+            Rule rule = method.rule(id);
+            String refusal = rule == null ? "no rule " + id + " applies to " + method.name()
+                    : !rule.userOverridable() ? "rule " + id + " (" + rule.level() + ") is not user-overridable"
+                    : null;
+            if (refusal != null) {
+                violations.add(new Violation(id, Level.USER, Action.BLOCK, Phase.INPUT, 0,
+                        "user override refused: " + refusal));
+                audit(Outcome.BLOCKED, null);
+                throw new SpecOverrideException(enforcer.spec().assistant() + "." + method.name()
+                        + ": the end user cannot relax " + (rule == null ? "rule " + id + ": " + refusal : refusal)
+                        + " (call " + callId + ")", callId);
+            }
+        }
+    }
+
+    private boolean relaxed(Rule rule) {
+        return rule.userOverridable() && context.relaxedRules().contains(rule.id());
+    }
+
     /** Runs the input rules; returns false when the call is blocked. */
     private boolean checkInput() {
         List<Rule> rules = method.inputRules();
@@ -159,6 +192,9 @@ public final class Call {
         }
         Action strongest = null;
         for (Rule rule : rules) {
+            if (relaxed(rule)) {
+                continue;
+            }
             List<Finding> findings = new ArrayList<>(runInput(rule, userMessage, InputPart.USER));
             for (String[] block : untrusted) {
                 findings.addAll(runInput(rule, block[1], InputPart.UNTRUSTED));
@@ -200,6 +236,9 @@ public final class Call {
     private Action checkOutput(String text, List<String> reasons, List<Span> redactions) {
         Action strongest = null;
         for (Rule rule : method.outputRules()) {
+            if (relaxed(rule)) {
+                continue;
+            }
             List<Finding> findings;
             Action action = rule.effectiveAction();
             try {
@@ -301,7 +340,7 @@ public final class Call {
         SpecInfo spec = enforcer.spec();
         AuditRecord record = new AuditRecord(callId, started, spec.id(), spec.version(), spec.hash(),
                 spec.assistant(), method.name(), memoryId == null ? null : String.valueOf(memoryId), outcome,
-                modelCalls, violations, millis, error);
+                modelCalls, violations, millis, error, context.userId(), List.copyOf(context.relaxedRules()));
         try {
             enforcer.auditSink().write(record);
         } catch (RuntimeException e) {

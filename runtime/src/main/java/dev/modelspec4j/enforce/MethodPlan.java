@@ -35,6 +35,21 @@ public final class MethodPlan {
         this.maxAttempts = maxAttempts;
     }
 
+    /** The rule with this id, or null. */
+    public Rule rule(String id) {
+        for (Rule r : inputRules) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        for (Rule r : outputRules) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     public String name() {
         return name;
     }

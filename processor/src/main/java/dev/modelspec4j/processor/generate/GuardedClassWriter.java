@@ -163,6 +163,9 @@ public final class GuardedClassWriter {
         if (method.memoryIdParameter() != null) {
             call.add("\n.memoryId($N)", method.memoryIdParameter());
         }
+        if (method.contextParameter() != null) {
+            call.add("\n.context($N)", method.contextParameter());
+        }
         if (!method.systemMessage().isEmpty()) {
             call.add("\n.systemMessage($L)", render(method.systemMessage()));
         }
@@ -239,6 +242,9 @@ public final class GuardedClassWriter {
             RuleModel rule = method.rules().get(i);
             rules.add("\n$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(), ACTION,
                     rule.action(), checkConstants.get(rule.id()));
+            if (rule.userOverridable()) {
+                rules.add(".overridableByUser()");
+            }
             if (i < method.rules().size() - 1) {
                 rules.add(",");
             }

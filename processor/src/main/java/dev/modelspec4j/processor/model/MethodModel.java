@@ -14,6 +14,7 @@ import java.util.List;
  * @param systemMessage the system message template; empty for none
  * @param userMessage the user message template (a parameter alone is a template of one variable)
  * @param memoryIdParameter the {@code @MemoryId} parameter's name, or null
+ * @param contextParameter the {@code SpecContext} parameter's name, or null
  * @param untrusted the {@code @Untrusted} parameters
  * @param rules the rules, cheapest check first
  * @param maxAttempts the most model calls per call
@@ -29,6 +30,7 @@ public record MethodModel(
         List<TemplatePart> systemMessage,
         List<TemplatePart> userMessage,
         String memoryIdParameter,
+        String contextParameter,
         List<UntrustedParameter> untrusted,
         List<RuleModel> rules,
         int maxAttempts,

@@ -13,6 +13,9 @@ public sealed interface RuleModel {
 
     Action action();
 
+    /** Whether the end user may relax the rule through {@code SpecContext}. */
+    boolean userOverridable();
+
     /** Where the rule is written: {@code method answer}, {@code interface}, or {@code policy com.acme.Baseline}. */
     String origin();
 
@@ -26,8 +29,8 @@ public sealed interface RuleModel {
     String canonical();
 
     /** {@code @Length}. */
-    record LengthRule(String id, Level level, Action action, String origin, int maxChars, int maxWords,
-            int maxSentences, int minChars) implements RuleModel {
+    record LengthRule(String id, Level level, Action action, boolean userOverridable, String origin, int maxChars,
+            int maxWords, int maxSentences, int minChars) implements RuleModel {
         @Override
         public String kind() {
             return "Length";
@@ -46,8 +49,8 @@ public sealed interface RuleModel {
     }
 
     /** {@code @Forbid}: phrases already turned into patterns; {@code descriptions} name each pattern. */
-    record ForbidRule(String id, Level level, Action action, String origin, List<String> patterns,
-            List<String> descriptions) implements RuleModel {
+    record ForbidRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            List<String> patterns, List<String> descriptions) implements RuleModel {
         public ForbidRule {
             patterns = List.copyOf(patterns);
             descriptions = List.copyOf(descriptions);
@@ -70,8 +73,8 @@ public sealed interface RuleModel {
     }
 
     /** {@code @Require}. */
-    record RequireRule(String id, Level level, Action action, String origin, List<String> patterns)
-            implements RuleModel {
+    record RequireRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            List<String> patterns) implements RuleModel {
         public RequireRule {
             patterns = List.copyOf(patterns);
         }

@@ -23,7 +23,7 @@ public final class SpecHash {
                     + "|fallback=" + method.fallbackMethod());
             for (RuleModel rule : method.rules()) {
                 lines.add(method.name() + "|" + rule.id() + "|" + rule.kind() + "|" + rule.level() + "|"
-                        + rule.action() + "|" + rule.canonical());
+                        + rule.action() + "|overridable=" + rule.userOverridable() + "|" + rule.canonical());
             }
         }
         lines.sort(null);

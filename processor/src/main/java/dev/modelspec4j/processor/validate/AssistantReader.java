@@ -165,6 +165,7 @@ public final class AssistantReader {
         List<String> userMessages = new ArrayList<>();
         VariableElement userParameter = null;
         String memoryId = null;
+        String context = null;
         for (VariableElement p : method.getParameters()) {
             String pName = p.getSimpleName().toString();
             parameters.add(new ParameterModel(pName, TypeName.get(p.asType())));
@@ -172,7 +173,12 @@ public final class AssistantReader {
             Optional<AnnotationMirror> memory = mirrors.find(p, Names.MEMORY_ID);
             Optional<AnnotationMirror> untrustedMirror = mirrors.find(p, Names.UNTRUSTED);
             Optional<AnnotationMirror> v = mirrors.find(p, Names.V);
-            if (memory.isPresent()) {
+            if (isSpecContext(p.asType())) {
+                if (context != null) {
+                    diagnostics.report(Message.TWO_SPEC_CONTEXTS, p, name);
+                }
+                context = pName;
+            } else if (memory.isPresent()) {
                 if (memoryId != null) {
                     diagnostics.report(Message.TWO_MEMORY_IDS, p, memory.get(), name);
                 }
@@ -308,7 +314,7 @@ public final class AssistantReader {
         }
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new MethodModel(name, returnKind, TypeName.get(method.getReturnType()), parameters,
-                thrown, systemParts, userParts, memoryId, untrusted, ruleModels, maxAttempts, refusal, fallback));
+                thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback));
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
@@ -393,6 +399,11 @@ public final class AssistantReader {
         diagnostics.report(Message.BAD_FALLBACK, at, ov, position, type.getSimpleName(), method.getSimpleName(),
                 "there is no default method " + fallbackName + " with those parameter types and return type");
         return null;
+    }
+
+    private boolean isSpecContext(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(Names.SPEC_CONTEXT);
     }
 
     private boolean isReask(AnnotationMirror onViolation) {

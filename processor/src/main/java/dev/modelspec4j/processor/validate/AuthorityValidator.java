@@ -100,6 +100,9 @@ final class AuthorityValidator {
 
     /** Why {@code lo} is weaker than {@code hi}, or null when it is at least as strict. */
     private static String weaker(RuleModel hi, RuleModel lo) {
+        if (lo.userOverridable() && !hi.userOverridable()) {
+            return "it lets the end user relax a rule that the higher level does not";
+        }
         if (hi instanceof RuleModel.ForbidRule h && lo instanceof RuleModel.ForbidRule l) {
             List<String> dropped = h.patterns().stream().filter(p -> !l.patterns().contains(p)).toList();
             return dropped.isEmpty() ? null : "it drops " + dropped.size() + " forbidden pattern(s) or phrase(s)";

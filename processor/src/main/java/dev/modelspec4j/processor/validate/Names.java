@@ -22,6 +22,7 @@ public final class Names {
     public static final String V = LC + "V";
     public static final String MEMORY_ID = LC + "MemoryId";
 
+    public static final String SPEC_CONTEXT = "dev.modelspec4j.SpecContext";
     public static final String AI_MESSAGE = "dev.langchain4j.data.message.AiMessage";
     public static final String CHAT_RESPONSE = "dev.langchain4j.model.chat.response.ChatResponse";
 }

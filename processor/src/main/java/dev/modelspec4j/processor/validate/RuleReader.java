@@ -82,6 +82,13 @@ final class RuleReader {
     /** The rules written directly on {@code element}. */
     List<Draft> read(Element element, Level level, String idPrefix, String origin, Action scopeAction) {
         List<Draft> drafts = new ArrayList<>();
+        if (level == Level.ROOT) {
+            for (String rule : List.of(Names.LENGTH, Names.FORBID, Names.REQUIRE)) {
+                mirrors.find(element, rule).filter(this::overridable).ifPresent(m -> diagnostics.report(
+                        Message.OVERRIDABLE_HIGH_LEVEL, element, m, Mirrors.explicit(m, "userOverridable"),
+                        origin + " @" + rule.substring(rule.lastIndexOf('.') + 1), level));
+            }
+        }
         mirrors.find(element, Names.LENGTH).ifPresent(
                 m -> length(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
         mirrors.find(element, Names.FORBID).ifPresent(
@@ -175,7 +182,7 @@ final class RuleReader {
             return Optional.empty();
         }
         return Optional.of(new Draft("Length", mirrors.string(m, "id"), prefix, level, origin, element, m,
-                scopeAction, (id, lvl, action) -> new RuleModel.LengthRule(id, lvl, action, origin, maxChars,
+                scopeAction, (id, lvl, action) -> new RuleModel.LengthRule(id, lvl, action, overridable(m), origin, maxChars,
                         maxWords, maxSentences, minChars)));
     }
 
@@ -205,7 +212,7 @@ final class RuleReader {
             return Optional.empty();
         }
         return Optional.of(new Draft("Forbid", mirrors.string(m, "id"), prefix, level, origin, element, m,
-                scopeAction, (id, lvl, action) -> new RuleModel.ForbidRule(id, lvl, action, origin, patterns,
+                scopeAction, (id, lvl, action) -> new RuleModel.ForbidRule(id, lvl, action, overridable(m), origin, patterns,
                         descriptions)));
     }
 
@@ -221,7 +228,11 @@ final class RuleReader {
             return Optional.empty();
         }
         return Optional.of(new Draft("Require", mirrors.string(m, "id"), prefix, level, origin, element, m,
-                scopeAction, (id, lvl, action) -> new RuleModel.RequireRule(id, lvl, action, origin, patterns)));
+                scopeAction, (id, lvl, action) -> new RuleModel.RequireRule(id, lvl, action, overridable(m), origin, patterns)));
+    }
+
+    private boolean overridable(AnnotationMirror m) {
+        return mirrors.bool(m, "userOverridable");
     }
 
     private boolean regexes(Element element, AnnotationMirror m, String attribute, String kind, List<String> out) {
