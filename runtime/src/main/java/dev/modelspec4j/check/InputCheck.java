@@ -15,6 +15,14 @@ public interface InputCheck {
      */
     List<Finding> check(String text, InputPart part);
 
+    /**
+     * Checks one input part with what is known about the call (e.g. the boundary of untrusted blocks); the
+     * engine always calls this method.
+     */
+    default List<Finding> check(String text, InputPart part, CheckContext context) {
+        return check(text, part);
+    }
+
     /** The parts of a call's input. */
     enum InputPart {
         /** The user's own message. */

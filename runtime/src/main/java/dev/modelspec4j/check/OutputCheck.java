@@ -11,6 +11,14 @@ public interface OutputCheck {
 
     List<Finding> check(String answer);
 
+    /**
+     * Checks the answer with what is known about the call; checks that need the instructions or the canary
+     * override this one. The engine always calls this method.
+     */
+    default List<Finding> check(String answer, CheckContext context) {
+        return check(answer);
+    }
+
     /** Whether the spans of its findings can be masked (the check supports REDACT). */
     default boolean supportsRedaction() {
         return false;

@@ -18,6 +18,7 @@ import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
@@ -49,6 +50,7 @@ public final class Call {
     private final List<String[]> untrusted = new ArrayList<>(0);
     private SpecContext context = SpecContext.empty();
     private String systemMessage;
+    private CheckContext checkContext = CheckContext.NONE;
     private String userMessage = "";
     private Object memoryId;
     private int modelCalls;
@@ -103,13 +105,14 @@ public final class Call {
     public CallOutcome execute() {
         checkOverrides();
         String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
+        String instructions = instructions(boundary);
+        checkContext = new CheckContext(instructions, null, boundary);
         if (!checkInput()) {
             return finish(Outcome.BLOCKED, null, null);
         }
         ChatMemory memory = enforcer.memory(memoryId);
         UserMessage user = UserMessage.from(userText(boundary));
         List<ChatMessage> messages = new ArrayList<>();
-        String instructions = instructions(boundary);
         if (instructions != null) {
             messages.add(SystemMessage.from(instructions));
         }
@@ -223,7 +226,7 @@ public final class Call {
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
         try {
-            return rule.input().check(text, part);
+            return rule.input().check(text, part, checkContext);
         } catch (RuntimeException e) {
             return List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
         }
@@ -242,7 +245,7 @@ public final class Call {
             List<Finding> findings;
             Action action = rule.effectiveAction();
             try {
-                findings = rule.output().check(text);
+                findings = rule.output().check(text, checkContext);
             } catch (RuntimeException e) {
                 findings = List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
                 action = Action.BLOCK; // fail closed
