@@ -3,6 +3,8 @@ package dev.modelspec4j.testing.detectors;
 import dev.modelspec4j.annotation.PiiType;
 import dev.modelspec4j.check.pii.PiiDetector;
 import dev.modelspec4j.check.pii.PiiSpan;
+import dev.modelspec4j.check.secrets.SecretDetector;
+import dev.modelspec4j.check.secrets.SecretSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,6 +63,71 @@ public final class PrivacyDetectorReport {
             }
         }
         return scores;
+    }
+
+    /**
+     * Secret scores over {@code secrets-dev.jsonl}: every expected span has type {@code SECRET}, so a predicted
+     * span of any {@link dev.modelspec4j.check.secrets.SecretKind} matches it by overlap. The result maps
+     * {@code "all"} and each expected subtype (recall only: TP and FN per subtype, FP counted under "all").
+     */
+    public static Map<String, Score> measureSecrets(Path secretsFile, SecretDetector detector, List<String> misses) {
+        Map<String, Score> scores = new java.util.TreeMap<>();
+        scores.put("all", Score.ZERO);
+        for (DataRow row : DataRow.read(secretsFile)) {
+            List<Span> predicted = detector.detect(row.text()).stream()
+                    .map(s -> new Span("SECRET", s.start(), s.end())).toList();
+            Score score = SpanMatcher.score(row.spans(), row.expectedCount(), predicted, row.pass(), false);
+            scores.merge("all", score, Score::plus);
+            for (Span expected : row.spans()) {
+                boolean hit = predicted.stream().anyMatch(expected::overlaps);
+                scores.merge(subtype(row, expected), new Score(hit ? 1 : 0, 0, hit ? 0 : 1, 0, 0), Score::plus);
+            }
+            if (misses != null && (score.falsePositives() > 0 || score.falseNegatives() > 0)) {
+                misses.add("SECRET " + row.id() + " fp=" + score.falsePositives() + " fn=" + score.falseNegatives()
+                        + " predicted=" + detector.detect(row.text()) + " expected=" + row.spans()
+                        + " text=" + abbreviate(row.text()));
+            }
+        }
+        return scores;
+    }
+
+    private static String subtype(DataRow row, Span span) {
+        return "  " + row.subtypes().getOrDefault(span.start(), "?");
+    }
+
+    /** The secrets table as printed by {@link #main}. */
+    public static String formatSecrets(Map<String, Score> scores) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-20s %9s %9s %6s %5s %5s %5s %14s%n", "secrets (subtype)",
+                "precision", "recall", "spans", "TP", "FP", "FN", "FP rows/pass"));
+        out.append(line20("all", scores.get("all")));
+        scores.forEach((name, score) -> {
+            if (!name.equals("all")) {
+                out.append(String.format(Locale.ROOT, "%-20s %9s %9.3f %6d %5d %5s %5d%n", name, "-",
+                        score.recall(), score.expected(), score.truePositives(), "-", score.falseNegatives()));
+            }
+        });
+        return out.toString();
+    }
+
+    private static String line20(String name, Score s) {
+        return String.format(Locale.ROOT, "%-20s %9.3f %9.3f %6d %5d %5d %5d %14s%n", name, s.precision(),
+                s.recall(), s.expected(), s.truePositives(), s.falsePositives(), s.falseNegatives(),
+                s.flaggedPassRows() + "/" + s.passRows());
+    }
+
+    /** Precision and recall over secrets-dev for a grid of base64 thresholds (hex at its default). */
+    public static String entropySweep(Path secretsFile) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %9s %9s %5s%n",
+                "base64 threshold", "precision", "recall", "FP"));
+        for (int tenths = 35; tenths <= 50; tenths += 1) {
+            double threshold = tenths / 10.0;
+            Score s = measureSecrets(secretsFile, SecretDetector.withEntropyThresholds(threshold,
+                    SecretDetector.DEFAULT_HEX_THRESHOLD), null).get("all");
+            out.append(String.format(Locale.ROOT, "%-16.2f %9.3f %9.3f %5d%n", threshold, s.precision(),
+                    s.recall(), s.falsePositives()));
+        }
+        return out.toString();
     }
 
     private static Set<PiiType> scoredTypes(String id) {
@@ -123,6 +190,17 @@ public final class PrivacyDetectorReport {
         System.out.print(formatPii(pii));
         if (details) {
             misses.forEach(m -> System.out.println("  " + m));
+            misses.clear();
+        }
+        Path secrets = root.resolve("data/secrets-dev.jsonl");
+        System.out.println();
+        System.out.println("data/secrets-dev.jsonl (entropy thresholds: base64 "
+                + SecretDetector.DEFAULT_BASE64_THRESHOLD + ", hex " + SecretDetector.DEFAULT_HEX_THRESHOLD + ")");
+        System.out.print(formatSecrets(measureSecrets(secrets, SecretDetector.defaults(), misses)));
+        if (details) {
+            misses.forEach(m -> System.out.println("  " + m));
+            System.out.println();
+            System.out.print(entropySweep(secrets));
         }
     }
 }
