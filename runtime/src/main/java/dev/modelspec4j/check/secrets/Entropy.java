@@ -3,7 +3,33 @@ package dev.modelspec4j.check.secrets;
 /** Shannon entropy, in bits per character, of ASCII strings. */
 final class Entropy {
 
+    static final byte DIGIT = 1;
+    static final byte LOWER = 2;
+    static final byte UPPER = 4;
+    static final byte HEX = 8;
+    static final byte BASE64 = 16;
+    /** Class bits of each ASCII character; 0 for characters outside base64. */
+    private static final byte[] CLASS = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            CLASS[c] = DIGIT | HEX | BASE64;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASS[c] = (byte) (LOWER | BASE64 | (c <= 'f' ? HEX : 0));
+            CLASS[Character.toUpperCase(c)] = (byte) (UPPER | BASE64 | (c <= 'f' ? HEX : 0));
+        }
+        for (char c : new char[] {'+', '/', '=', '_', '-'}) {
+            CLASS[c] = BASE64;
+        }
+    }
+
     private Entropy() {
+    }
+
+    /** The class bits of {@code c} ({@link #DIGIT}, {@link #LOWER}, {@link #UPPER}, {@link #HEX}, {@link #BASE64}). */
+    static int classOf(char c) {
+        return c < 128 ? CLASS[c] : 0;
     }
 
     /** {@code -sum(p * log2 p)} over the character frequencies of {@code text[start, end)}. */
@@ -28,13 +54,12 @@ final class Entropy {
     }
 
     static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        return (classOf(c) & HEX) != 0;
     }
 
     /** Letters, digits and {@code + / = _ -}: the characters of base64 and base64url. */
     static boolean isBase64(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '+' || c == '/'
-                || c == '=' || c == '_' || c == '-';
+        return classOf(c) != 0;
     }
 
     static boolean allHex(CharSequence text, int start, int end) {

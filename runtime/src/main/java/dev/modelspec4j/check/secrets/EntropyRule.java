@@ -54,24 +54,25 @@ final class EntropyRule {
         int i = 0;
         int skip = 0;
         while (i < n) {
-            if (!Entropy.isBase64(text.charAt(i))) {
+            if (Entropy.classOf(text.charAt(i)) == 0) {
                 i++;
                 continue;
             }
             int start = i;
-            boolean digit = false;
-            boolean lower = false;
-            boolean upper = false;
-            boolean hex = true;
-            while (i < n && Entropy.isBase64(text.charAt(i))) {
-                char c = text.charAt(i);
-                digit |= c >= '0' && c <= '9';
-                lower |= c >= 'a' && c <= 'z';
-                upper |= c >= 'A' && c <= 'Z';
-                hex &= Entropy.isHex(c);
+            int any = 0;
+            int all = 0xFF;
+            while (i < n) {
+                int bits = Entropy.classOf(text.charAt(i));
+                if (bits == 0) {
+                    break;
+                }
+                any |= bits;
+                all &= bits;
                 i++;
             }
-            if (i - start >= MIN_FREE_LENGTH && digit && lower && upper && !hex) {
+            boolean mixed = (any & Entropy.DIGIT) != 0 && (any & Entropy.LOWER) != 0 && (any & Entropy.UPPER) != 0;
+            boolean hex = (all & Entropy.HEX) != 0;
+            if (i - start >= MIN_FREE_LENGTH && mixed && !hex) {
                 while (skip < examined.size() && examined.get(skip)[1] <= start) {
                     skip++;
                 }

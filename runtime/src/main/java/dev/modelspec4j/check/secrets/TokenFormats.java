@@ -1,20 +1,24 @@
 package dev.modelspec4j.check.secrets;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Secrets with a recognisable format: vendor tokens with a fixed prefix, JWTs and PEM private keys. Each format
- * has literal anchors found with {@link String#indexOf(String, int)}; the pattern runs only where an anchor is,
- * anchored there and bounded, so the cost on ordinary text is a few fast substring searches.
+ * has literal anchors; one pass looks for them at word starts, and the pattern runs only where an anchor is,
+ * anchored there and bounded, so ordinary text costs one table look-up per word.
  */
 final class TokenFormats {
 
     private static final int MAX_TOKEN = 2048;
+    private static final int ALNUM = Entropy.DIGIT | Entropy.LOWER | Entropy.UPPER;
 
     private record Format(SecretKind kind, List<String> anchors, Pattern pattern, Predicate<String> valid) {
     }
@@ -49,28 +53,53 @@ final class TokenFormats {
         return new Format(kind, anchors, Pattern.compile(regex), valid);
     }
 
-    static void find(String text, List<SecretSpan> out) {
+    /** For each ASCII character, the formats with an anchor starting with it, with that anchor. */
+    private static final List<List<Map.Entry<String, Format>>> BY_FIRST_CHAR = byFirstChar();
+
+    private static List<List<Map.Entry<String, Format>>> byFirstChar() {
+        List<List<Map.Entry<String, Format>>> table = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            table.add(new ArrayList<>());
+        }
         for (Format format : FORMATS) {
-            Matcher matcher = null;
             for (String anchor : format.anchors()) {
-                int at = text.indexOf(anchor);
-                while (at >= 0) {
-                    int next = at + anchor.length();
-                    if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
-                        if (matcher == null) {
-                            matcher = format.pattern().matcher(text);
-                        }
-                        int limit = format.kind() == SecretKind.PRIVATE_KEY ? text.length()
-                                : Math.min(text.length(), at + MAX_TOKEN);
-                        matcher.region(at, limit);
-                        if (matcher.lookingAt() && format.valid().test(matcher.group())) {
-                            out.add(new SecretSpan(format.kind(), at, matcher.end()));
-                            next = matcher.end();
-                        }
+                table.get(anchor.charAt(0)).add(Map.entry(anchor, format));
+            }
+        }
+        List<List<Map.Entry<String, Format>>> frozen = new ArrayList<>();
+        table.forEach(list -> frozen.add(list.isEmpty() ? null : List.copyOf(list)));
+        return Collections.unmodifiableList(frozen);
+    }
+
+    /**
+     * One pass: at every position that starts a word and whose character starts an anchor, compare the anchors;
+     * the pattern runs only where one matches.
+     */
+    static void find(String text, List<SecretSpan> out) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            List<Map.Entry<String, Format>> candidates = c < 128 ? BY_FIRST_CHAR.get(c) : null;
+            if (candidates == null || (i > 0 && (Entropy.classOf(text.charAt(i - 1)) & ALNUM) != 0)) {
+                i++;
+                continue;
+            }
+            int next = i + 1;
+            for (Map.Entry<String, Format> candidate : candidates) {
+                if (text.startsWith(candidate.getKey(), i)) {
+                    Format format = candidate.getValue();
+                    Matcher matcher = format.pattern().matcher(text);
+                    int limit = format.kind() == SecretKind.PRIVATE_KEY ? n : Math.min(n, i + MAX_TOKEN);
+                    matcher.region(i, limit);
+                    if (matcher.lookingAt() && format.valid().test(matcher.group())) {
+                        out.add(new SecretSpan(format.kind(), i, matcher.end()));
+                        next = matcher.end();
+                        break;
                     }
-                    at = text.indexOf(anchor, next);
                 }
             }
+            i = next;
         }
     }
 
