@@ -34,8 +34,12 @@ public final class SecretDetector {
 
     private final EntropyRule entropy;
     private final Assignments assignments;
+    private final double base64Threshold;
+    private final double hexThreshold;
 
     private SecretDetector(double base64Threshold, double hexThreshold) {
+        this.base64Threshold = base64Threshold;
+        this.hexThreshold = hexThreshold;
         this.entropy = new EntropyRule(base64Threshold, hexThreshold);
         this.assignments = new Assignments(entropy);
     }
@@ -48,6 +52,16 @@ public final class SecretDetector {
     /** A detector with other entropy thresholds (bits per character), e.g. to measure their effect. */
     public static SecretDetector withEntropyThresholds(double base64Threshold, double hexThreshold) {
         return new SecretDetector(base64Threshold, hexThreshold);
+    }
+
+    /** The base64 entropy threshold in bits per character. */
+    public double base64Threshold() {
+        return base64Threshold;
+    }
+
+    /** The hex entropy threshold in bits per character. */
+    public double hexThreshold() {
+        return hexThreshold;
     }
 
     /** The secrets in {@code text}, ordered by position, without overlaps; offsets into {@code text}. */

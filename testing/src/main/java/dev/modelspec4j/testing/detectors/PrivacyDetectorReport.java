@@ -123,7 +123,7 @@ public final class PrivacyDetectorReport {
         for (int tenths = 35; tenths <= 50; tenths += 1) {
             double threshold = tenths / 10.0;
             Score s = measureSecrets(secretsFile, SecretDetector.withEntropyThresholds(threshold,
-                    SecretDetector.DEFAULT_HEX_THRESHOLD), null).get("all");
+                    SecretDetector.defaults().hexThreshold()), null).get("all");
             out.append(String.format(Locale.ROOT, "%-16.2f %9.3f %9.3f %5d%n", threshold, s.precision(),
                     s.recall(), s.falsePositives()));
         }
@@ -194,9 +194,10 @@ public final class PrivacyDetectorReport {
         }
         Path secrets = root.resolve("data/secrets-dev.jsonl");
         System.out.println();
-        System.out.println("data/secrets-dev.jsonl (entropy thresholds: base64 "
-                + SecretDetector.DEFAULT_BASE64_THRESHOLD + ", hex " + SecretDetector.DEFAULT_HEX_THRESHOLD + ")");
-        System.out.print(formatSecrets(measureSecrets(secrets, SecretDetector.defaults(), misses)));
+        SecretDetector detector = SecretDetector.defaults();
+        System.out.println("data/secrets-dev.jsonl (entropy thresholds: base64 " + detector.base64Threshold()
+                + ", hex " + detector.hexThreshold() + ")");
+        System.out.print(formatSecrets(measureSecrets(secrets, detector, misses)));
         if (details) {
             misses.forEach(m -> System.out.println("  " + m));
             System.out.println();
