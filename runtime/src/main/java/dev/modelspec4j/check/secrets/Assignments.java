@@ -27,6 +27,8 @@ final class Assignments {
         "your_", "your-", "yourpassword", "dummy", "notset", "none", "null", "nil", "undefined", "true", "false",
         "password", "secret", "todo", "fixme"};
     private static final int MIN_KEYWORD_VALUE = 4;
+    /** Longest value (or line) looked at: keeps the scan linear in the text's length. */
+    private static final int MAX_VALUE = 4096;
 
     private final EntropyRule entropy;
 
@@ -40,7 +42,17 @@ final class Assignments {
      */
     void find(String text, List<SecretSpan> out, List<int[]> examined) {
         int n = text.length();
-        for (int op = nextOperator(text, 0); op >= 0; op = nextOperator(text, op + 1)) {
+        int nextEquals = text.indexOf('=');
+        int nextColon = text.indexOf(':');
+        while (nextEquals >= 0 || nextColon >= 0) {
+            int op;
+            if (nextColon < 0 || (nextEquals >= 0 && nextEquals < nextColon)) {
+                op = nextEquals;
+                nextEquals = text.indexOf('=', op + 1);
+            } else {
+                op = nextColon;
+                nextColon = text.indexOf(':', op + 1);
+            }
             int keyEnd = op;
             while (keyEnd > 0 && (text.charAt(keyEnd - 1) == ' ' || text.charAt(keyEnd - 1) == '\t')) {
                 keyEnd--;
@@ -70,13 +82,15 @@ final class Assignments {
         }
     }
 
-    private static int nextOperator(String text, int from) {
-        int eq = text.indexOf('=', from);
-        int colon = text.indexOf(':', from);
-        if (eq < 0) {
-            return colon;
+    /** End of the line containing {@code from}, looking at most {@link #MAX_VALUE} characters ahead. */
+    private static int lineEnd(String text, int from) {
+        int limit = Math.min(text.length(), from + MAX_VALUE);
+        for (int i = from; i < limit; i++) {
+            if (text.charAt(i) == '\n') {
+                return i;
+            }
         }
-        return colon < 0 ? eq : Math.min(eq, colon);
+        return limit;
     }
 
     private static boolean isKeyChar(char c) {
@@ -95,13 +109,15 @@ final class Assignments {
             pos = skipBlanks(text, tagEnd);
         }
         if (pos >= n || text.charAt(pos) == '\n' || text.charAt(pos) == '\r') {
-            int line = text.indexOf('\n', pos);
-            while (line >= 0 && line + 1 < n && (text.charAt(line + 1) == ' ' || text.charAt(line + 1) == '\t')) {
+            int line = pos;
+            while (line + 1 < n && text.charAt(line) == '\r') {
+                line++;
+            }
+            while (line + 1 < n && text.charAt(line) == '\n'
+                    && (text.charAt(line + 1) == ' ' || text.charAt(line + 1) == '\t')) {
                 int start = skipBlanks(text, line + 1);
-                int end = start;
-                while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                    end++;
-                }
+                int end = lineEnd(text, start);
+                line = end;
                 while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                     end--;
                 }
@@ -109,15 +125,14 @@ final class Assignments {
                     examined.add(new int[] {start, end});
                     classify(text, key, start, end, out);
                 }
-                line = text.indexOf('\n', end);
             }
             return;
         }
         char quote = text.charAt(pos);
         while (quote == '"' || quote == '\'' || quote == '`') {
+            int lineEnd = lineEnd(text, pos + 1);
             int close = text.indexOf(quote, pos + 1);
-            int lineEnd = text.indexOf('\n', pos + 1);
-            if (close <= pos + 1 || (lineEnd >= 0 && close > lineEnd)) {
+            if (close <= pos + 1 || close >= lineEnd) {
                 return;
             }
             examined.add(new int[] {pos + 1, close});
