@@ -1,0 +1,78 @@
+package dev.modelspec4j.check.pii;
+
+import dev.modelspec4j.annotation.PiiType;
+import java.util.List;
+
+/**
+ * Payment card numbers: 12 to 19 digits, either in one run or in groups of 3 to 6 digits joined by one and the
+ * same separator (a space or a dash), starting with a digit of an issued range (1 to 6) and passing Luhn.
+ */
+final class CreditCardFinder implements Finder {
+
+    private static final int MIN_DIGITS = 12;
+    private static final int MAX_DIGITS = 19;
+
+    @Override
+    public void find(String text, List<PiiSpan> out) {
+        int[] digits = new int[MAX_DIGITS];
+        DigitRuns.scan(text, PiiType.CREDIT_CARD, out, (t, start, runEnd) -> match(t, start, runEnd, digits));
+    }
+
+    /**
+     * Whether a number of {@code count} digits with this prefix can be a card: Visa 13, 16 or 19 digits;
+     * Mastercard (51-55, 2221-2720) 16; American Express (34, 37) 15; Diners Club (30, 36, 38, 39) and JCB (35)
+     * 14 to 19; Maestro (50, 56-69) 12 to 19, Discover and UnionPay (6) 16 to 19; UATP (1) 15.
+     */
+    static boolean issuedLength(int[] digits, int count) {
+        int two = digits[0] * 10 + digits[1];
+        int four = two * 100 + digits[2] * 10 + digits[3];
+        return switch (digits[0]) {
+            case 1 -> count == 15;
+            case 2 -> four >= 2221 && four <= 2720 && count == 16;
+            case 3 -> two == 34 || two == 37 ? count == 15
+                    : (two == 30 || two == 35 || two == 36 || two == 38 || two == 39) && count >= 14;
+            case 4 -> count == 13 || count == 16 || count == 19;
+            case 5 -> two >= 51 && two <= 55 ? count == 16 : two == 50 || two >= 56;
+            case 6 -> count >= 12;
+            default -> false;
+        };
+    }
+
+    /** End of a card number starting at {@code start} (first group ends at {@code runEnd}), or -1. */
+    private static int match(String text, int start, int runEnd, int[] digits) {
+        int count = runEnd - start;
+        if (count > MAX_DIGITS) {
+            return -1;
+        }
+        for (int k = 0; k < count; k++) {
+            digits[k] = text.charAt(start + k) - '0';
+        }
+        int end = runEnd;
+        if (count < MIN_DIGITS) {
+            if (count < 3 || count > 6 || end >= text.length()) {
+                return -1;
+            }
+            char separator = text.charAt(end);
+            if (separator != ' ' && separator != '-') {
+                return -1;
+            }
+            while (end < text.length() && text.charAt(end) == separator) {
+                int groupStart = end + 1;
+                int groupEnd = Chars.digitsEnd(text, groupStart);
+                int size = groupEnd - groupStart;
+                if (size < 3 || size > 6 || count + size > MAX_DIGITS) {
+                    break;
+                }
+                for (int k = 0; k < size; k++) {
+                    digits[count + k] = text.charAt(groupStart + k) - '0';
+                }
+                count += size;
+                end = groupEnd;
+            }
+        }
+        if (count < MIN_DIGITS || Chars.wordAt(text, end) || !issuedLength(digits, count)) {
+            return -1;
+        }
+        return Checksums.luhn(digits, count) ? end : -1;
+    }
+}

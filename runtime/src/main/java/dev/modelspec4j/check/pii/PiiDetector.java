@@ -1,0 +1,132 @@
+package dev.modelspec4j.check.pii;
+
+import dev.modelspec4j.annotation.PiiType;
+import dev.modelspec4j.check.text.NormalizedText;
+import dev.modelspec4j.check.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds personal data of the configured {@link PiiType types} in a text. Deterministic and offline: patterns
+ * plus the check digits each type has (Luhn, IBAN mod-97, base58check, bech32).
+ *
+ * <p>The text is first normalised ({@link TextNormalizer}: NFKC, invisible characters removed, spaces unified),
+ * so {@code "4111\u200B1111 1111 1111"} or full-width digits are found as well; spans are reported as UTF-16
+ * offsets into the original text. Where two findings overlap, the longer one is kept, and for equal lengths the
+ * more specific type (checksum-validated types first, URL last).
+ *
+ * <p>Instances are immutable and thread-safe; build one per rule and share it.
+ */
+public final class PiiDetector {
+
+    /** Order of specificity, most specific first: decides between overlapping findings of equal length. */
+    private static final List<PiiType> SPECIFICITY = List.of(PiiType.CRYPTO_WALLET, PiiType.IBAN,
+            PiiType.CREDIT_CARD, PiiType.US_SSN, PiiType.EMAIL, PiiType.IP_ADDRESS, PiiType.PHONE, PiiType.URL);
+
+    private static final Comparator<PiiSpan> PREFERENCE = Comparator
+            .comparingInt(PiiSpan::length).reversed()
+            .thenComparingInt((PiiSpan span) -> SPECIFICITY.indexOf(span.type()))
+            .thenComparingInt(PiiSpan::start);
+
+    private final Set<PiiType> types;
+    private final List<Finder> finders;
+
+    private PiiDetector(Set<PiiType> types) {
+        this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
+        Map<PiiType, Finder> all = new EnumMap<>(PiiType.class);
+        all.put(PiiType.EMAIL, new EmailFinder());
+        all.put(PiiType.PHONE, new PhoneFinder());
+        all.put(PiiType.CREDIT_CARD, new CreditCardFinder());
+        all.put(PiiType.IBAN, new IbanFinder());
+        all.put(PiiType.US_SSN, new SsnFinder());
+        all.put(PiiType.IP_ADDRESS, new IpAddressFinder());
+        all.put(PiiType.CRYPTO_WALLET, new CryptoWalletFinder());
+        all.put(PiiType.URL, new UrlFinder());
+        List<Finder> selected = new ArrayList<>();
+        for (PiiType type : this.types) {
+            selected.add(all.get(type));
+        }
+        this.finders = List.copyOf(selected);
+    }
+
+    /** A detector for every {@link PiiType}. */
+    public static PiiDetector all() {
+        return new PiiDetector(EnumSet.allOf(PiiType.class));
+    }
+
+    /** A detector for the given types; at least one. */
+    public static PiiDetector of(PiiType first, PiiType... more) {
+        return new PiiDetector(EnumSet.of(first, more));
+    }
+
+    /** A detector for the given types; at least one. */
+    public static PiiDetector of(Collection<PiiType> types) {
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("at least one PiiType is required");
+        }
+        return new PiiDetector(EnumSet.copyOf(types));
+    }
+
+    /** The types this detector looks for. */
+    public Set<PiiType> types() {
+        return types;
+    }
+
+    /** The personal data in {@code text}, ordered by position, without overlaps; offsets into {@code text}. */
+    public List<PiiSpan> detect(String text) {
+        NormalizedText normalized = TextNormalizer.normalize(text);
+        String scanned = normalized.text();
+        List<PiiSpan> found = new ArrayList<>();
+        for (Finder finder : finders) {
+            finder.find(scanned, found);
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<PiiSpan> kept = withoutOverlaps(found);
+        if (normalized.isIdentity()) {
+            return kept;
+        }
+        List<PiiSpan> mapped = new ArrayList<>(kept.size());
+        for (PiiSpan span : kept) {
+            mapped.add(new PiiSpan(span.type(), normalized.originalStart(span.start()),
+                    normalized.originalEnd(span.end())));
+        }
+        return List.copyOf(mapped);
+    }
+
+    /** Whether {@code text} contains any personal data of the configured types. */
+    public boolean containsPii(String text) {
+        return !detect(text).isEmpty();
+    }
+
+    private static List<PiiSpan> withoutOverlaps(List<PiiSpan> found) {
+        if (found.size() == 1) {
+            return List.copyOf(found);
+        }
+        List<PiiSpan> candidates = new ArrayList<>(found);
+        candidates.sort(PREFERENCE);
+        List<PiiSpan> kept = new ArrayList<>();
+        for (PiiSpan candidate : candidates) {
+            boolean free = true;
+            for (PiiSpan k : kept) {
+                if (k.overlaps(candidate)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                kept.add(candidate);
+            }
+        }
+        kept.sort(Comparator.comparingInt(PiiSpan::start));
+        return List.copyOf(kept);
+    }
+}

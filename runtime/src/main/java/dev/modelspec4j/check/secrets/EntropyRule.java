@@ -1,0 +1,95 @@
+package dev.modelspec4j.check.secrets;
+
+import java.util.List;
+
+/**
+ * The generic detector for random-looking strings, by Shannon entropy (bits per character) over the string's own
+ * characters. Two thresholds, because hex strings draw on 16 symbols and base64 strings on 64:
+ * <ul>
+ *   <li>in an assignment ({@code key = value}), a value of at least {@value #MIN_LENGTH} characters without
+ *       spaces is reported when it is all hex and its entropy reaches the hex threshold, or when it is in the
+ *       base64 alphabet and reaches the base64 threshold;</li>
+ *   <li>in free text, only base64-alphabet tokens of at least {@value #MIN_FREE_LENGTH} characters that mix
+ *       digits, lower and upper case letters and reach the base64 threshold; hex-only strings in free text are
+ *       digests (git commits, checksums) far more often than keys and are left alone, as are UUIDs.</li>
+ * </ul>
+ * The defaults are tuned on {@code data/secrets-dev.jsonl}; see {@code docs/privacy.md}.
+ */
+final class EntropyRule {
+
+    static final int MIN_LENGTH = 16;
+    static final int MIN_FREE_LENGTH = 20;
+
+    private final double base64Threshold;
+    private final double hexThreshold;
+
+    EntropyRule(double base64Threshold, double hexThreshold) {
+        this.base64Threshold = base64Threshold;
+        this.hexThreshold = hexThreshold;
+    }
+
+    /** Whether the assigned value {@code text[start, end)} looks random. */
+    boolean randomInAssignment(String text, int start, int end) {
+        if (end - start < MIN_LENGTH || Entropy.isUuid(text, start, end)) {
+            return false;
+        }
+        boolean hex = true;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Entropy.isBase64(c)) {
+                return false;
+            }
+            hex &= Entropy.isHex(c);
+        }
+        double bits = Entropy.shannon(text, start, end);
+        return hex ? !allDigits(text, start, end) && bits >= hexThreshold : bits >= base64Threshold;
+    }
+
+    /**
+     * Reports random-looking tokens anywhere in {@code text} except inside {@code examined} (ranges of assigned
+     * values that {@link Assignments} has judged already, in ascending order of start).
+     */
+    void findInFreeText(String text, List<int[]> examined, List<SecretSpan> out) {
+        int n = text.length();
+        int i = 0;
+        int skip = 0;
+        while (i < n) {
+            if (Entropy.classOf(text.charAt(i)) == 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int any = 0;
+            int all = 0xFF;
+            while (i < n) {
+                int bits = Entropy.classOf(text.charAt(i));
+                if (bits == 0) {
+                    break;
+                }
+                any |= bits;
+                all &= bits;
+                i++;
+            }
+            boolean mixed = (any & Entropy.DIGIT) != 0 && (any & Entropy.LOWER) != 0 && (any & Entropy.UPPER) != 0;
+            boolean hex = (all & Entropy.HEX) != 0;
+            if (i - start >= MIN_FREE_LENGTH && mixed && !hex) {
+                while (skip < examined.size() && examined.get(skip)[1] <= start) {
+                    skip++;
+                }
+                boolean judged = skip < examined.size() && examined.get(skip)[0] < i;
+                if (!judged && Entropy.shannon(text, start, i) >= base64Threshold) {
+                    out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, i));
+                }
+            }
+        }
+    }
+
+    private static boolean allDigits(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.modelspec4j.check.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelspec4j.annotation.PiiType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PiiDetectorTest {
+
+    private final PiiDetector detector = PiiDetector.all();
+
+    /** The values found in {@code text}, as {@code TYPE:value}. */
+    private List<String> found(String text) {
+        return detector.detect(text).stream()
+                .map(s -> s.type() + ":" + text.substring(s.start(), s.end()))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            write to jane.doe+work@example.co.uk today    | EMAIL:jane.doe+work@example.co.uk
+            card 4111 1111 1111 1111 expires             | CREDIT_CARD:4111 1111 1111 1111
+            card 4111-1111-1111-1111.                    | CREDIT_CARD:4111-1111-1111-1111
+            amex 378282246310005                         | CREDIT_CARD:378282246310005
+            pay to DE89 3704 0044 0532 0130 00 please    | IBAN:DE89 3704 0044 0532 0130 00
+            pay to GB29NWBK60161331926819                | IBAN:GB29NWBK60161331926819
+            ssn 536-22-1234 on file                      | US_SSN:536-22-1234
+            SSN: 536221234                               | US_SSN:536221234
+            call (415) 555-0132 now                      | PHONE:(415) 555-0132
+            call +49 30 1234567                          | PHONE:+49 30 1234567
+            E.164 +14155550132                           | PHONE:+14155550132
+            host 10.20.30.40 is down                     | IP_ADDRESS:10.20.30.40
+            route 2001:db8::/32                          | IP_ADDRESS:2001:db8::/32
+            peer fe80::1%eth0 up                         | IP_ADDRESS:fe80::1%eth0
+            send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2   | CRYPTO_WALLET:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2
+            to bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 | CRYPTO_WALLET:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4
+            eth 0x52908400098527886E0F7030069857D2E4169EE7 | CRYPTO_WALLET:0x52908400098527886E0F7030069857D2E4169EE7
+            see https://example.org/a?b=c.               | URL:https://example.org/a?b=c
+            see www.example.com/docs                     | URL:www.example.com/docs
+            visit example.com!                           | URL:example.com
+            """)
+    void findsPositives(String text, String expected) {
+        assertThat(found(text)).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "order 4111 1111 1111 1112 shipped", // Luhn fails
+        "invoice 1748503543012", // Luhn-valid but no card has 13 digits with this prefix
+        "DE89 3704 0044 0532 0130 01", // mod-97 fails
+        "GB29 NWBK 6016 1331 9268", // too short for GB
+        "ssn 666-12-3456", "ssn 900-12-3456", "ssn 536-00-1234", "ssn 536-22-0000", "ssn 123-45-6789",
+        "id 536221234", // nine bare digits without a word saying SSN
+        "call 555-0132", "in 2023-01-15 at 12:34:56", "ISBN 978-3-16-148410-0", "total 1,234,567.89",
+        "version 1.2.3", "256.1.1.1", "aa:bb:cc:dd:ee:ff", "std::vector<int>", "2001::db8::1",
+        "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", // base58 checksum fails
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", // bech32 checksum fails
+        "sha256 8f953371d3e85eddb89b05ed6b9e680791055315c73e1025ab5dba7bb2aee189",
+        "run setup.py and read README.md", "e.g. this, i.e. that", "http://localhost:8080/x",
+        "user@localhost", "not an email: a@b"
+    })
+    void ignoresHardNegatives(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void invisibleCharactersAndFullWidthDigitsDoNotHideAValue() {
+        String zeroWidth = "card 4111\u200B1111\u200B1111\u200B1111 ok";
+        List<PiiSpan> spans = detector.detect(zeroWidth);
+        assertThat(spans).hasSize(1);
+        assertThat(zeroWidth.substring(spans.get(0).start(), spans.get(0).end()))
+                .isEqualTo("4111\u200B1111\u200B1111\u200B1111");
+
+        String fullWidth = "card \uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 "
+                + "\uFF11\uFF11\uFF11\uFF11 ok";
+        spans = detector.detect(fullWidth);
+        assertThat(spans).extracting(PiiSpan::type).containsExactly(PiiType.CREDIT_CARD);
+        assertThat(spans.get(0).start()).isEqualTo(5);
+        assertThat(spans.get(0).end()).isEqualTo(fullWidth.length() - 3);
+
+        String softHyphen = "mail jo\u00ADhn@exam\u200Dple.com";
+        assertThat(found(softHyphen)).containsExactly("EMAIL:jo\u00ADhn@exam\u200Dple.com");
+    }
+
+    @Test
+    void offsetsAreUtf16IndicesOfTheOriginalText() {
+        String text = "\uD83D\uDE00 mail a@example.com";
+        assertThat(detector.detect(text)).containsExactly(new PiiSpan(PiiType.EMAIL, 8, text.length()));
+    }
+
+    @Test
+    void overlapsKeepTheLongerFinding() {
+        assertThat(found("mail info@presidio.site now")).containsExactly("EMAIL:info@presidio.site");
+        assertThat(found("mapped ::ffff:192.0.2.1")).containsExactly("IP_ADDRESS:::ffff:192.0.2.1");
+        assertThat(found("http://[2001:db8::1]/path")).containsExactly("IP_ADDRESS:2001:db8::1");
+    }
+
+    @Test
+    void onlyTheConfiguredTypesAreReported() {
+        PiiDetector cards = PiiDetector.of(PiiType.CREDIT_CARD);
+        String text = "card 4111111111111111, mail a@example.com";
+        assertThat(cards.detect(text)).extracting(PiiSpan::type).containsExactly(PiiType.CREDIT_CARD);
+        assertThat(cards.types()).containsExactly(PiiType.CREDIT_CARD);
+        assertThatThrownBy(() -> PiiDetector.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void severalValuesInOneText() {
+        assertThat(found("IPs: 192.168.1.1, 10.0.0.1 and 4012888888881881 4012-8888-8888-1881"))
+                .containsExactly("IP_ADDRESS:192.168.1.1", "IP_ADDRESS:10.0.0.1",
+                        "CREDIT_CARD:4012888888881881", "CREDIT_CARD:4012-8888-8888-1881");
+    }
+}

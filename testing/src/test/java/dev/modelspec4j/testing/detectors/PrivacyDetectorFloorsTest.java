@@ -1,0 +1,89 @@
+package dev.modelspec4j.testing.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelspec4j.annotation.PiiType;
+import dev.modelspec4j.check.secrets.SecretDetector;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Quality floors on the development corpora. Floors sit a little under the measured values (docs/privacy.md) so
+ * that a regression fails the build while a data-set tweak of one row does not.
+ */
+class PrivacyDetectorFloorsTest {
+
+    private static Map<PiiType, Score> pii;
+    private static Map<String, Score> secrets;
+
+    @BeforeAll
+    static void measure() {
+        Path root = Path.of(System.getProperty("modelspec4j.project.root", "."));
+        Path piiFile = root.resolve("data/pii-dev.jsonl");
+        Path secretsFile = root.resolve("data/secrets-dev.jsonl");
+        assertThat(piiFile).exists();
+        assertThat(secretsFile).exists();
+        pii = PrivacyDetectorReport.measurePii(piiFile, null);
+        secrets = PrivacyDetectorReport.measureSecrets(secretsFile, SecretDetector.defaults(), null);
+    }
+
+    @ParameterizedTest(name = "{0}: precision >= {1}, recall >= {2}")
+    @CsvSource({
+        // checksum-validated types: the floor the design asks for
+        "CREDIT_CARD,   0.95, 0.95",
+        "IBAN,          0.95, 0.95",
+        "CRYPTO_WALLET, 0.95, 0.95",
+        // structural types: measured 1.0 on the dev data; a few rows more or less must not fail the build
+        "EMAIL,         0.95, 0.95",
+        "IP_ADDRESS,    0.95, 0.95",
+        "URL,           0.90, 0.90",
+        // conservative by design: 1 of 31 phone spans (glued to a word) is missed
+        "PHONE,         0.95, 0.90",
+        // 3 of 7 expected SSN spans are Presidio's low-confidence forms (bare or half-grouped digits without
+        // context) that we deliberately do not report; precision must stay perfect
+        "US_SSN,        0.99, 0.55",
+    })
+    void piiFloors(PiiType type, double precision, double recall) {
+        Score score = pii.get(type);
+        assertThat(score.expected()).as("expected spans of %s", type).isPositive();
+        assertThat(score.precision()).as("precision of %s", type).isGreaterThanOrEqualTo(precision);
+        assertThat(score.recall()).as("recall of %s", type).isGreaterThanOrEqualTo(recall);
+    }
+
+    @Test
+    void piiPassRowsStayClean() {
+        int flagged = pii.values().stream().mapToInt(Score::flaggedPassRows).sum();
+        int passRows = pii.values().stream().mapToInt(Score::passRows).sum();
+        assertThat(passRows).isGreaterThan(200);
+        assertThat(flagged).as("pass rows with a finding").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void secretFloors() {
+        Score all = secrets.get("all");
+        assertThat(all.expected()).isGreaterThan(20);
+        assertThat(all.precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(all.recall()).isGreaterThanOrEqualTo(0.85);
+        assertThat(all.flaggedPassRows()).isLessThanOrEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AWS_ACCESS_KEY", "AWS_SECRET_KEY", "BASIC_AUTH_PASSWORD", "GENERIC_SECRET", "GITHUB_TOKEN", "JWT",
+        "PASSWORD", "PRIVATE_KEY"})
+    void everyFormattedOrKeywordSecretOfTheDataIsFound(String subtype) {
+        assertThat(secrets.get("  " + subtype).recall()).as(subtype).isEqualTo(1.0);
+    }
+
+    @Test
+    void reportPrintsEveryType() {
+        String table = PrivacyDetectorReport.formatPii(pii);
+        for (PiiType type : PiiType.values()) {
+            assertThat(table).contains(type.name());
+        }
+        assertThat(PrivacyDetectorReport.formatSecrets(secrets)).contains("HIGH_ENTROPY_STRING");
+    }
+}
