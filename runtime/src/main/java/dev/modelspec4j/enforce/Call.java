@@ -18,10 +18,13 @@ import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.annotation.PiiMode;
 import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.pii.PiiResult;
+import dev.modelspec4j.check.pii.Pseudonymizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +40,8 @@ import java.util.List;
  * returns or throws; memory receives only what the caller received.
  */
 public final class Call {
+
+    private static final String CHECK_FAILED = "check failed: ";
 
     /** Shown instead of a masked span. */
     public static final String REDACTION = "[REDACTED]";
@@ -54,8 +59,6 @@ public final class Call {
     private String userMessage = "";
     private Object memoryId;
     private int modelCalls;
-    private boolean inputRefused;
-    private boolean inputFallback;
 
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
@@ -107,11 +110,14 @@ public final class Call {
         String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
         String instructions = instructions(boundary);
         checkContext = new CheckContext(instructions, null, boundary);
-        if (!checkInput()) {
+        Action inputDecision = checkInput();
+        if (inputDecision != null && inputDecision.isAtLeast(Action.REASK) && inputDecision != Action.REFUSE
+                && inputDecision != Action.FALLBACK) {
             return finish(Outcome.BLOCKED, null, null);
         }
         ChatMemory memory = enforcer.memory(memoryId);
-        UserMessage user = UserMessage.from(userText(boundary));
+        PrivacyPlan privacy = method.privacy();
+        Pseudonymizer pseudonymizer = privacy == null ? null : new Pseudonymizer(privacy.detector());
         List<ChatMessage> messages = new ArrayList<>();
         if (instructions != null) {
             messages.add(SystemMessage.from(instructions));
@@ -119,19 +125,28 @@ public final class Call {
         if (memory != null) {
             for (ChatMessage m : memory.messages()) {
                 if (!(m instanceof SystemMessage)) {
-                    messages.add(m);
+                    messages.add(privateInput(m, pseudonymizer));
                 }
             }
         }
-        messages.add(user);
-        if (inputRefused) {
+        // Memory keeps the user's text as the user wrote it, less what was masked for good; pseudonyms are
+        // issued afresh, consistently, on every call.
+        String remembered = userText(boundary);
+        if (!protectInput(pseudonymizer)) {
+            return finish(Outcome.BLOCKED, null, null);
+        }
+        UserMessage sent = UserMessage.from(userText(boundary));
+        UserMessage user = privacy != null && privacy.input() == PiiMode.PSEUDONYMIZE
+                ? UserMessage.from(remembered) : sent;
+        messages.add(sent);
+        if (inputDecision == Action.REFUSE) {
             return finishRefusal(memory, user, null);
         }
-        if (inputFallback) {
+        if (inputDecision == Action.FALLBACK) {
             return finish(Outcome.FALLBACK, null, null);
         }
 
-        ChatResponse response = null;
+        ChatResponse response;
         while (true) {
             response = callModel(messages);
             String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
@@ -139,11 +154,11 @@ public final class Call {
             List<Span> redactions = new ArrayList<>(0);
             Action decision = checkOutput(text, reasons, redactions);
             if (decision == null || decision == Action.REPORT) {
-                return deliver(memory, user, text, response, Outcome.DELIVERED);
+                return deliver(memory, user, text, response, Outcome.DELIVERED, pseudonymizer);
             }
             switch (decision) {
                 case REDACT:
-                    return deliver(memory, user, redact(text, redactions), response, Outcome.REDACTED);
+                    return deliver(memory, user, redact(text, redactions), response, Outcome.REDACTED, pseudonymizer);
                 case REASK:
                     if (modelCalls < method.maxAttempts()) {
                         messages.add(AiMessage.from(text));
@@ -163,6 +178,69 @@ public final class Call {
                     return finish(Outcome.BLOCKED, null, response);
             }
         }
+    }
+
+    /** A message from memory as the model may see it under the {@code @Pii} input mode. */
+    private ChatMessage privateInput(ChatMessage message, Pseudonymizer pseudonymizer) {
+        PrivacyPlan privacy = method.privacy();
+        if (pseudonymizer == null || privacy.input() == PiiMode.ALLOW || privacy.input() == PiiMode.BLOCK) {
+            return message;
+        }
+        if (message instanceof UserMessage u && u.hasSingleText()) {
+            return UserMessage.from(pseudonymizer.apply(u.singleText(), privacy.input()).text());
+        }
+        if (message instanceof AiMessage a && a.text() != null && !a.hasToolExecutionRequests()) {
+            return AiMessage.from(pseudonymizer.apply(a.text(), privacy.input()).text());
+        }
+        return message;
+    }
+
+    /**
+     * Applies the {@code @Pii} input mode to the user's message and the untrusted blocks; returns false when
+     * personal data must block the call.
+     */
+    private boolean protectInput(Pseudonymizer pseudonymizer) {
+        PrivacyPlan privacy = method.privacy();
+        if (pseudonymizer == null || privacy.input() == PiiMode.ALLOW) {
+            return true;
+        }
+        List<String> evidence = new ArrayList<>();
+        PiiResult user = pseudonymizer.apply(userMessage, privacy.input());
+        userMessage = user.text();
+        evidence.addAll(user.evidence());
+        for (String[] block : untrusted) {
+            PiiResult data = pseudonymizer.apply(block[1], privacy.input());
+            block[1] = data.text();
+            evidence.addAll(data.evidence());
+        }
+        if (evidence.isEmpty()) {
+            return true;
+        }
+        boolean block = privacy.input() == PiiMode.BLOCK;
+        violations.add(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
+                Phase.INPUT, 0, privacy.input().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + String.join(", ", evidence)));
+        return !block;
+    }
+
+    /** Applies the {@code @Pii} output mode to the text the caller is about to receive; null when it blocks. */
+    private String protectOutput(String text, Pseudonymizer pseudonymizer) {
+        PrivacyPlan privacy = method.privacy();
+        if (pseudonymizer == null || privacy.output() == PiiMode.ALLOW) {
+            return text;
+        }
+        if (privacy.output() == PiiMode.PSEUDONYMIZE) {
+            return pseudonymizer.restore(text);
+        }
+        PiiResult result = pseudonymizer.apply(text, privacy.output());
+        if (result.evidence().isEmpty()) {
+            return text;
+        }
+        boolean block = privacy.output() == PiiMode.BLOCK;
+        violations.add(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
+                Phase.OUTPUT, modelCalls, privacy.output().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + String.join(", ", result.evidence())));
+        return block ? null : result.text();
     }
 
     /** Applies the user's overrides, or refuses them (audited) when a rule does not allow it. */
@@ -187,48 +265,52 @@ public final class Call {
         return rule.userOverridable() && context.relaxedRules().contains(rule.id());
     }
 
-    /** Runs the input rules; returns false when the call is blocked. */
-    private boolean checkInput() {
+    /**
+     * Runs the input rules on the user's message and every untrusted block, masks the spans of REDACT findings,
+     * and returns the strongest action among the violations, or null.
+     */
+    private Action checkInput() {
         List<Rule> rules = method.inputRules();
         if (rules.isEmpty()) {
-            return true;
+            return null;
         }
         Action strongest = null;
+        List<List<Span>> redactions = new ArrayList<>();
+        for (int part = 0; part <= untrusted.size(); part++) {
+            redactions.add(new ArrayList<>(0));
+        }
         for (Rule rule : rules) {
             if (relaxed(rule)) {
                 continue;
             }
-            List<Finding> findings = new ArrayList<>(runInput(rule, userMessage, InputPart.USER));
-            for (String[] block : untrusted) {
-                findings.addAll(runInput(rule, block[1], InputPart.UNTRUSTED));
-            }
-            for (Finding f : findings) {
-                Action action = rule.effectiveAction();
-                violations.add(new Violation(rule.id(), rule.level(), action, Phase.INPUT, 0, f.evidence()));
-                if (strongest == null || action.severity() > strongest.severity()) {
-                    strongest = action;
+            Action action = rule.effectiveAction();
+            for (int part = 0; part <= untrusted.size(); part++) {
+                List<Finding> findings = part == 0 ? runInput(rule, userMessage, InputPart.USER)
+                        : runInput(rule, untrusted.get(part - 1)[1], InputPart.UNTRUSTED);
+                for (Finding f : findings) {
+                    Action taken = f.evidence().startsWith(CHECK_FAILED) ? Action.BLOCK : action;
+                    violations.add(new Violation(rule.id(), rule.level(), taken, Phase.INPUT, 0, f.evidence()));
+                    if (taken == Action.REDACT) {
+                        redactions.get(part).addAll(f.spans());
+                    }
+                    if (strongest == null || taken.severity() > strongest.severity()) {
+                        strongest = taken;
+                    }
                 }
             }
         }
-        if (strongest == null || strongest == Action.REPORT || strongest == Action.REDACT) {
-            return true;
+        userMessage = redact(userMessage, redactions.get(0));
+        for (int part = 1; part <= untrusted.size(); part++) {
+            untrusted.get(part - 1)[1] = redact(untrusted.get(part - 1)[1], redactions.get(part));
         }
-        if (strongest == Action.REFUSE) {
-            inputRefused = true;
-            return true;
-        }
-        if (strongest == Action.FALLBACK) {
-            inputFallback = true;
-            return true;
-        }
-        return false;
+        return strongest;
     }
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
         try {
             return rule.input().check(text, part, checkContext);
         } catch (RuntimeException e) {
-            return List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
+            return List.of(Finding.of("check failed", CHECK_FAILED + e.getClass().getName()));
         }
     }
 
@@ -247,7 +329,7 @@ public final class Call {
             try {
                 findings = rule.output().check(text, checkContext);
             } catch (RuntimeException e) {
-                findings = List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
+                findings = List.of(Finding.of("check failed", CHECK_FAILED + e.getClass().getName()));
                 action = Action.BLOCK; // fail closed
             }
             for (Finding f : findings) {
@@ -293,12 +375,18 @@ public final class Call {
     }
 
     private CallOutcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
-        return deliver(memory, user, method.refusalText(), response, Outcome.REFUSED);
+        return finish(Outcome.REFUSED, method.refusalText(), response, memory, user);
     }
 
     private CallOutcome deliver(ChatMemory memory, UserMessage user, String text, ChatResponse response,
-            Outcome outcome) {
-        return finish(outcome, text, response, memory, user);
+            Outcome outcome, Pseudonymizer pseudonymizer) {
+        String delivered = protectOutput(text, pseudonymizer);
+        if (delivered == null) {
+            return finish(Outcome.BLOCKED, null, response);
+        }
+        boolean masked = !delivered.equals(text) && method.privacy().output() != PiiMode.PSEUDONYMIZE;
+        return finish(masked && outcome == Outcome.DELIVERED ? Outcome.REDACTED : outcome, delivered, response,
+                memory, user);
     }
 
     private CallOutcome finish(Outcome outcome, String text, ChatResponse response) {
@@ -392,6 +480,9 @@ public final class Call {
     }
 
     private static String redact(String text, List<Span> spans) {
+        if (spans.isEmpty()) {
+            return text;
+        }
         List<Span> sorted = new ArrayList<>(spans);
         sorted.sort(Comparator.comparingInt(Span::start));
         StringBuilder out = new StringBuilder(text.length());

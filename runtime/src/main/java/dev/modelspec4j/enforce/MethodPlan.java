@@ -17,6 +17,7 @@ public final class MethodPlan {
     private final List<Rule> outputRules;
     private final int maxAttempts;
     private final String refusal;
+    private final PrivacyPlan privacy;
 
     /**
      * @param name the method's name, as in audit records
@@ -25,6 +26,18 @@ public final class MethodPlan {
      * @param refusal the refusal text; empty when the spec gives none
      */
     public MethodPlan(String name, List<Rule> rules, int maxAttempts, String refusal) {
+        this(name, rules, maxAttempts, refusal, null);
+    }
+
+    /**
+     * @param name the method's name, as in audit records
+     * @param rules the method's rules, input and output, cheapest checks first
+     * @param maxAttempts the most model calls of one call (REASK); at least 1
+     * @param refusal the refusal text; empty when the spec gives none
+     * @param privacy the method's {@code @Pii} rule, or null
+     */
+    public MethodPlan(String name, List<Rule> rules, int maxAttempts, String refusal, PrivacyPlan privacy) {
+        this.privacy = privacy;
         this.name = Objects.requireNonNull(name, "name");
         this.inputRules = rules.stream().filter(r -> r.phase() == Phase.INPUT).toList();
         this.outputRules = rules.stream().filter(r -> r.phase() == Phase.OUTPUT).toList();
@@ -64,6 +77,11 @@ public final class MethodPlan {
 
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** The method's {@code @Pii} rule, or null. */
+    public PrivacyPlan privacy() {
+        return privacy;
     }
 
     /** The refusal given in the spec; empty when none. */
