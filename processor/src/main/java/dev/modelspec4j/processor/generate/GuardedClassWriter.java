@@ -47,6 +47,11 @@ public final class GuardedClassWriter {
     private static final ClassName FORBID_CHECK = ClassName.get(RUNTIME + ".check.builtin", "ForbidCheck");
     private static final ClassName REQUIRE_CHECK = ClassName.get(RUNTIME + ".check.builtin", "RequireCheck");
     private static final ClassName OUTPUT_CHECK = ClassName.get(RUNTIME + ".check", "OutputCheck");
+    private static final ClassName SECRETS_CHECK = ClassName.get(RUNTIME + ".check.secrets", "SecretsCheck");
+    private static final ClassName PRIVACY_PLAN = ClassName.get(RUNTIME + ".enforce", "PrivacyPlan");
+    private static final ClassName PII_DETECTOR = ClassName.get(RUNTIME + ".check.pii", "PiiDetector");
+    private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
+    private static final ClassName PII_MODE = ClassName.get(RUNTIME + ".annotation", "PiiMode");
     private static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -96,9 +101,10 @@ public final class GuardedClassWriter {
                 if (checkConstants.containsKey(rule.id())) {
                     continue;
                 }
-                String constant = unique(constantName(rule.id()) + "_CHECK", names);
+                boolean privacy = rule instanceof RuleModel.PiiRule;
+                String constant = unique(constantName(rule.id()) + (privacy ? "_PLAN" : "_CHECK"), names);
                 checkConstants.put(rule.id(), constant);
-                type.addField(FieldSpec.builder(OUTPUT_CHECK, constant, Modifier.PRIVATE, Modifier.STATIC,
+                type.addField(FieldSpec.builder(constantType(rule), constant, Modifier.PRIVATE, Modifier.STATIC,
                                 Modifier.FINAL)
                         .addJavadoc("{@code @$L}, from the $L.\n", rule.kind(), rule.origin())
                         .initializer(checkInitializer(rule))
@@ -217,7 +223,26 @@ public final class GuardedClassWriter {
         return joined.unindent().unindent().build();
     }
 
+    private static ClassName constantType(RuleModel rule) {
+        if (rule instanceof RuleModel.PiiRule) {
+            return PRIVACY_PLAN;
+        }
+        return rule instanceof RuleModel.SecretsRule ? SECRETS_CHECK : OUTPUT_CHECK;
+    }
+
     private static CodeBlock checkInitializer(RuleModel rule) {
+        if (rule instanceof RuleModel.PiiRule pii) {
+            List<CodeBlock> types = new ArrayList<>();
+            for (var t : pii.types()) {
+                types.add(CodeBlock.of("$T.$L", PII_TYPE, t));
+            }
+            return CodeBlock.of("new $T($S, $T.$L, $T.of($T.of($L)), $T.$L, $T.$L)", PRIVACY_PLAN, pii.id(), LEVEL,
+                    pii.level(), PII_DETECTOR, LIST, CodeBlock.join(types, ", "), PII_MODE, pii.input(), PII_MODE,
+                    pii.output());
+        }
+        if (rule instanceof RuleModel.SecretsRule) {
+            return CodeBlock.of("$T.defaults()", SECRETS_CHECK);
+        }
         if (rule instanceof RuleModel.LengthRule length) {
             return CodeBlock.of("new $T($L, $L, $L, $L)", LENGTH_CHECK, length.maxChars(), length.maxWords(),
                     length.maxSentences(), length.minChars());
@@ -237,23 +262,37 @@ public final class GuardedClassWriter {
     }
 
     private static CodeBlock planInitializer(MethodModel method, Map<String, String> checkConstants) {
-        CodeBlock.Builder rules = CodeBlock.builder();
-        for (int i = 0; i < method.rules().size(); i++) {
-            RuleModel rule = method.rules().get(i);
-            rules.add("\n$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(), ACTION,
-                    rule.action(), checkConstants.get(rule.id()));
-            if (rule.userOverridable()) {
-                rules.add(".overridableByUser()");
+        List<CodeBlock> rules = new ArrayList<>();
+        String privacy = null;
+        for (RuleModel rule : method.rules()) {
+            String check = checkConstants.get(rule.id());
+            if (rule instanceof RuleModel.PiiRule) {
+                privacy = check;
+                continue;
             }
-            if (i < method.rules().size() - 1) {
-                rules.add(",");
+            if (rule instanceof RuleModel.SecretsRule) {
+                rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(),
+                        ACTION, rule.action(), check));
+            }
+            CodeBlock output = CodeBlock.of("$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL,
+                    rule.level(), ACTION, rule.action(), check);
+            rules.add(rule.userOverridable() ? CodeBlock.of("$L.overridableByUser()", output) : output);
+        }
+        CodeBlock.Builder list = CodeBlock.builder();
+        for (int i = 0; i < rules.size(); i++) {
+            list.add("\n$L", rules.get(i));
+            if (i < rules.size() - 1) {
+                list.add(",");
             }
         }
-        return CodeBlock.builder()
+        CodeBlock.Builder plan = CodeBlock.builder()
                 .add("new $T($S, $T.of(", METHOD_PLAN, method.name(), LIST)
-                .indent().indent().add(rules.build()).unindent().unindent()
-                .add("),\n        $L, $S)", method.maxAttempts(), method.refusal())
-                .build();
+                .indent().indent().add(list.build()).unindent().unindent()
+                .add("),\n        $L, $S", method.maxAttempts(), method.refusal());
+        if (privacy != null) {
+            plan.add(", $N", privacy);
+        }
+        return plan.add(")").build();
     }
 
     private static CodeBlock patterns(List<String> patterns) {

@@ -2,6 +2,8 @@ package dev.modelspec4j.processor.model;
 
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.annotation.PiiType;
 import java.util.List;
 
 /** A rule as it applies to one method: where it comes from, its id, level and action, and its parameters. */
@@ -92,6 +94,59 @@ public sealed interface RuleModel {
         @Override
         public String canonical() {
             return "patterns=" + patterns;
+        }
+    }
+
+    /** {@code @Pii}: the action stands for the strongest mode (BLOCK, else REDACT). */
+    record PiiRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            List<PiiType> types, PiiMode input, PiiMode output) implements RuleModel {
+        public PiiRule {
+            types = List.copyOf(types);
+        }
+
+        @Override
+        public String kind() {
+            return "Pii";
+        }
+
+        @Override
+        public int cost() {
+            return 2;
+        }
+
+        @Override
+        public String canonical() {
+            return "types=" + types + ",input=" + input + ",output=" + output;
+        }
+
+        /** How protective a mode is: ALLOW &lt; PSEUDONYMIZE &lt; MASK &lt; REDACT &lt; BLOCK. */
+        public static int strength(PiiMode mode) {
+            return switch (mode) {
+                case ALLOW -> 0;
+                case PSEUDONYMIZE -> 1;
+                case MASK -> 2;
+                case REDACT -> 3;
+                case BLOCK -> 4;
+            };
+        }
+    }
+
+    /** {@code @Secrets}: checked on the input and on the answer. */
+    record SecretsRule(String id, Level level, Action action, boolean userOverridable, String origin)
+            implements RuleModel {
+        @Override
+        public String kind() {
+            return "Secrets";
+        }
+
+        @Override
+        public int cost() {
+            return 2;
+        }
+
+        @Override
+        public String canonical() {
+            return "detector=defaults";
         }
     }
 }

@@ -289,8 +289,7 @@ public final class AssistantReader {
         List<RuleModel> ruleModels = new ArrayList<>();
         Map<String, Draft> ids = new LinkedHashMap<>();
         for (Draft draft : drafts) {
-            Action action = scopeAction != null ? scopeAction
-                    : draft.scopeAction() != null ? draft.scopeAction() : Action.BLOCK;
+            Action action = draft.action(scopeAction);
             String id = draft.id();
             Draft previous = ids.putIfAbsent(id, draft);
             if (previous != null) {

@@ -42,12 +42,13 @@ final class AuthorityValidator {
      * @param onViolationAt where that {@code @OnViolation} is written
      * @param onViolation that {@code @OnViolation}
      */
-    List<Draft> check(TypeElement assistant, List<Draft> drafts, Action scopeAction, Element onViolationAt,
+    List<Draft> check(TypeElement assistant, List<Draft> all, Action scopeAction, Element onViolationAt,
             AnnotationMirror onViolation) {
+        List<Draft> drafts = all;
         if (scopeAction != null) {
             for (Draft draft : drafts) {
                 Action floor = draft.scopeAction();
-                if (floor != null && isAbove(draft.level(), Level.DEVELOPER)
+                if (floor != null && draft.ownAction() == null && isAbove(draft.level(), Level.DEVELOPER)
                         && scopeAction.severity() < floor.severity()) {
                     diagnostics.report(Message.WEAKENS_ACTION, onViolationAt, onViolation,
                             Mirrors.explicit(onViolation, "action"), scopeAction, draft.id(),
@@ -56,6 +57,14 @@ final class AuthorityValidator {
             }
         }
         List<Draft> result = new ArrayList<>(drafts);
+        // Of a kind that applies once per method, the most specific rule of a level wins (method over interface).
+        for (Draft draft : all) {
+            if (draft.singleton()) {
+                result.removeIf(other -> other != draft && other.kind().equals(draft.kind())
+                        && other.level() == draft.level() && all.indexOf(other) < all.indexOf(draft));
+            }
+        }
+        drafts = List.copyOf(result);
         for (Draft lower : drafts) {
             for (Draft higher : drafts) {
                 if (!isAbove(higher.level(), lower.level())) {
@@ -66,10 +75,19 @@ final class AuthorityValidator {
                 if (hi instanceof RuleModel.LengthRule hiLength && lo instanceof RuleModel.LengthRule loLength) {
                     checkLength(assistant, lower, higher, hiLength, loLength);
                 }
-                if (!higher.id().equals(lower.id()) || !higher.kind().equals(lower.kind())) {
+                boolean sameRule = higher.kind().equals(lower.kind())
+                        && (higher.id().equals(lower.id()) || higher.singleton());
+                if (!sameRule) {
                     continue;
                 }
                 String weaker = weaker(hi, lo);
+                if (weaker == null && higher.singleton()) {
+                    Action hiAction = higher.action(null);
+                    Action loAction = lower.action(null);
+                    if (loAction.severity() < hiAction.severity()) {
+                        weaker = "its action " + loAction + " is weaker than " + hiAction;
+                    }
+                }
                 if (weaker != null) {
                     report(assistant, lower, "id", higher, weaker);
                     result.remove(higher); // reported once, as a weakening, not again as a duplicate id
@@ -110,6 +128,18 @@ final class AuthorityValidator {
         if (hi instanceof RuleModel.RequireRule h && lo instanceof RuleModel.RequireRule l) {
             List<String> dropped = h.patterns().stream().filter(p -> !l.patterns().contains(p)).toList();
             return dropped.isEmpty() ? null : "it drops " + dropped.size() + " required pattern(s)";
+        }
+        if (hi instanceof RuleModel.PiiRule h && lo instanceof RuleModel.PiiRule l) {
+            if (!l.types().containsAll(h.types())) {
+                return "it stops looking for some personal data types";
+            }
+            if (RuleModel.PiiRule.strength(l.input()) < RuleModel.PiiRule.strength(h.input())) {
+                return "its input mode " + l.input() + " is weaker than " + h.input();
+            }
+            if (RuleModel.PiiRule.strength(l.output()) < RuleModel.PiiRule.strength(h.output())) {
+                return "its output mode " + l.output() + " is weaker than " + h.output();
+            }
+            return null;
         }
         if (hi instanceof RuleModel.LengthRule h && lo instanceof RuleModel.LengthRule l) {
             if ((h.maxChars() > 0 && (l.maxChars() == 0 || l.maxChars() > h.maxChars()))

@@ -16,6 +16,8 @@ public final class Names {
     public static final String FORBID = MS + "Forbid";
     public static final String REQUIRE = MS + "Require";
     public static final String ON_VIOLATION = MS + "OnViolation";
+    public static final String PII = MS + "Pii";
+    public static final String SECRETS = MS + "Secrets";
 
     public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
     public static final String USER_MESSAGE = LC + "UserMessage";

@@ -18,6 +18,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.annotation.PiiType;
 
 /**
  * Reads the rule annotations of one element (a method, the interface, or a policy type) into drafts, checking
@@ -37,14 +40,39 @@ final class RuleReader {
      * @param element the annotated element
      * @param mirror the rule's annotation, to point diagnostics at
      * @param scopeAction the action of an {@code @OnViolation} next to the rule on a policy; null for none
+     * @param ownAction the action written on the rule annotation itself, which wins over any
+     *     {@code @OnViolation}; null when the annotation has none or leaves it at its default
+     * @param defaultAction the action when nothing else sets one
      * @param build makes the rule model from its id, level and action
      */
     record Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
-            AnnotationMirror mirror, Action scopeAction, RuleFactory build) {
+            AnnotationMirror mirror, Action scopeAction, Action ownAction, Action defaultAction, RuleFactory build) {
+
+        Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
+                AnnotationMirror mirror, Action scopeAction, RuleFactory build) {
+            this(kind, explicitId, idPrefix, level, origin, element, mirror, scopeAction, null, Action.BLOCK, build);
+        }
 
         /** The same rule at another level. */
         Draft atLevel(Level other) {
-            return new Draft(kind, explicitId, idPrefix, other, origin, element, mirror, scopeAction, build);
+            return new Draft(kind, explicitId, idPrefix, other, origin, element, mirror, scopeAction, ownAction,
+                    defaultAction, build);
+        }
+
+        /** Whether at most one rule of this kind applies to a method (a lower one replaces a higher one). */
+        boolean singleton() {
+            return kind.equals("Pii") || kind.equals("Secrets");
+        }
+
+        /** The action: the rule's own, else the one in scope, else the policy's, else the default. */
+        Action action(Action inScope) {
+            if (ownAction != null) {
+                return ownAction;
+            }
+            if (inScope != null) {
+                return inScope;
+            }
+            return scopeAction != null ? scopeAction : defaultAction;
         }
 
         /** The rule's model with its own id and level and the given action. */
@@ -61,7 +89,7 @@ final class RuleReader {
         }
 
         boolean redactable() {
-            return kind.equals("Forbid");
+            return kind.equals("Forbid") || kind.equals("Secrets") || kind.equals("Pii");
         }
     }
 
@@ -95,6 +123,9 @@ final class RuleReader {
                 m -> forbid(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
         mirrors.find(element, Names.REQUIRE).ifPresent(
                 m -> require(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
+        mirrors.find(element, Names.PII).ifPresent(m -> drafts.add(pii(element, m, level, idPrefix, origin)));
+        mirrors.find(element, Names.SECRETS).ifPresent(
+                m -> drafts.add(secrets(element, m, level, idPrefix, origin, scopeAction)));
         return drafts;
     }
 
@@ -229,6 +260,33 @@ final class RuleReader {
         }
         return Optional.of(new Draft("Require", mirrors.string(m, "id"), prefix, level, origin, element, m,
                 scopeAction, (id, lvl, action) -> new RuleModel.RequireRule(id, lvl, action, overridable(m), origin, patterns)));
+    }
+
+    private Draft pii(Element element, AnnotationMirror m, Level level, String prefix, String origin) {
+        List<PiiType> types = new ArrayList<>();
+        for (AnnotationValue v : mirrors.array(m, "types")) {
+            PiiType type = PiiType.valueOf(((VariableElement) v.getValue()).getSimpleName().toString());
+            if (!types.contains(type)) {
+                types.add(type);
+            }
+        }
+        types.sort(null);
+        PiiMode input = PiiMode.valueOf(mirrors.enumConstant(m, "input"));
+        PiiMode output = PiiMode.valueOf(mirrors.enumConstant(m, "output"));
+        if (types.isEmpty()) {
+            diagnostics.report(Message.EMPTY_RULE, element, m, Mirrors.explicit(m, "types"), "Pii", "types");
+        }
+        Action action = input == PiiMode.BLOCK || output == PiiMode.BLOCK ? Action.BLOCK : Action.REDACT;
+        return new Draft("Pii", mirrors.string(m, "id"), prefix, level, origin, element, m, null, action, action,
+                (id, lvl, ignored) -> new RuleModel.PiiRule(id, lvl, action, false, origin, types, input, output));
+    }
+
+    private Draft secrets(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        Action own = Mirrors.explicit(m, "action") == null ? null : Action.valueOf(mirrors.enumConstant(m, "action"));
+        return new Draft("Secrets", mirrors.string(m, "id"), prefix, level, origin, element, m, scopeAction, own,
+                Action.valueOf(mirrors.enumConstant(m, "action")),
+                (id, lvl, action) -> new RuleModel.SecretsRule(id, lvl, action, false, origin));
     }
 
     private boolean overridable(AnnotationMirror m) {
