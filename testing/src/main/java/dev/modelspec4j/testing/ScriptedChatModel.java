@@ -33,12 +33,14 @@ public final class ScriptedChatModel implements ChatModel {
 
     private final List<Function<ChatRequest, String>> script;
     private final boolean repeatLast;
+    private final java.util.function.Consumer<ChatRequest> onRequest;
     private final List<ChatRequest> requests = new ArrayList<>();
     private int next;
 
     private ScriptedChatModel(Builder builder) {
         this.script = List.copyOf(builder.script);
         this.repeatLast = builder.repeatLast;
+        this.onRequest = builder.onRequest;
     }
 
     /** A model giving {@code answers} in order. */
@@ -68,6 +70,7 @@ public final class ScriptedChatModel implements ChatModel {
                         + requests.size() + " (it has " + script.size() + ")");
             }
         }
+        onRequest.accept(request);
         String text = step.apply(request);
         return ChatResponse.builder()
                 .aiMessage(AiMessage.from(text))
@@ -133,8 +136,15 @@ public final class ScriptedChatModel implements ChatModel {
 
         private final List<Function<ChatRequest, String>> script = new ArrayList<>();
         private boolean repeatLast;
+        private java.util.function.Consumer<ChatRequest> onRequest = request -> { };
 
         private Builder() {
+        }
+
+        /** Called with every request, before it is answered: to log what the model is sent. */
+        public Builder onRequest(java.util.function.Consumer<ChatRequest> listener) {
+            this.onRequest = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /** The next answer. */

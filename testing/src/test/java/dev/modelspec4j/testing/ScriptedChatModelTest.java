@@ -46,4 +46,15 @@ class ScriptedChatModelTest {
         ScriptedChatModel model = ScriptedChatModel.builder().fail(new RuntimeException("provider down")).build();
         assertThatThrownBy(() -> model.chat(ask("a"))).hasMessage("provider down");
     }
+
+    @Test
+    void listenerSeesEveryRequest() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .onRequest(request -> seen.add(ScriptedChatModel.lastUserText(request)))
+                .reply("x").repeatLast().build();
+        model.chat(ask("a"));
+        model.chat(ask("b"));
+        assertThat(seen).containsExactly("a", "b");
+    }
 }

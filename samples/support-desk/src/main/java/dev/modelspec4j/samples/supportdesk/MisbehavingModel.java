@@ -13,7 +13,13 @@ final class MisbehavingModel {
     }
 
     static ScriptedChatModel create() {
+        return create(request -> { });
+    }
+
+    /** The model, calling {@code log} with every request it receives. */
+    static ScriptedChatModel create(java.util.function.Consumer<ChatRequest> log) {
         return ScriptedChatModel.builder()
+                .onRequest(log)
                 // 1. answer: rambles far past 300 characters; after the re-ask, a short answer.
                 .reply("Thank you so much for contacting Acme support! I completely understand how frustrating it"
                         + " is when a router stops working, and I want you to know that we value you as a customer."
@@ -28,6 +34,8 @@ final class MisbehavingModel {
                 .reply("Category: billing")
                 // 4. answer: an untrusted order note tries to take over; the model ignores it.
                 .reply("Your order ships tomorrow.")
+                // 5. answer: the customer's personal data reached the model as placeholders only.
+                .reply("I have updated the e-mail for card [CREDIT_CARD_1] to [EMAIL_1].")
                 .build();
     }
 

@@ -10,12 +10,17 @@ import dev.modelspec4j.annotation.Forbid;
 import dev.modelspec4j.annotation.Length;
 import dev.modelspec4j.annotation.ModelSpec;
 import dev.modelspec4j.annotation.OnViolation;
+import dev.modelspec4j.annotation.Pii;
+import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.annotation.Secrets;
 import dev.modelspec4j.annotation.Require;
 import dev.modelspec4j.annotation.Untrusted;
 
 /** Acme's support desk assistant: every rule below is enforced by the generated GuardedSupportAssistant. */
 @ModelSpec(id = "acme.support", version = "2.1", description = "Answers customer questions about Acme products.")
 @AcmeBaseline
+@Pii(input = PiiMode.PSEUDONYMIZE, output = PiiMode.PSEUDONYMIZE)
+@Secrets
 @SystemMessage("You are Acme's support assistant for {{product}}. Answer briefly and politely.")
 public interface SupportAssistant {
 
