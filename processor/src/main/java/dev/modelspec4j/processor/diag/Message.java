@@ -34,7 +34,14 @@ public enum Message {
     POLICY_CYCLE(25, "Policy %s applies itself, through %s: remove the cycle"),
     BLANK_UNTRUSTED_LABEL(26, "@Untrusted on parameter %s: the label is blank; describe the data, e.g. @Untrusted(\"order notes\")"),
     UNSUPPORTED_PARAMETER(27, "Parameter %s of method %s is of type %s, which cannot be sent to a model as text: use String or another type whose toString() is meant for the prompt"),
-    NON_ABSTRACT_FALLBACK_UNUSED(28, "@OnViolation(fallback = \"%s\") is only used by the FALLBACK action; this one has action %s");
+    NON_ABSTRACT_FALLBACK_UNUSED(28, "@OnViolation(fallback = \"%s\") is only used by the FALLBACK action; this one has action %s"),
+
+    // Transparency and conformance: 040-059.
+    EXAMPLE_GOOD_BREAKS_RULE(40, "The good answer of @Example[%d] of method %s breaks rule %s: %s Change the answer so that it follows every rule of the method"),
+    EXAMPLE_BAD_NOT_CAUGHT(41, "The bad answer of @Example[%d] of method %s is not caught by rule %s: make the answer break that rule, or name the rule that catches it"),
+    EXAMPLE_UNKNOWN_RULE(42, "@Example[%d] of method %s names rule \"%s\", which the method does not have: use one of %s"),
+    EXAMPLE_INCOMPLETE(43, "@Example[%d] of method %s gives %s but no %s: a bad answer needs the id of the rule that catches it, and a rule needs a bad answer"),
+    DUPLICATE_SPEC_ID(44, "Spec id \"%s\" is already used by %s in this compilation: give each assistant its own spec id, which names its spec documents");
 
     private final String code;
     private final String format;

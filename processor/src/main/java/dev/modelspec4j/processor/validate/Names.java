@@ -16,6 +16,8 @@ public final class Names {
     public static final String FORBID = MS + "Forbid";
     public static final String REQUIRE = MS + "Require";
     public static final String ON_VIOLATION = MS + "OnViolation";
+    public static final String EXAMPLE = MS + "Example";
+    public static final String EXAMPLES = MS + "Example.List";
 
     public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
     public static final String USER_MESSAGE = LC + "UserMessage";
