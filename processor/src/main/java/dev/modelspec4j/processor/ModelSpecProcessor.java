@@ -6,13 +6,21 @@ import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
 import dev.modelspec4j.processor.discover.AssistantDiscovery;
 import dev.modelspec4j.processor.generate.GuardedClassWriter;
+import dev.modelspec4j.processor.generate.SpecDocumentWriter;
+import dev.modelspec4j.processor.generate.SpecSheetWriter;
 import dev.modelspec4j.processor.model.AssistantModel;
+import dev.modelspec4j.processor.model.SpecDocumentModel;
 import dev.modelspec4j.processor.validate.AssistantReader;
+import dev.modelspec4j.processor.validate.DocumentReader;
 import dev.modelspec4j.processor.validate.Names;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,6 +31,8 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * The modelspec4j annotation processor: discover → validate → model → generate. It only wires the stages and
@@ -33,6 +43,8 @@ public final class ModelSpecProcessor extends AbstractProcessor {
 
     private final Consumer<Element> beforeEach;
     private AssistantDiscovery discovery;
+    /** Which interface wrote the documents of each spec id, across rounds. */
+    private final Map<String, String> documentOwners = new HashMap<>();
 
     /** The processor as javac finds it through {@code META-INF/services}. */
     public ModelSpecProcessor() {
@@ -132,6 +144,11 @@ public final class ModelSpecProcessor extends AbstractProcessor {
         if (model.isEmpty()) {
             return;
         }
+        Optional<SpecDocumentModel> document =
+                new DocumentReader(processingEnv, diagnostics).read((TypeElement) element, model.get());
+        if (document.isEmpty()) {
+            return;
+        }
         boolean generatedAvailable =
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         JavaFile file = new GuardedClassWriter(generatedAvailable).write(model.get(), element);
@@ -140,6 +157,41 @@ public final class ModelSpecProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     Message.PROCESSOR_ERROR.format(element, "could not write " + model.get().generatedName() + ": " + e), element);
+        }
+        writeDocuments(document.get(), element, diagnostics);
+    }
+
+    /**
+     * Writes the spec documents under {@code META-INF/modelspec/}: {@code <id>.json}, {@code <id>.md},
+     * {@code <id>.html}, and {@code assistants/<interface binary name>}, which holds the spec id so that tools
+     * can find an interface's documents from its class. The interface is the only originating element.
+     */
+    private void writeDocuments(SpecDocumentModel document, Element element, Diagnostics diagnostics) {
+        String id = document.assistant().specId();
+        String owner = document.assistant().interfaceName().canonicalName();
+        String previous = documentOwners.putIfAbsent(id, owner);
+        if (previous != null && !previous.equals(owner)) {
+            diagnostics.report(Message.DUPLICATE_SPEC_ID, element, id, previous);
+            return;
+        }
+        SpecSheetWriter sheets = new SpecSheetWriter();
+        String base = "META-INF/modelspec/";
+        try {
+            writeResource(base + id + ".json", new SpecDocumentWriter().write(document), element);
+            writeResource(base + id + ".md", sheets.markdown(document), element);
+            writeResource(base + id + ".html", sheets.html(document), element);
+            writeResource(base + "assistants/" + document.binaryName(), id + "\n", element);
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    Message.PROCESSOR_ERROR.format(element, "could not write the spec documents of " + id + ": " + e),
+                    element);
+        }
+    }
+
+    private void writeResource(String path, String content, Element element) throws IOException {
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, element);
+        try (OutputStream out = file.openOutputStream()) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

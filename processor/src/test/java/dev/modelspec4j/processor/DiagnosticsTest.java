@@ -426,4 +426,92 @@ class DiagnosticsTest {
                 "}");
         assertSingleError(src, "MS-028", "fallback = \"canned\")");
     }
+
+    @Test
+    void exampleWhoseGoodAnswerBreaksARule() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 20)",
+                "    @Example(user = \"Hi\",",
+                "            good = \"Hello, how can I help you today with your order?\")",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-040", "good = \"Hello, how can I help");
+    }
+
+    @Test
+    void exampleWhoseBadAnswerTheRuleDoesNotCatch() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(phrases = \"guaranteed refund\")",
+                "    @Example(user = \"Refund?\", good = \"Refunds follow our policy.\",",
+                "            bad = \"You will certainly get your money back.\", rule = \"answer.forbid\")",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-041", "bad = \"You will certainly");
+    }
+
+    @Test
+    void exampleNamingARuleTheMethodDoesNotHave() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(phrases = \"guaranteed refund\")",
+                "    @Example(user = \"Refund?\", good = \"Refunds follow our policy.\",",
+                "            bad = \"A guaranteed refund!\",",
+                "            rule = \"answer.forbidden\")",
+                "    String answer(String question);",
+                "}");
+        Compilation compilation = compile(src);
+        assertSingleError(src, "MS-042", "rule = \"answer.forbidden\"");
+        assertThat(compilation).hadErrorContaining("use one of answer.forbid");
+    }
+
+    @Test
+    void exampleWithABadAnswerButNoRule() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(phrases = \"guaranteed refund\")",
+                "    @Example(user = \"Refund?\", good = \"Refunds follow our policy.\",",
+                "            bad = \"A guaranteed refund!\")",
+                "    String answer(String question);",
+                "}");
+        assertSingleError(src, "MS-043", "bad = \"A guaranteed refund!\"");
+    }
+
+    @Test
+    void repeatedExamplesAreReportedAtTheFaultyOne() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Require(patterns = \"^Category: \\\\w+$\")",
+                "    @Example(user = \"I was charged twice.\", good = \"Category: billing\")",
+                "    @Example(user = \"My router is down.\", good = \"Category: technical\",",
+                "            bad = \"Category: technical\", rule = \"triage.require\")",
+                "    String triage(String message);",
+                "}");
+        assertSingleError(src, "MS-041", "bad = \"Category: technical\"");
+    }
+
+    @Test
+    void twoAssistantsWithOneSpecId() {
+        JavaFileObject a = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(String question);",
+                "}");
+        JavaFileObject b = source("test.Other",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Other {",
+                "    String answer(String question);",
+                "}");
+        Compilation compilation = compile(a, b);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MS-044]").inFile(b).onLineContaining("public interface Other");
+    }
 }

@@ -16,7 +16,9 @@ import java.util.Objects;
 /**
  * Appends each record to a file as one line of JSON. Every write opens the file in append mode, writes the
  * whole line with one call and forces it to the storage device, so a crash never leaves a record half-written
- * in the middle of the file. Thread-safe within one JVM.
+ * in the middle of the file. If an earlier writer crashed mid-line (the file does not end with a line break),
+ * the next record starts on a new line: the torn line stays a single unparsable line and every complete record
+ * before and after it stays intact. Thread-safe within one JVM.
  */
 public final class JsonLinesAuditSink implements AuditSink {
 
@@ -29,14 +31,16 @@ public final class JsonLinesAuditSink implements AuditSink {
     @Override
     public synchronized void write(AuditRecord record) {
         byte[] line = (AuditJson.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] newline = {'\n'};
         try {
             Path parent = file.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            boolean torn = endsTorn(file);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
+                ByteBuffer buffer = torn ? ByteBuffer.wrap(concat(newline, line)) : ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -46,6 +50,28 @@ public final class JsonLinesAuditSink implements AuditSink {
             throw new ModelSpecException("audit record could not be appended to " + file,
                     new UncheckedIOException(e));
         }
+    }
+
+    /** Whether the file is not empty and its last byte is not a line break: a writer stopped mid-record. */
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return channel.read(last, size - 1) == 1 && last.get(0) != '\n';
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /** The file records are appended to. */

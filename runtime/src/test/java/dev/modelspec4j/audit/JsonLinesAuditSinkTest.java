@@ -61,4 +61,43 @@ class JsonLinesAuditSinkTest {
 
         assertThat(Files.readAllLines(file)).hasSize(2).first().isEqualTo("{\"earlier\":true}");
     }
+
+    @Test
+    void startsOnANewLineAfterATornLastLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        AuditSink sink = AuditSink.jsonLines(file);
+        sink.write(record("c1"));
+        // A writer that crashed mid-record left half a line and no line break.
+        String complete = Files.readString(file);
+        Files.writeString(file, complete + complete.substring(0, complete.length() / 2));
+        sink.write(record("c2"));
+        sink.write(record("c3"));
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(4);
+        ObjectMapper json = new ObjectMapper();
+        List<String> parsed = new java.util.ArrayList<>();
+        int unparsable = 0;
+        for (String line : lines) {
+            try {
+                parsed.add(json.readTree(line).get("callId").asText());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                unparsable++;
+            }
+        }
+        assertThat(parsed).containsExactly("c1", "c2", "c3");
+        assertThat(unparsable).isEqualTo(1);
+        assertThat(Files.readString(file)).endsWith("}\n");
+    }
+
+    @Test
+    void addsNoBlankLineWhenTheFileEndsWithALineBreak(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        AuditSink sink = AuditSink.jsonLines(file);
+        sink.write(record("c1"));
+        sink.write(record("c2"));
+
+        assertThat(Files.readString(file)).doesNotContain("\n\n");
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
 }

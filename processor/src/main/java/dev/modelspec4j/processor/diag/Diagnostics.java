@@ -54,4 +54,26 @@ public final class Diagnostics {
     public int errorCount() {
         return errors;
     }
+
+    /** Prints a diagnostic at a place the {@link javax.annotation.processing.Messager} cannot name. */
+    @FunctionalInterface
+    public interface Placer {
+        /** Prints {@code text} at the place; false when the place is unknown. */
+        boolean print(javax.tools.Diagnostic.Kind kind, String text);
+    }
+
+    /**
+     * Reports through {@code placer}, e.g. at an annotation nested in a container, which javac cannot map back
+     * to its source; where {@code placer} cannot place it, at {@code element}, {@code annotation}, {@code value}.
+     */
+    public void report(Message message, Placer placer, Element element, AnnotationMirror annotation,
+            AnnotationValue value, Object... args) {
+        if (placer.print(message.kind(), message.format(args))) {
+            if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+                errors++;
+            }
+            return;
+        }
+        report(message, element, annotation, value, args);
+    }
 }

@@ -42,7 +42,14 @@ public enum Message {
     USER_LEVEL_POLICY(33, "A policy cannot have level USER: user-level changes are made at run time through SpecContext, for rules marked userOverridable"),
     OVERRIDABLE_HIGH_LEVEL(34, "Rule %s is a %s rule and cannot be userOverridable: only developer-level rules may be relaxed by the end user"),
     TWO_SPEC_CONTEXTS(35, "Method %s has more than one SpecContext parameter"),
-    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK");
+    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK"),
+
+    // Transparency and conformance: 040-059.
+    EXAMPLE_GOOD_BREAKS_RULE(40, "The good answer of @Example[%d] of method %s breaks rule %s: %s Change the answer so that it follows every rule of the method"),
+    EXAMPLE_BAD_NOT_CAUGHT(41, "The bad answer of @Example[%d] of method %s is not caught by rule %s: make the answer break that rule, or name the rule that catches it"),
+    EXAMPLE_UNKNOWN_RULE(42, "@Example[%d] of method %s names rule \"%s\", which the method does not have: use one of %s"),
+    EXAMPLE_INCOMPLETE(43, "@Example[%d] of method %s gives %s but no %s: a bad answer needs the id of the rule that catches it, and a rule needs a bad answer"),
+    DUPLICATE_SPEC_ID(44, "Spec id \"%s\" is already used by %s in this compilation: give each assistant its own spec id, which names its spec documents");
 
     private final String code;
     private final String format;

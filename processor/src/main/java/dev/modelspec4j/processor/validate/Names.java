@@ -18,6 +18,8 @@ public final class Names {
     public static final String ON_VIOLATION = MS + "OnViolation";
     public static final String PII = MS + "Pii";
     public static final String SECRETS = MS + "Secrets";
+    public static final String EXAMPLE = MS + "Example";
+    public static final String EXAMPLES = MS + "Example.List";
 
     public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
     public static final String USER_MESSAGE = LC + "UserMessage";

@@ -36,5 +36,7 @@ public interface SupportAssistant {
             + " 'Category: technical' or 'Category: account'.")
     @Require(patterns = "^Category: (billing|technical|account)$")
     @OnViolation(action = Action.REASK, maxAttempts = 2)
+    @Example(user = "I was charged twice on my last invoice.", good = "Category: billing",
+            bad = "This sounds like a billing question.", rule = "triage.require")
     String triage(@UserMessage String message);
 }

@@ -1,0 +1,92 @@
+package dev.modelspec4j.processor.generate;
+
+import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.processor.model.MethodModel;
+import dev.modelspec4j.processor.model.RuleModel;
+import dev.modelspec4j.processor.model.TemplatePart;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rules, levels, actions and templates in plain words, for readers who do not read Java. */
+final class RuleText {
+
+    private RuleText() {
+    }
+
+    /** What the rule asks of every answer. */
+    static String describe(RuleModel rule) {
+        if (rule instanceof RuleModel.LengthRule length) {
+            List<String> bounds = new ArrayList<>();
+            bound(bounds, "at most", length.maxChars(), "character");
+            bound(bounds, "at most", length.maxWords(), "word");
+            bound(bounds, "at most", length.maxSentences(), "sentence");
+            bound(bounds, "at least", length.minChars(), "character");
+            return "The answer has " + join(bounds, "and") + ".";
+        }
+        if (rule instanceof RuleModel.ForbidRule forbid) {
+            return "The answer never contains " + join(forbid.descriptions(), "or") + ".";
+        }
+        if (rule instanceof RuleModel.RequireRule require) {
+            List<String> patterns = require.patterns().stream().map(p -> "the pattern " + p).toList();
+            return "The answer always matches " + join(patterns, "and") + ".";
+        }
+        return "A @" + rule.kind() + " rule.";
+    }
+
+    /** Who stated the rule, and who may change it. */
+    static String level(Level level) {
+        return switch (level) {
+            case ROOT -> "Root: a company-wide rule that nothing can override";
+            case SYSTEM -> "System: a platform rule that the application cannot weaken";
+            case DEVELOPER -> "Developer: a rule of this assistant";
+            case USER -> "User: a default the user may change";
+            case GUIDELINE -> "Guideline: advice, recorded but not enforced";
+        };
+    }
+
+    /** What happens to an answer that breaks a rule of {@code method} with {@code action}. */
+    static String action(Action action, MethodModel method) {
+        String refusal = method.refusal().isEmpty() ? "" : " (\"" + method.refusal() + "\")";
+        return switch (action) {
+            case BLOCK -> "The call is stopped with an error; the user gets no answer.";
+            case REFUSE -> "The user gets a brief refusal instead" + refusal + ".";
+            case FALLBACK -> "The user gets the assistant's fallback answer instead.";
+            case REASK -> "The model is told what was wrong and asked again, " + method.maxAttempts()
+                    + (method.maxAttempts() == 1 ? " call" : " calls") + " at most; if it still fails, "
+                    + (method.refusal().isEmpty() ? "the call is stopped with an error." : "the user gets the refusal"
+                            + refusal + ".");
+            case REDACT -> "The offending words are masked and the rest of the answer is delivered.";
+            case REPORT -> "The answer is delivered unchanged; the breach is only recorded.";
+        };
+    }
+
+    /** A template as written, variables in double braces. */
+    static String template(List<TemplatePart> parts) {
+        StringBuilder text = new StringBuilder();
+        for (TemplatePart part : parts) {
+            if (part instanceof TemplatePart.Literal literal) {
+                text.append(literal.text());
+            } else if (part instanceof TemplatePart.Variable variable) {
+                text.append("{{").append(variable.variable()).append("}}");
+            } else if (part instanceof TemplatePart.Special special) {
+                text.append("{{").append(special.variable()).append("}}");
+            }
+        }
+        return text.toString();
+    }
+
+    private static void bound(List<String> bounds, String how, int value, String unit) {
+        if (value > 0) {
+            bounds.add(how + " " + value + " " + unit + (value == 1 ? "" : "s"));
+        }
+    }
+
+    private static String join(List<String> items, String conjunction) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " "
+                + items.get(items.size() - 1);
+    }
+}
