@@ -31,7 +31,27 @@ final class RuleText {
             List<String> patterns = require.patterns().stream().map(p -> "the pattern " + p).toList();
             return "The answer always matches " + join(patterns, "and") + ".";
         }
+        if (rule instanceof RuleModel.PiiRule pii) {
+            List<String> types = pii.types().stream().map(t -> t.name().toLowerCase().replace('_', ' ')).toList();
+            return "Personal data (" + join(types, "and") + ") is " + piiMode(pii.input(), true)
+                    + " before the model sees it, and " + piiMode(pii.output(), false) + " in the answer.";
+        }
+        if (rule instanceof RuleModel.SecretsRule) {
+            return "Credentials (API keys, tokens, private keys, passwords) never reach the model and never"
+                    + " appear in an answer.";
+        }
         return "A @" + rule.kind() + " rule.";
+    }
+
+    private static String piiMode(dev.modelspec4j.annotation.PiiMode mode, boolean input) {
+        return switch (mode) {
+            case ALLOW -> "left as it is";
+            case MASK -> "replaced by its type, e.g. [EMAIL]";
+            case REDACT -> "removed";
+            case PSEUDONYMIZE -> input ? "replaced by consistent placeholders, e.g. [EMAIL_1]"
+                    : "given back in its original form where it came from the user, and masked otherwise";
+            case BLOCK -> input ? "refused: the call stops" : "refused: the answer is withheld";
+        };
     }
 
     /** Who stated the rule, and who may change it. */

@@ -178,6 +178,13 @@ public final class SpecDocumentWriter {
         } else if (rule instanceof RuleModel.RequireRule require) {
             ArrayNode patterns = parameters.putArray("patterns");
             require.patterns().forEach(patterns::add);
+        } else if (rule instanceof RuleModel.PiiRule pii) {
+            ArrayNode types = parameters.putArray("types");
+            pii.types().forEach(t -> types.add(t.name()));
+            parameters.put("input", pii.input().name());
+            parameters.put("output", pii.output().name());
+        } else if (rule instanceof RuleModel.SecretsRule) {
+            parameters.put("detector", "defaults");
         } else {
             parameters.put("canonical", rule.canonical());
         }
