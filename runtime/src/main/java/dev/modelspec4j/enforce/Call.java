@@ -107,17 +107,20 @@ public final class Call {
     /** Runs the call. Throws {@link SpecViolationException} or {@link ModelCallException}; never loses the audit record. */
     public CallOutcome execute() {
         checkOverrides();
+        PrivacyPlan privacy = method.privacy();
+        Pseudonymizer pseudonymizer = privacy == null ? null : new Pseudonymizer(privacy.detector());
         String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
+        if (systemMessage != null) {
+            // Template variables may carry personal data into the instructions too.
+            systemMessage = privateText(systemMessage, pseudonymizer);
+        }
         String instructions = instructions(boundary);
         checkContext = new CheckContext(instructions, null, boundary);
         Action inputDecision = checkInput();
-        if (inputDecision != null && inputDecision.isAtLeast(Action.REASK) && inputDecision != Action.REFUSE
-                && inputDecision != Action.FALLBACK) {
+        if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
             return finish(Outcome.BLOCKED, null, null);
         }
         ChatMemory memory = enforcer.memory(memoryId);
-        PrivacyPlan privacy = method.privacy();
-        Pseudonymizer pseudonymizer = privacy == null ? null : new Pseudonymizer(privacy.detector());
         List<ChatMessage> messages = new ArrayList<>();
         if (instructions != null) {
             messages.add(SystemMessage.from(instructions));
@@ -182,17 +185,25 @@ public final class Call {
 
     /** A message from memory as the model may see it under the {@code @Pii} input mode. */
     private ChatMessage privateInput(ChatMessage message, Pseudonymizer pseudonymizer) {
-        PrivacyPlan privacy = method.privacy();
-        if (pseudonymizer == null || privacy.input() == PiiMode.ALLOW || privacy.input() == PiiMode.BLOCK) {
-            return message;
-        }
         if (message instanceof UserMessage u && u.hasSingleText()) {
-            return UserMessage.from(pseudonymizer.apply(u.singleText(), privacy.input()).text());
+            return UserMessage.from(privateText(u.singleText(), pseudonymizer));
         }
         if (message instanceof AiMessage a && a.text() != null && !a.hasToolExecutionRequests()) {
-            return AiMessage.from(pseudonymizer.apply(a.text(), privacy.input()).text());
+            return AiMessage.from(privateText(a.text(), pseudonymizer));
         }
         return message;
+    }
+
+    /**
+     * Text the model will see, other than the user's new message, under the {@code @Pii} input mode: masked,
+     * removed or pseudonymised; left as it is under ALLOW and BLOCK (which judges only the user's new input).
+     */
+    private String privateText(String text, Pseudonymizer pseudonymizer) {
+        if (pseudonymizer == null) {
+            return text;
+        }
+        PiiMode mode = method.privacy().input();
+        return mode == PiiMode.ALLOW || mode == PiiMode.BLOCK ? text : pseudonymizer.apply(text, mode).text();
     }
 
     /**

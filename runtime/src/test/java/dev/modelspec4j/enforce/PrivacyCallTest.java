@@ -152,4 +152,18 @@ class PrivacyCallTest {
         assertThat(userText(requests.get(0))).doesNotContain("AKIA").contains("[REDACTED]");
         assertThat(AuditJson.toJson(audit.last())).doesNotContain("AKIA").doesNotContain("ghp_");
     }
+
+    @Test
+    void personalDataInTheInstructionsIsPseudonymisedToo() {
+        script.add(request -> "Hello [EMAIL_1].");
+        String answer = enforcer().call(plan(PiiMode.PSEUDONYMIZE, PiiMode.PSEUDONYMIZE))
+                .systemMessage("The customer's e-mail is " + EMAIL + ".")
+                .userMessage("Greet me, " + EMAIL).execute().text();
+
+        assertThat(requests.get(0).messages().toString()).doesNotContain(EMAIL);
+        assertThat(((dev.langchain4j.data.message.SystemMessage) requests.get(0).messages().get(0)).text())
+                .isEqualTo("The customer's e-mail is [EMAIL_1].");
+        assertThat(userText(requests.get(0))).isEqualTo("Greet me, [EMAIL_1]");
+        assertThat(answer).isEqualTo("Hello " + EMAIL + ".");
+    }
 }
