@@ -5,7 +5,9 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.ModelCallException;
@@ -21,9 +23,9 @@ import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.structured.StructuredOutput;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,6 +56,9 @@ public final class Call {
     private int modelCalls;
     private boolean inputRefused;
     private boolean inputFallback;
+    private StructuredOutput structured;
+    private ResponseFormat responseFormat;
+    private StructuredOutput.Reading reading;
 
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
@@ -99,6 +104,12 @@ public final class Call {
         return this;
     }
 
+    /** The method returns structured output: its answers are read, validated and bound by {@code output}. */
+    public Call structured(StructuredOutput output) {
+        this.structured = output;
+        return this;
+    }
+
     /** Runs the call. Throws {@link SpecViolationException} or {@link ModelCallException}; never loses the audit record. */
     public CallOutcome execute() {
         checkOverrides();
@@ -120,7 +131,7 @@ public final class Call {
                 }
             }
         }
-        messages.add(user);
+        messages.add(structured == null ? user : structuredRequest(user));
         if (inputRefused) {
             return finishRefusal(memory, user, null);
         }
@@ -135,16 +146,21 @@ public final class Call {
             List<String> reasons = new ArrayList<>(0);
             List<Span> redactions = new ArrayList<>(0);
             Action decision = checkOutput(text, reasons, redactions);
+            if (structured != null) {
+                decision = checkStructured(decision == Action.REDACT ? redact(text, redactions) : text, reasons,
+                        decision);
+            }
             if (decision == null || decision == Action.REPORT) {
                 return deliver(memory, user, text, response, Outcome.DELIVERED);
             }
             switch (decision) {
                 case REDACT:
-                    return deliver(memory, user, redact(text, redactions), response, Outcome.REDACTED);
+                    return deliver(memory, user, structured != null ? reading.json() : redact(text, redactions),
+                            response, Outcome.REDACTED);
                 case REASK:
                     if (modelCalls < method.maxAttempts()) {
                         messages.add(AiMessage.from(text));
-                        messages.add(UserMessage.from(reaskMessage(reasons)));
+                        messages.add(UserMessage.from(reaskMessage(reasons) + schemaReminder()));
                         continue;
                     }
                     if (!method.refusal().isEmpty()) {
@@ -166,6 +182,9 @@ public final class Call {
     private void checkOverrides() {
         for (String id : context.relaxedRules()) {
             Rule rule = method.rule(id);
+            if (rule == null && structured != null) {
+                rule = structured.rule(id);
+            }
             String refusal = rule == null ? "no rule " + id + " applies to " + method.name()
                     : !rule.userOverridable() ? "rule " + id + " (" + rule.level() + ") is not user-overridable"
                     : null;
@@ -266,7 +285,11 @@ public final class Call {
         modelCalls++;
         ChatResponse response;
         try {
-            response = enforcer.chatModel().chat(ChatRequest.builder().messages(List.copyOf(messages)).build());
+            ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
+            if (responseFormat != null) {
+                request.responseFormat(responseFormat);
+            }
+            response = enforcer.chatModel().chat(request.build());
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -318,7 +341,53 @@ public final class Call {
             memory.add(user);
             memory.add(AiMessage.from(text));
         }
+        if (structured != null) {
+            boolean hasValue = reading != null && !reading.invalid()
+                    && (outcome == Outcome.DELIVERED || outcome == Outcome.REDACTED);
+            return new CallOutcome(outcome, text, response, hasValue ? reading.value() : structured.emptyValue());
+        }
         return new CallOutcome(outcome, text, response);
+    }
+
+    /**
+     * The user's message for a structured-output call: the schema goes as the response format when the model
+     * declares {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}, otherwise as instructions after the message.
+     */
+    private UserMessage structuredRequest(UserMessage user) {
+        if (enforcer.chatModel().supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
+            responseFormat = structured.responseFormat();
+            return user;
+        }
+        String text = user.singleText();
+        return UserMessage.from((text.isEmpty() ? "" : text + "\n\n") + structured.instructions());
+    }
+
+    /** On a re-ask without a response format, the schema instructions are repeated: they are never lost. */
+    private String schemaReminder() {
+        return structured == null || responseFormat != null ? "" : "\n\n" + structured.instructions();
+    }
+
+    /**
+     * Reads a structured answer: its schema and field-rule problems become violations, their messages the
+     * reasons of a re-ask. Returns the strongest action, {@code strongest} included.
+     */
+    private Action checkStructured(String text, List<String> reasons, Action strongest) {
+        reading = structured.read(text, rule -> !relaxed(rule));
+        for (StructuredOutput.Problem problem : reading.problems()) {
+            Rule rule = problem.rule();
+            Action action = rule.effectiveAction();
+            violations.add(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
+                    problem.finding().evidence()));
+            reasons.add(problem.finding().message());
+            if (strongest == null || action.severity() > strongest.severity()) {
+                strongest = action;
+            }
+        }
+        if (reading.invalid() && (strongest == Action.REDACT || strongest == Action.REPORT)) {
+            return structured.schemaRule().effectiveAction() == Action.REPORT ? Action.BLOCK
+                    : structured.schemaRule().effectiveAction();
+        }
+        return strongest;
     }
 
     private String summary() {
@@ -389,19 +458,6 @@ public final class Call {
     }
 
     private static String redact(String text, List<Span> spans) {
-        List<Span> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingInt(Span::start));
-        StringBuilder out = new StringBuilder(text.length());
-        int at = 0;
-        for (Span s : sorted) {
-            if (s.end() <= at) {
-                continue;
-            }
-            int start = Math.max(s.start(), at);
-            out.append(text, at, start).append(REDACTION);
-            at = Math.min(s.end(), text.length());
-        }
-        out.append(text, at, text.length());
-        return out.toString();
+        return Span.mask(text, spans, REDACTION);
     }
 }

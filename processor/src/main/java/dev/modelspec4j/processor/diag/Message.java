@@ -42,7 +42,16 @@ public enum Message {
     USER_LEVEL_POLICY(33, "A policy cannot have level USER: user-level changes are made at run time through SpecContext, for rules marked userOverridable"),
     OVERRIDABLE_HIGH_LEVEL(34, "Rule %s is a %s rule and cannot be userOverridable: only developer-level rules may be relaxed by the end user"),
     TWO_SPEC_CONTEXTS(35, "Method %s has more than one SpecContext parameter"),
-    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK");
+    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK"),
+
+    // Structured output: 60-79.
+    UNSUPPORTED_SCHEMA_TYPE(60, "Method %s returns structured output, but %s is of type %s, which has no JSON schema: %s"),
+    UNBOUNDED_RECURSION(61, "Record %s refers to itself through %s with no depth bound, so its JSON schema would be infinite: annotate a component on the cycle with @MaxDepth(n)"),
+    RECORD_NOT_CONSTRUCTIBLE(62, "Record %s has no accessible canonical constructor for the JSON reader: declare the record (and every type enclosing it) public"),
+    EMPTY_SCHEMA(63, "The JSON schema of %s would be empty: %s; give it at least one %s"),
+    MAP_KEY_NOT_STRING(64, "Method %s returns structured output, but %s is a map with keys of type %s: JSON object keys are strings; use Map<String, V> or a list of records"),
+    BAD_MAX_DEPTH(65, "@MaxDepth(%d) on %s: the depth must be at least 1"),
+    FIELD_RULE_NOT_TEXT(66, "@%s on record component %s cannot apply: the component is of type %s, and rules on components check text; put it on a String component (or a List, Set or Optional of String)");
 
     private final String code;
     private final String format;

@@ -16,6 +16,9 @@ public final class Names {
     public static final String FORBID = MS + "Forbid";
     public static final String REQUIRE = MS + "Require";
     public static final String ON_VIOLATION = MS + "OnViolation";
+    public static final String MAX_DEPTH = MS + "MaxDepth";
+    public static final String DESCRIPTION = "dev.langchain4j.model.output.structured.Description";
+    public static final String RESULT = LC + "Result";
 
     public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
     public static final String USER_MESSAGE = LC + "UserMessage";
