@@ -91,7 +91,7 @@ public final class SchemaReader {
 
         /** The component being read (javac shows it in its source when it has one), else the method. */
         Element at() {
-            return path.isEmpty() ? method : path.get(path.size() - 1);
+            return path.isEmpty() ? method : position(path.get(path.size() - 1));
         }
 
         String what(String fallback) {
@@ -217,7 +217,7 @@ public final class SchemaReader {
             boolean bounded = walk.path.subList(first, walk.path.size()).stream().anyMatch(c -> maxDepth(c) > 0);
             if (!bounded) {
                 RecordComponentElement closing = walk.path.get(walk.path.size() - 1);
-                diagnostics.report(Message.UNBOUNDED_RECURSION, closing, name,
+                diagnostics.report(Message.UNBOUNDED_RECURSION, position(closing), name,
                         closing.getEnclosingElement().getSimpleName() + "." + closing.getSimpleName());
                 walk.failed = true;
                 return null;
@@ -237,8 +237,7 @@ public final class SchemaReader {
             String componentName = component.getSimpleName().toString();
             int depth = maxDepth(component);
             if (depth < 0) {
-                Optional<AnnotationMirror> m = mirrors.find(component, Names.MAX_DEPTH);
-                diagnostics.report(Message.BAD_MAX_DEPTH, component, m.orElse(null), depth == Integer.MIN_VALUE
+                diagnostics.report(Message.BAD_MAX_DEPTH, position(component), depth == Integer.MIN_VALUE
                         ? 0 : -depth, componentName);
                 walk.failed = true;
                 continue;
@@ -271,6 +270,16 @@ public final class SchemaReader {
             return null;
         }
         return new ObjectNode(typeDescription(record), properties, false);
+    }
+
+    /**
+     * Where to report a problem of a record component: javac knows no source position for the component
+     * itself, but does for the record's private field declared by it, on the same line.
+     */
+    public static Element position(RecordComponentElement component) {
+        return component.getEnclosingElement().getEnclosedElements().stream()
+                .filter(e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName()))
+                .findFirst().orElse(component);
     }
 
     private SchemaNode unsupported(Walk walk, TypeMirror type, String advice) {

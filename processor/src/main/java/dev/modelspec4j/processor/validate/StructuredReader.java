@@ -89,13 +89,13 @@ final class StructuredReader {
                     .orElse(scopeAction != null ? scopeAction : Action.BLOCK);
             for (Draft draft : drafts) {
                 if (text.isEmpty()) {
-                    diagnostics.report(Message.FIELD_RULE_NOT_TEXT, component.element(), draft.mirror(),
+                    diagnostics.report(Message.FIELD_RULE_NOT_TEXT, SchemaReader.position(component.element()),
                             draft.kind(), component.element().getSimpleName(), component.valueType());
                     ok = false;
                     continue;
                 }
                 if (action == Action.REDACT && !draft.redactable()) {
-                    diagnostics.report(Message.REDACT_NOT_APPLICABLE, component.element(), draft.mirror(),
+                    diagnostics.report(Message.REDACT_NOT_APPLICABLE, SchemaReader.position(component.element()),
                             draft.id(), draft.kind());
                     ok = false;
                     continue;
