@@ -2,7 +2,7 @@ package dev.modelspec4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.modelspec4j.processor.Compilations.compile;
-import static dev.modelspec4j.processor.Compilations.source;
+import static dev.modelspec4j.processor.DiagnosticsTest.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -11,25 +11,12 @@ import org.junit.jupiter.api.Test;
 /** One negative compile test per structured-output diagnostic (MS-060 to MS-079): code and exact line. */
 class StructuredDiagnosticsTest {
 
-    private static final String[] IMPORTS = {
-        "package test;",
-        "import dev.modelspec4j.annotation.*;",
-        "import dev.langchain4j.service.*;",
-        "import java.util.*;",
-    };
-
+    /** An assistant source: {@link DiagnosticsTest#assistant} with {@code java.util} imported. */
     private static JavaFileObject assistant(String... body) {
-        String[] lines = new String[IMPORTS.length + body.length];
-        System.arraycopy(IMPORTS, 0, lines, 0, IMPORTS.length);
-        System.arraycopy(body, 0, lines, IMPORTS.length, body.length);
-        return source("test.Assistant", lines);
-    }
-
-    private static void assertSingleError(JavaFileObject src, String code, String line) {
-        Compilation compilation = compile(src);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[" + code + "]").inFile(src).onLineContaining(line);
+        String[] lines = new String[body.length + 1];
+        lines[0] = "import java.util.*;";
+        System.arraycopy(body, 0, lines, 1, body.length);
+        return DiagnosticsTest.assistant(lines);
     }
 
     @Test
