@@ -279,7 +279,7 @@ public final class SchemaReader {
     public static Element position(RecordComponentElement component) {
         return component.getEnclosingElement().getEnclosedElements().stream()
                 .filter(e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(component.getSimpleName()))
-                .findFirst().orElse(component);
+                .findFirst().<Element>map(e -> e).orElse(component);
     }
 
     private SchemaNode unsupported(Walk walk, TypeMirror type, String advice) {
