@@ -17,14 +17,14 @@ class DiagnosticsTest {
         "import dev.langchain4j.service.*;",
     };
 
-    private static JavaFileObject assistant(String... body) {
+    static JavaFileObject assistant(String... body) {
         String[] lines = new String[IMPORTS.length + body.length];
         System.arraycopy(IMPORTS, 0, lines, 0, IMPORTS.length);
         System.arraycopy(body, 0, lines, IMPORTS.length, body.length);
         return source("test.Assistant", lines);
     }
 
-    private static void assertSingleError(JavaFileObject src, String code, String line) {
+    static void assertSingleError(JavaFileObject src, String code, String line) {
         Compilation compilation = compile(src);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 public @interface Forbid {
 
     /** Java regular expressions, as written (flags inline, e.g. {@code (?i)}); checked at compile time. */

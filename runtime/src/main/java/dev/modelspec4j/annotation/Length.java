@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 public @interface Length {
 
     /** Most characters (UTF-16 code units after trimming white space at both ends); 0 means no limit. */

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 public @interface Require {
 
     /** Java regular expressions, as written; checked at compile time. At least one. */

@@ -5,7 +5,9 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.ModelCallException;
@@ -25,9 +27,9 @@ import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
 import dev.modelspec4j.check.pii.PiiResult;
 import dev.modelspec4j.check.pii.Pseudonymizer;
+import dev.modelspec4j.structured.StructuredOutput;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,6 +61,9 @@ public final class Call {
     private String userMessage = "";
     private Object memoryId;
     private int modelCalls;
+    private StructuredOutput structured;
+    private ResponseFormat responseFormat;
+    private StructuredOutput.Reading reading;
 
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
@@ -104,6 +109,12 @@ public final class Call {
         return this;
     }
 
+    /** The method returns structured output: its answers are read, validated and bound by {@code output}. */
+    public Call structured(StructuredOutput output) {
+        this.structured = output;
+        return this;
+    }
+
     /** Runs the call. Throws {@link SpecViolationException} or {@link ModelCallException}; never loses the audit record. */
     public CallOutcome execute() {
         checkOverrides();
@@ -141,7 +152,7 @@ public final class Call {
         UserMessage sent = UserMessage.from(userText(boundary));
         UserMessage user = privacy != null && privacy.input() == PiiMode.PSEUDONYMIZE
                 ? UserMessage.from(remembered) : sent;
-        messages.add(sent);
+        messages.add(structured == null ? sent : structuredRequest(sent));
         if (inputDecision == Action.REFUSE) {
             return finishRefusal(memory, user, null);
         }
@@ -156,16 +167,21 @@ public final class Call {
             List<String> reasons = new ArrayList<>(0);
             List<Span> redactions = new ArrayList<>(0);
             Action decision = checkOutput(text, reasons, redactions);
+            if (structured != null) {
+                decision = checkStructured(decision == Action.REDACT ? redact(text, redactions) : text, reasons,
+                        decision);
+            }
             if (decision == null || decision == Action.REPORT) {
                 return deliver(memory, user, text, response, Outcome.DELIVERED, pseudonymizer);
             }
             switch (decision) {
                 case REDACT:
-                    return deliver(memory, user, redact(text, redactions), response, Outcome.REDACTED, pseudonymizer);
+                    return deliver(memory, user, structured != null ? reading.json() : redact(text, redactions),
+                            response, Outcome.REDACTED, pseudonymizer);
                 case REASK:
                     if (modelCalls < method.maxAttempts()) {
                         messages.add(AiMessage.from(text));
-                        messages.add(UserMessage.from(reaskMessage(reasons)));
+                        messages.add(UserMessage.from(reaskMessage(reasons) + schemaReminder()));
                         continue;
                     }
                     if (!method.refusal().isEmpty()) {
@@ -258,6 +274,9 @@ public final class Call {
     private void checkOverrides() {
         for (String id : context.relaxedRules()) {
             Rule rule = method.rule(id);
+            if (rule == null && structured != null) {
+                rule = structured.rule(id);
+            }
             String refusal = rule == null ? "no rule " + id + " applies to " + method.name()
                     : !rule.userOverridable() ? "rule " + id + " (" + rule.level() + ") is not user-overridable"
                     : null;
@@ -362,7 +381,11 @@ public final class Call {
         modelCalls++;
         ChatResponse response;
         try {
-            response = enforcer.chatModel().chat(ChatRequest.builder().messages(List.copyOf(messages)).build());
+            ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
+            if (responseFormat != null) {
+                request.responseFormat(responseFormat);
+            }
+            response = enforcer.chatModel().chat(request.build());
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -396,6 +419,10 @@ public final class Call {
             return finish(Outcome.BLOCKED, null, response);
         }
         boolean masked = !delivered.equals(text) && method.privacy().output() != PiiMode.PSEUDONYMIZE;
+        if (structured != null && !delivered.equals(text)) {
+            // The value is bound from what the user receives: originals restored, personal data masked.
+            reading = structured.read(delivered, rule -> !relaxed(rule));
+        }
         return finish(masked && outcome == Outcome.DELIVERED ? Outcome.REDACTED : outcome, delivered, response,
                 memory, user);
     }
@@ -420,7 +447,53 @@ public final class Call {
             memory.add(user);
             memory.add(AiMessage.from(text));
         }
+        if (structured != null) {
+            boolean hasValue = reading != null && !reading.invalid()
+                    && (outcome == Outcome.DELIVERED || outcome == Outcome.REDACTED);
+            return new CallOutcome(outcome, text, response, hasValue ? reading.value() : structured.emptyValue());
+        }
         return new CallOutcome(outcome, text, response);
+    }
+
+    /**
+     * The user's message for a structured-output call: the schema goes as the response format when the model
+     * declares {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}, otherwise as instructions after the message.
+     */
+    private UserMessage structuredRequest(UserMessage user) {
+        if (enforcer.chatModel().supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
+            responseFormat = structured.responseFormat();
+            return user;
+        }
+        String text = user.singleText();
+        return UserMessage.from((text.isEmpty() ? "" : text + "\n\n") + structured.instructions());
+    }
+
+    /** On a re-ask without a response format, the schema instructions are repeated: they are never lost. */
+    private String schemaReminder() {
+        return structured == null || responseFormat != null ? "" : "\n\n" + structured.instructions();
+    }
+
+    /**
+     * Reads a structured answer: its schema and field-rule problems become violations, their messages the
+     * reasons of a re-ask. Returns the strongest action, {@code strongest} included.
+     */
+    private Action checkStructured(String text, List<String> reasons, Action strongest) {
+        reading = structured.read(text, rule -> !relaxed(rule));
+        for (StructuredOutput.Problem problem : reading.problems()) {
+            Rule rule = problem.rule();
+            Action action = rule.effectiveAction();
+            violations.add(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
+                    problem.finding().evidence()));
+            reasons.add(problem.finding().message());
+            if (strongest == null || action.severity() > strongest.severity()) {
+                strongest = action;
+            }
+        }
+        if (reading.invalid() && (strongest == Action.REDACT || strongest == Action.REPORT)) {
+            return structured.schemaRule().effectiveAction() == Action.REPORT ? Action.BLOCK
+                    : structured.schemaRule().effectiveAction();
+        }
+        return strongest;
     }
 
     private String summary() {
@@ -491,22 +564,6 @@ public final class Call {
     }
 
     private static String redact(String text, List<Span> spans) {
-        if (spans.isEmpty()) {
-            return text;
-        }
-        List<Span> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingInt(Span::start));
-        StringBuilder out = new StringBuilder(text.length());
-        int at = 0;
-        for (Span s : sorted) {
-            if (s.end() <= at) {
-                continue;
-            }
-            int start = Math.max(s.start(), at);
-            out.append(text, at, start).append(REDACTION);
-            at = Math.min(s.end(), text.length());
-        }
-        out.append(text, at, text.length());
-        return out.toString();
+        return Span.mask(text, spans, REDACTION);
     }
 }

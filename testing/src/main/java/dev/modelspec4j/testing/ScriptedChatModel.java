@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -12,6 +13,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,6 +36,7 @@ public final class ScriptedChatModel implements ChatModel {
     private final List<Function<ChatRequest, String>> script;
     private final boolean repeatLast;
     private final java.util.function.Consumer<ChatRequest> onRequest;
+    private final Set<Capability> capabilities;
     private final List<ChatRequest> requests = new ArrayList<>();
     private int next;
 
@@ -41,6 +44,13 @@ public final class ScriptedChatModel implements ChatModel {
         this.script = List.copyOf(builder.script);
         this.repeatLast = builder.repeatLast;
         this.onRequest = builder.onRequest;
+        this.capabilities = Set.copyOf(builder.capabilities);
+    }
+
+    /** What the script declares, e.g. {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}; none by default. */
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return capabilities;
     }
 
     /** A model giving {@code answers} in order. */
@@ -137,6 +147,7 @@ public final class ScriptedChatModel implements ChatModel {
         private final List<Function<ChatRequest, String>> script = new ArrayList<>();
         private boolean repeatLast;
         private java.util.function.Consumer<ChatRequest> onRequest = request -> { };
+        private final Set<Capability> capabilities = new java.util.HashSet<>();
 
         private Builder() {
         }
@@ -144,6 +155,12 @@ public final class ScriptedChatModel implements ChatModel {
         /** Called with every request, before it is answered: to log what the model is sent. */
         public Builder onRequest(java.util.function.Consumer<ChatRequest> listener) {
             this.onRequest = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Capabilities the model declares, as a real model's builder would (e.g. JSON schema response formats). */
+        public Builder supportedCapabilities(Capability... capabilities) {
+            this.capabilities.addAll(List.of(capabilities));
             return this;
         }
 

@@ -49,7 +49,16 @@ public enum Message {
     EXAMPLE_BAD_NOT_CAUGHT(41, "The bad answer of @Example[%d] of method %s is not caught by rule %s: make the answer break that rule, or name the rule that catches it"),
     EXAMPLE_UNKNOWN_RULE(42, "@Example[%d] of method %s names rule \"%s\", which the method does not have: use one of %s"),
     EXAMPLE_INCOMPLETE(43, "@Example[%d] of method %s gives %s but no %s: a bad answer needs the id of the rule that catches it, and a rule needs a bad answer"),
-    DUPLICATE_SPEC_ID(44, "Spec id \"%s\" is already used by %s in this compilation: give each assistant its own spec id, which names its spec documents");
+    DUPLICATE_SPEC_ID(44, "Spec id \"%s\" is already used by %s in this compilation: give each assistant its own spec id, which names its spec documents"),
+
+    // Structured output: 60-79.
+    UNSUPPORTED_SCHEMA_TYPE(60, "Method %s returns structured output, but %s is of type %s, which has no JSON schema: %s"),
+    UNBOUNDED_RECURSION(61, "Record %s refers to itself through %s with no depth bound, so its JSON schema would be infinite: annotate a component on the cycle with @MaxDepth(n)"),
+    RECORD_NOT_CONSTRUCTIBLE(62, "Record %s has no accessible canonical constructor for the JSON reader: declare the record (and every type enclosing it) public"),
+    EMPTY_SCHEMA(63, "The JSON schema of %s would be empty: %s; give it at least one %s"),
+    MAP_KEY_NOT_STRING(64, "Method %s returns structured output, but %s is a map with keys of type %s: JSON object keys are strings; use Map<String, V> or a list of records"),
+    BAD_MAX_DEPTH(65, "@MaxDepth(%d) on %s: the depth must be at least 1"),
+    FIELD_RULE_NOT_TEXT(66, "@%s on record component %s cannot apply: the component is of type %s, and rules on components check text; put it on a String component (or a List, Set or Optional of String)");
 
     private final String code;
     private final String format;

@@ -58,6 +58,7 @@ public final class GuardedClassWriter {
     private static final String PROCESSOR = "dev.modelspec4j.processor.ModelSpecProcessor";
 
     private final boolean generatedAnnotationAvailable;
+    private final Map<String, String> outputConstants = new LinkedHashMap<>();
 
     /**
      * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} exists on the
@@ -118,6 +119,20 @@ public final class GuardedClassWriter {
             type.addField(FieldSpec.builder(METHOD_PLAN, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(planInitializer(method, checkConstants))
                     .build());
+        }
+
+        outputConstants.clear();
+        for (MethodModel method : model.methods()) {
+            if (method.structured() != null) {
+                String constant = unique(constantName(method.name()) + "_OUTPUT", names);
+                outputConstants.put(method.name(), constant);
+                type.addField(FieldSpec.builder(StructuredOutputWriter.STRUCTURED_OUTPUT, constant, Modifier.PRIVATE,
+                                Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The structured output of {@code $L}: JSON schema, reader and field rules.\n",
+                                method.name())
+                        .initializer(StructuredOutputWriter.initializer(method))
+                        .build());
+            }
         }
 
         type.addField(ENFORCER, "enforcer", Modifier.PRIVATE, Modifier.FINAL);
@@ -181,6 +196,9 @@ public final class GuardedClassWriter {
         for (UntrustedParameter u : method.untrusted()) {
             call.add("\n.untrusted($S, $N)", u.label(), u.name());
         }
+        if (outputConstants.containsKey(method.name())) {
+            call.add("\n.structured($N)", outputConstants.get(method.name()));
+        }
         call.add("\n.execute()");
         if (method.fallbackMethod() == null) {
             m.addStatement("return $L\n.$L()", call.build(), method.returnKind().accessor());
@@ -230,7 +248,7 @@ public final class GuardedClassWriter {
         return rule instanceof RuleModel.SecretsRule ? SECRETS_CHECK : OUTPUT_CHECK;
     }
 
-    private static CodeBlock checkInitializer(RuleModel rule) {
+    static CodeBlock checkInitializer(RuleModel rule) {
         if (rule instanceof RuleModel.PiiRule pii) {
             List<CodeBlock> types = new ArrayList<>();
             for (var t : pii.types()) {

@@ -1,6 +1,7 @@
 package dev.modelspec4j.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import dev.modelspec4j.processor.schema.StructuredModel;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ import java.util.List;
  * @param maxAttempts the most model calls per call
  * @param refusal the refusal text; empty for none
  * @param fallbackMethod the fallback method's name, or null
+ * @param structured the structured output (JSON schema, field rules), or null for text
  */
 public record MethodModel(
         String name,
@@ -35,7 +37,17 @@ public record MethodModel(
         List<RuleModel> rules,
         int maxAttempts,
         String refusal,
-        String fallbackMethod) {
+        String fallbackMethod,
+        StructuredModel structured) {
+
+    /** A method whose answer is text. */
+    public MethodModel(String name, ReturnKind returnKind, TypeName returnType, List<ParameterModel> parameters,
+            List<TypeName> thrownTypes, List<TemplatePart> systemMessage, List<TemplatePart> userMessage,
+            String memoryIdParameter, String contextParameter, List<UntrustedParameter> untrusted,
+            List<RuleModel> rules, int maxAttempts, String refusal, String fallbackMethod) {
+        this(name, returnKind, returnType, parameters, thrownTypes, systemMessage, userMessage, memoryIdParameter,
+                contextParameter, untrusted, rules, maxAttempts, refusal, fallbackMethod, null);
+    }
 
     public MethodModel {
         parameters = List.copyOf(parameters);

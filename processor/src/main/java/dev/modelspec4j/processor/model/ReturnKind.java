@@ -4,7 +4,11 @@ package dev.modelspec4j.processor.model;
 public enum ReturnKind {
     STRING("text"),
     AI_MESSAGE("aiMessage"),
-    CHAT_RESPONSE("chatResponse");
+    CHAT_RESPONSE("chatResponse"),
+    /** A record, enum, collection or {@code Optional}: structured output, parsed from JSON. */
+    STRUCTURED("value"),
+    /** LangChain4j's {@code Result<T>}: the content (text or structured output) with token usage and finish reason. */
+    RESULT("result");
 
     private final String accessor;
 

@@ -25,6 +25,14 @@ public final class SpecHash {
                 lines.add(method.name() + "|" + rule.id() + "|" + rule.kind() + "|" + rule.level() + "|"
                         + rule.action() + "|overridable=" + rule.userOverridable() + "|" + rule.canonical());
             }
+            if (method.structured() != null) {
+                lines.add(method.name() + "|schema|" + method.structured().readType() + "|" + method.structured().root());
+                for (var field : method.structured().fields()) {
+                    RuleModel rule = field.rule();
+                    lines.add(method.name() + "|" + field.path() + "|" + rule.id() + "|" + rule.kind() + "|"
+                            + rule.level() + "|" + rule.action() + "|" + rule.canonical());
+                }
+            }
         }
         lines.sort(null);
         try {

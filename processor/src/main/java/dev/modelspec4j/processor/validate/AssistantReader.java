@@ -14,6 +14,7 @@ import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.SpecHash;
 import dev.modelspec4j.processor.model.TemplatePart;
+import dev.modelspec4j.processor.schema.StructuredModel;
 import dev.modelspec4j.processor.validate.RuleReader.Draft;
 import dev.modelspec4j.processor.validate.TemplateReader.Template;
 import dev.modelspec4j.processor.validate.TemplateReader.Token;
@@ -57,6 +58,7 @@ public final class AssistantReader {
     private final RuleReader rules;
     private final TemplateReader templates;
     private final AuthorityValidator authority;
+    private final StructuredReader structured;
 
     private final List<String> requiredPolicies;
 
@@ -73,6 +75,7 @@ public final class AssistantReader {
         this.rules = new RuleReader(mirrors, diagnostics);
         this.templates = new TemplateReader(mirrors, env.getFiler(), diagnostics);
         this.authority = new AuthorityValidator(diagnostics);
+        this.structured = new StructuredReader(env, mirrors, diagnostics, rules);
     }
 
     /** The model of {@code element}, or empty when it has errors (all of them reported). */
@@ -153,7 +156,7 @@ public final class AssistantReader {
             diagnostics.report(Message.GENERIC_METHOD, method, name);
         }
         ReturnKind returnKind = returnKind(method.getReturnType());
-        if (returnKind == null) {
+        if (returnKind == null && method.getReturnType().getKind() != TypeKind.DECLARED) {
             diagnostics.report(Message.UNSUPPORTED_RETURN_TYPE, method, name, method.getReturnType());
         }
 
@@ -307,13 +310,24 @@ public final class AssistantReader {
             ruleModels.add(draft.model(action));
         }
         ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
+        StructuredModel structuredModel = null;
+        if (returnKind == null || returnKind == ReturnKind.RESULT) {
+            Optional<TypeMirror> value = structuredValue(method.getReturnType(), returnKind);
+            if (value.isPresent()) {
+                structuredModel = structured.read(method, value.get(), scopeAction).orElse(null);
+                if (structuredModel != null && returnKind == null) {
+                    returnKind = ReturnKind.STRUCTURED;
+                }
+            }
+        }
 
         if (diagnostics.errorCount() > errorsBefore || returnKind == null) {
             return Optional.empty();
         }
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new MethodModel(name, returnKind, TypeName.get(method.getReturnType()), parameters,
-                thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback));
+                thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback,
+                structuredModel));
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
@@ -418,8 +432,25 @@ public final class AssistantReader {
             case "java.lang.String" -> ReturnKind.STRING;
             case Names.AI_MESSAGE -> ReturnKind.AI_MESSAGE;
             case Names.CHAT_RESPONSE -> ReturnKind.CHAT_RESPONSE;
+            case Names.RESULT -> ReturnKind.RESULT;
             default -> null;
         };
+    }
+
+    /**
+     * The value type of structured output: the return type itself, or {@code T} of {@code Result<T>}; empty for
+     * {@code Result<String>}, whose content is text. A raw {@code Result} is read as it is, and reported.
+     */
+    private Optional<TypeMirror> structuredValue(TypeMirror returnType, ReturnKind returnKind) {
+        if (returnKind != ReturnKind.RESULT) {
+            return Optional.of(returnType);
+        }
+        List<? extends TypeMirror> arguments = ((javax.lang.model.type.DeclaredType) returnType).getTypeArguments();
+        if (arguments.isEmpty()) {
+            return Optional.of(returnType);
+        }
+        return structured.name(arguments.get(0)).equals("java.lang.String") ? Optional.empty()
+                : Optional.of(arguments.get(0));
     }
 
     /** Whether values of {@code type} can be sent as text: anything but arrays and {@code void}. */

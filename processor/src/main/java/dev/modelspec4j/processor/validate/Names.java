@@ -20,6 +20,9 @@ public final class Names {
     public static final String SECRETS = MS + "Secrets";
     public static final String EXAMPLE = MS + "Example";
     public static final String EXAMPLES = MS + "Example.List";
+    public static final String MAX_DEPTH = MS + "MaxDepth";
+    public static final String DESCRIPTION = "dev.langchain4j.model.output.structured.Description";
+    public static final String RESULT = LC + "Result";
 
     public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
     public static final String USER_MESSAGE = LC + "UserMessage";

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.audit.InMemoryAuditSink;
+import dev.modelspec4j.testing.OpenAiCompletions;
 import java.net.InetAddress;
 import java.time.Duration;
 import okhttp3.mockwebserver.MockResponse;
@@ -51,20 +51,9 @@ class SupportDeskOpenAiTest {
         return SupportDesk.assistant(model, audit);
     }
 
-    private void enqueueCompletion(String content) throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("id", "chatcmpl-" + server.getRequestCount());
-        body.put("object", "chat.completion");
-        body.put("created", 1_764_000_000L);
-        body.put("model", "gpt-4o-mini");
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        choice.put("finish_reason", "stop");
-        body.putObject("usage").put("prompt_tokens", 42).put("completion_tokens", 12).put("total_tokens", 54);
-        server.enqueue(new MockResponse()
-                .setHeader("Content-Type", "application/json")
-                .setBody(JSON.writeValueAsString(body)));
+    private void enqueueCompletion(String content) {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody(OpenAiCompletions.body("gpt-4o-mini", content)));
     }
 
     private JsonNode takeRequestBody() throws Exception {

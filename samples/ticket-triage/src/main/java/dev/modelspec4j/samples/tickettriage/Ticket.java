@@ -1,0 +1,37 @@
+package dev.modelspec4j.samples.tickettriage;
+
+import dev.langchain4j.model.output.structured.Description;
+import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.annotation.Forbid;
+import dev.modelspec4j.annotation.OnViolation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A support ticket made from a customer's e-mail.
+ *
+ * @param summary what the customer needs, in one line
+ * @param category which team handles it
+ * @param priority how urgent it is
+ * @param dueBy the date by which the customer expects an answer, when the e-mail says
+ * @param products the products the e-mail mentions
+ * @param agentNotes free text for the agent who picks the ticket up
+ */
+public record Ticket(
+        @Description("What the customer needs, in one line of at most 80 characters") String summary,
+        Category category,
+        Priority priority,
+        Optional<LocalDate> dueBy,
+        List<String> products,
+        // No personal data in free text: phone numbers and e-mail addresses are masked, the ticket goes on.
+        @Forbid(patterns = {TicketTriage.PHONE, TicketTriage.EMAIL})
+        @OnViolation(action = Action.REDACT)
+        String agentNotes) {
+
+    /** The team that handles a ticket. */
+    public enum Category { BILLING, TECHNICAL, SHIPPING, OTHER }
+
+    /** How urgent a ticket is. */
+    public enum Priority { LOW, NORMAL, URGENT }
+}
