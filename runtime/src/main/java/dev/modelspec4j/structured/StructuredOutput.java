@@ -19,6 +19,7 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.pii.PiiCheck;
 import dev.modelspec4j.enforce.Call;
 import dev.modelspec4j.enforce.Rule;
 import java.util.ArrayList;
@@ -246,7 +247,9 @@ public final class StructuredOutput {
                 spans.addAll(f.spans());
             }
             if (!spans.isEmpty() && rule.effectiveAction() == Action.REDACT) {
-                field.replace(tree, located.where(), text -> Span.mask(text, spans, Call.REDACTION));
+                java.util.function.UnaryOperator<String> masking = rule.output() instanceof PiiCheck personalData
+                        ? personalData::mask : text -> Span.mask(text, spans, Call.REDACTION);
+                field.replace(tree, located.where(), masking);
             }
         }
     }

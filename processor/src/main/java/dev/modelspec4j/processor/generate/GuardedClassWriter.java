@@ -49,6 +49,7 @@ public final class GuardedClassWriter {
     private static final ClassName OUTPUT_CHECK = ClassName.get(RUNTIME + ".check", "OutputCheck");
     private static final ClassName SECRETS_CHECK = ClassName.get(RUNTIME + ".check.secrets", "SecretsCheck");
     private static final ClassName PRIVACY_PLAN = ClassName.get(RUNTIME + ".enforce", "PrivacyPlan");
+    private static final ClassName PII_CHECK = ClassName.get(RUNTIME + ".check.pii", "PiiCheck");
     private static final ClassName PII_DETECTOR = ClassName.get(RUNTIME + ".check.pii", "PiiDetector");
     private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
     private static final ClassName PII_MODE = ClassName.get(RUNTIME + ".annotation", "PiiMode");
@@ -248,15 +249,26 @@ public final class GuardedClassWriter {
         return rule instanceof RuleModel.SecretsRule ? SECRETS_CHECK : OUTPUT_CHECK;
     }
 
+    /** The check of a rule placed on a single value, such as a component of a structured answer. */
+    static CodeBlock valueCheckInitializer(RuleModel rule) {
+        if (rule instanceof RuleModel.PiiRule pii) {
+            return CodeBlock.of("new $T($L, $T.$L)", PII_CHECK, detector(pii), PII_MODE, pii.output());
+        }
+        return checkInitializer(rule);
+    }
+
+    private static CodeBlock detector(RuleModel.PiiRule pii) {
+        List<CodeBlock> types = new ArrayList<>();
+        for (var t : pii.types()) {
+            types.add(CodeBlock.of("$T.$L", PII_TYPE, t));
+        }
+        return CodeBlock.of("$T.of($T.of($L))", PII_DETECTOR, LIST, CodeBlock.join(types, ", "));
+    }
+
     static CodeBlock checkInitializer(RuleModel rule) {
         if (rule instanceof RuleModel.PiiRule pii) {
-            List<CodeBlock> types = new ArrayList<>();
-            for (var t : pii.types()) {
-                types.add(CodeBlock.of("$T.$L", PII_TYPE, t));
-            }
-            return CodeBlock.of("new $T($S, $T.$L, $T.of($T.of($L)), $T.$L, $T.$L)", PRIVACY_PLAN, pii.id(), LEVEL,
-                    pii.level(), PII_DETECTOR, LIST, CodeBlock.join(types, ", "), PII_MODE, pii.input(), PII_MODE,
-                    pii.output());
+            return CodeBlock.of("new $T($S, $T.$L, $L, $T.$L, $T.$L)", PRIVACY_PLAN, pii.id(), LEVEL,
+                    pii.level(), detector(pii), PII_MODE, pii.input(), PII_MODE, pii.output());
         }
         if (rule instanceof RuleModel.SecretsRule) {
             return CodeBlock.of("$T.defaults()", SECRETS_CHECK);

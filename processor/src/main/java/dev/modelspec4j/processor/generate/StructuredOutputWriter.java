@@ -75,7 +75,7 @@ final class StructuredOutputWriter {
             RuleModel rule = field.rule();
             code.add("\n.fieldRule($S, $T.output($S, $T.$L, $T.$L,", field.path(), RULE, rule.id(), LEVEL,
                     rule.level(), ACTION, rule.action()).indent().indent()
-                    .add("\n$L)$L)", GuardedClassWriter.checkInitializer(rule),
+                    .add("\n$L)$L)", GuardedClassWriter.valueCheckInitializer(rule),
                             rule.userOverridable() ? ".overridableByUser()" : "")
                     .unindent().unindent();
         }

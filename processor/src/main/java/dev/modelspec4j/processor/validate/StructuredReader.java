@@ -101,7 +101,9 @@ final class StructuredReader {
                     continue;
                 }
                 boolean each = COLLECTIONS.contains(name(component.valueType()));
-                fields.add(new FieldModel(component.path() + (each ? "[]" : ""), draft.model(action)));
+                // @Pii on a value masks by its output mode, whatever action is in scope.
+                Action ruleAction = draft.kind().equals("Pii") ? draft.action(null) : action;
+                fields.add(new FieldModel(component.path() + (each ? "[]" : ""), draft.model(ruleAction)));
             }
         }
         if (!ok) {

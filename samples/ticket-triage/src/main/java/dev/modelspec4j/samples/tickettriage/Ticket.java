@@ -1,9 +1,9 @@
 package dev.modelspec4j.samples.tickettriage;
 
 import dev.langchain4j.model.output.structured.Description;
-import dev.modelspec4j.annotation.Action;
-import dev.modelspec4j.annotation.Forbid;
-import dev.modelspec4j.annotation.OnViolation;
+import dev.modelspec4j.annotation.Pii;
+import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.annotation.PiiType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +25,7 @@ public record Ticket(
         Optional<LocalDate> dueBy,
         List<String> products,
         // No personal data in free text: phone numbers and e-mail addresses are masked, the ticket goes on.
-        @Forbid(patterns = {TicketTriage.PHONE, TicketTriage.EMAIL})
-        @OnViolation(action = Action.REDACT)
+        @Pii(types = {PiiType.PHONE, PiiType.EMAIL}, output = PiiMode.MASK)
         String agentNotes) {
 
     /** The team that handles a ticket. */

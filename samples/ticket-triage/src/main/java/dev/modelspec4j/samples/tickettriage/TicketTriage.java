@@ -14,11 +14,6 @@ import dev.modelspec4j.annotation.Untrusted;
 @SystemMessage("You triage e-mails sent to Acme's support desk into tickets.")
 public interface TicketTriage {
 
-    /** A phone number: an optional +, then at least 9 digits, spaces, dots, dashes or brackets. */
-    String PHONE = "\\+?\\d[\\d ().-]{7,}\\d";
-    /** An e-mail address. */
-    String EMAIL = "[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+";
-
     @UserMessage("Make a ticket of this e-mail.")
     @OnViolation(action = Action.REASK, maxAttempts = 3)
     Ticket triage(@Untrusted("customer e-mail") String email);

@@ -21,14 +21,14 @@ class TicketTriageAppTest {
         assertThat(ticket.category()).isEqualTo(Ticket.Category.TECHNICAL);
         assertThat(ticket.priority()).isEqualTo(Ticket.Priority.URGENT);
         assertThat(ticket.dueBy()).contains(LocalDate.of(2026, 12, 4));
-        assertThat(ticket.agentNotes()).isEqualTo("Works from home. Call back on [REDACTED] before Friday.");
+        assertThat(ticket.agentNotes()).isEqualTo("Works from home. Call back on [PHONE] before Friday.");
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed)
                 .contains("request 2, last message:")
                 .contains("The answer is not valid JSON")
                 .contains("Answer with a single JSON value")
                 .contains("\"ruleId\":\"triage.schema\"")
-                .contains("\"ruleId\":\"triage.agentNotes.forbid\"")
+                .contains("\"ruleId\":\"triage.agentNotes.pii\"")
                 .contains("\"outcome\":\"REDACTED\"");
         String audit = printed.lines().filter(l -> l.startsWith("audit:")).findFirst().orElseThrow();
         assertThat(audit).doesNotContain("668 18 00").doesNotContain("Ann");

@@ -71,7 +71,7 @@ class TicketTriageOpenAiTest {
 
         Ticket ticket = TicketTriage.create(model, audit).triage(TicketTriageApp.EMAIL);
 
-        assertThat(ticket.agentNotes()).isEqualTo("Mail her at [REDACTED].");
+        assertThat(ticket.agentNotes()).isEqualTo("Mail her at [EMAIL].");
         assertThat(ticket.dueBy()).isEmpty();
         JsonNode request = takeRequest();
         JsonNode format = request.get("response_format");
