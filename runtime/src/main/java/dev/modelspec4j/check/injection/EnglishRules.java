@@ -93,8 +93,7 @@ final class EnglishRules {
                                 + any("above", "previous", "preceding", "foregoing")
                                 + "(?: (?:and|then|instead)\\b|[.,;:!]|$)", OVERRIDE_VERBS.triggers()),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "declares the earlier instructions void",
-                        any("previous", "prior", "above", "earlier", "initial", "original", "old", "former",
-                                "preceding", "existing", "current") + " "
+                        "(?<=(?:previous|prior|above|earlier|initial|original|old|former|preceding|existing|current) )"
                                 + any("instructions", "rules", "directions", "directives", "prompts?",
                                 "guidelines", "orders") + " " + any("are", "were", "is", "have been", "has been")
                                 + " (?:now )?" + any("false", "void", "invalid", "cancel+ed", "obsolete",
@@ -111,9 +110,9 @@ final class EnglishRules {
                                 "prompt") + " ?(?:are|is|:)|\\bnew " + any("instructions?", "directives?", "rules",
                                 "orders", "system prompt") + " (?:to|for) (?:the )?" + any("chat", "ai",
                                 "assistant", "bot", "model", "llm", "chatbot", "system") + "\\b)",
-                        "new", "updated", "real", "actual", "revised", "true"),
+                        "begin", "start", "here are", "these are", "following are", "your", "new"),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "claims to reprogram the assistant",
-                        "\\breprogram(?:m?ing|med|s)?\\b", "reprogram"),
+                        "\\breprogram(?:m?ing|med|s)?\\b", "reprogram*"),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to drop everything and obey",
                         "\\b(?:stop everything\\b[!. ]*(?:now|just|and)\\b|(?:nevermind|never mind)[.,!]* "
                                 + "(?:ignore|forget|disregard))", "stop everything", "nevermind", "never mind"),
@@ -121,7 +120,7 @@ final class EnglishRules {
                         "\\b(?:ignore|disregard|forget) (?:the|this|that|all|any|my|your) (?:" + WORD
                                 + "){0,3}?[a-z0-9'-]+,? (?:and |but )?(?:(?:instead|just|only|simply) )?"
                                 + any("write", "say", "print", "output", "respond with", "reply with", "return")
-                                + " (?:only )?\"", "ignor", "disregard", "forget"),
+                                + " (?:only )?\"", "ignor*", "disregard", "forget"),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "plants a standing order about how to treat users",
                         "\\b" + any("every time", "whenever", "each time", "if ever") + " (?:a|the|any) users? "
                                 + any("asks", "says", "mentions", "requests", "writes", "types", "wants",
@@ -175,7 +174,9 @@ final class EnglishRules {
                                 + any("filters?", "protocols?", "guidelines", "restrictions", "checks") + " "
                                 + "(?:are |have been |is |has been )?(?:now )?" + any("off", "disabled",
                                 "deactivated", "lifted", "removed", "suspended") + "\\b)",
-                        "mode", "safemode", "filter", "protocol", "guidelines", "restrictions", "checks"),
+                        "developer", "dev", "god", "dan", "jailbreak", "debug", "admin", "sudo", "root",
+                        "unrestricted", "unfiltered", "evil", "maintenance", "safe*", "secure", "content", "ethical",
+                        "security"),
                 InjectionRule.of(EN, FAKE_SYSTEM_MESSAGE, "claims a system upgrade or elevated access",
                         "\\byou have been (?:given|granted) (?:a |an )?" + any("system", "admin", "root",
                                 "developer", "elevated", "special", "full") + " " + any("upgrade", "update",
@@ -199,7 +200,7 @@ final class EnglishRules {
                                 + any("prompt", "system prompt", "prompt text", "system message") + "\\b",
                         LEAK_VERBS.triggers()),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for a copy of the prompt",
-                        "\\ba copy of (?:the |your )(?:" + PROMPT_QUALIFIER + " )*" + any("prompt",
+                        "\\bcopy of (?:the |your )(?:" + PROMPT_QUALIFIER + " )*" + any("prompt",
                                 "instructions", "system prompt", "system message") + "\\b", "copy of"),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks what the assistant's instructions are",
                         "\\bwhat (?:(?:is|are|were|was) your (?:" + any(LEAK_QUALIFIER, "full", "complete",
@@ -228,8 +229,8 @@ final class EnglishRules {
                                 + " " + any("mode", "prompt", "jailbreak") + "\\b|do anything now\\b|"
                                 + "jailbreak(?:ing|s)? " + any("prompts?", "mode", "the (?:ai|model|assistant|bot|"
                                 + "llm|chatbot|system)", "yourself", "you", "gpt", "chatgpt", "claude", "llm")
-                                + "\\b|jailbroken\\b)", "dan", "stan", "dude", "aim", "evil", "anti", "developer",
-                        "do anything now", "jailbr"),
+                                + "\\b|jailbroken\\b)", "dan", "stan", "dude", "aim", "evil*", "anti*",
+                        "do anything now", "jailbr*"),
                 InjectionRule.of(EN, JAILBREAK, "asks to bypass safety measures",
                         "\\b" + any("bypass", "circumvent", "evade", "get around", "dodge", "sidestep",
                                 "break through", "jailbreak") + " (?:" + any("all", "any", "the", "your", "its",
@@ -247,7 +248,7 @@ final class EnglishRules {
                                 + " (?:[a-z-]+ )?" + any("filters?", "restrictions?", "guardrails?", "checks?",
                                 "safeguards?", "protections?", "limitations?", "moderation", "polic(?:y|ies)",
                                 "guidelines", "constraints", "rules", "principles", "protocols?", "training")
-                                + "\\b", "disable", "turn off", "switch off", "deactivate", "remove", "ignor", "drop",
+                                + "\\b", "disable", "turn off", "switch off", "deactivate", "remove", "ignor*", "drop",
                         "lift", "forget", "abandon", "disregard"),
                 InjectionRule.of(EN, JAILBREAK, "asks for answers without restrictions",
                         "\\b" + any("answer", "respond", "reply", "speak", "talk", "write", "act", "behave")
@@ -258,7 +259,7 @@ final class EnglishRules {
                 InjectionRule.of(EN, JAILBREAK, "asks the assistant to drop its ethics",
                         "\\b" + any("disregard", "ignore", "forget", "abandon", "drop") + " (?:all |any |your )?"
                                 + any("ethics", "morals", "moral", "ethical principles", "safety", "principles",
-                                "conscience") + "\\b", "disregard", "ignor", "forget", "abandon", "drop"),
+                                "conscience") + "\\b", "disregard", "ignor*", "forget", "abandon", "drop"),
                 InjectionRule.of(EN, JAILBREAK, "describes an unrestricted AI persona",
                         "\\b" + any("unrestricted", "unfiltered", "uncensored", "jailbroken", "unshackled",
                                 "unchained", "amoral") + " " + any("ai", "a\\.i\\.", "assistant", "bot", "model",

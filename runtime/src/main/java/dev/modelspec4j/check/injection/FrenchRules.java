@@ -81,7 +81,7 @@ final class FrenchRules {
                                 + "filtres?|limites|censure|regles)", "malveillante?", "malicieuse?", "diabolique",
                                 "mechante?", "non censuree?", "debridee?", "hacker", "pirate informatique",
                                 "autre ia", "ia differente", "libre de"), "fais", "faites", "agis", "agissez",
-                        "comporte", "joue", "jouez", "reponds", "repondez"),
+                        "comporte*", "joue", "jouez", "reponds", "repondez"),
                 InjectionRule.of(FR, ROLE_HIJACK, "dit que l'assistant n'est plus lie par ses regles",
                         "\\bn'(?:es|est|etes) (?:plus |pas )+" + any("lie", "liee", "limite", "limitee", "soumis",
                                 "soumise", "tenu", "tenue", "contraint", "contrainte") + " (?:par|a|aux) (?:"
@@ -97,15 +97,15 @@ final class FrenchRules {
                                 "basculez en", "lance[rz]?", "demarre[rz]?") + " (?:le )?mode " + any("developpeur",
                                 "dev", "dieu", "dan", "sans restrictions?", "sans filtres?", "debride", "jailbreak",
                                 "sans censure") + "\\b(?! " + any("sur", "dans", "de", "du", "pour", "d'") + " )",
-                        "active", "passe", "passez", "entre", "entrez", "bascule", "basculez", "lance", "demarre"),
+                        "active*", "passe", "passez", "entre", "entrez", "bascule", "basculez", "lance*", "demarre*"),
                 InjectionRule.of(FR, JAILBREAK, "demande de contourner les protections",
                         "\\b" + any("contourne[rz]?", "desactive[rz]?", "ignore[rz]?", "supprime[rz]?",
                                 "leve[rz]?", "outrepasse[rz]?", "evite[rz]?") + " (?:toutes |tous )?(?:les |tes |vos "
                                 + "|ta |ton |votre )?" + any("filtres (?:de securite|de contenu|ethiques)",
                                 "restrictions (?:de securite|de contenu|ethiques)", "garde-fous", "regles de "
                                 + "securite", "protections", "censure", "moderation", "regles ethiques",
-                                "principes ethiques", "limites ethiques"), "contourne", "desactive", "ignore",
-                        "supprime", "leve", "outrepasse", "evite"),
+                                "principes ethiques", "limites ethiques"), "contourne*", "desactive*", "ignore*",
+                        "supprime*", "leve*", "outrepasse*", "evite*"),
                 InjectionRule.of(FR, FAKE_SYSTEM_MESSAGE, "annonce un mode active comme le ferait le systeme",
                         "\\bmode " + any("developpeur", "dev", "dieu", "dan", "sans restrictions?", "debride",
                                 "sans filtres?") + " (?:est )?(?:maintenant |desormais )?" + any("active", "actif",
@@ -124,13 +124,13 @@ final class FrenchRules {
                 InjectionRule.of(FR, PROMPT_LEAK_REQUEST, "demande quelles sont les instructions de l'assistant",
                         "\\b" + any("quelles? (?:sont|etaient|est|etait)", "c'est quoi") + " " + any("tes", "vos",
                                 "ton", "votre") + " (?:" + WORD + ")?" + any("instructions", "consignes",
-                                "prompt", "directives", "regles") + "\\b", "quel", "c'est quoi"),
+                                "prompt", "directives", "regles") + "\\b", "quel*", "c'est quoi"),
                 InjectionRule.of(FR, DATA_EXFILTRATION, "demande d'envoyer conversations ou identifiants ailleurs",
                         "\\b" + any("envoie[rz]?", "envoyez", "transfere[rz]?", "fais suivre", "faites suivre",
                                 "copie[rz]?") + " (?:" + WORD + "){0,5}?" + any("conversations?", "historique",
                                 "boite de reception", "e-mails", "emails", "courriels", "mots de passe",
                                 "identifiants", "cles? api", "secrets") + "\\b[^\\n]{0,60}?" + any("a", "au",
                                 "vers", "sur") + " " + EMAIL_OR_URL,
-                        "envoie", "envoyez", "transfere", "fais suivre", "faites suivre", "copie"));
+                        "envoie*", "envoyez", "transfere*", "fais suivre", "faites suivre", "copie*"));
     }
 }

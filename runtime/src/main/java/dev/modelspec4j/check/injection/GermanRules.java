@@ -92,7 +92,7 @@ final class GermanRules {
                                 + "(?:einschrankungen|filter|regeln|grenzen|zensur|beschrankungen)", "bose[rn]?",
                                 "bosartige[rn]?", "uneingeschrankte[rn]?", "unzensierte[rn]?", "hacker",
                                 "andere ki", "nicht an (?:regeln|anweisungen) gebunden"),
-                        "tu so", "tun sie so", "spiel", "agiere", "verhalte", "handle", "antworte", "fungiere",
+                        "tu so", "tun sie so", "spiel*", "agiere", "verhalte", "handle", "antworte", "fungiere",
                         "tritt auf"),
                 InjectionRule.of(DE, ROLE_HIJACK, "sagt, der Assistent sei nicht an Regeln gebunden",
                         "\\bnicht (?:mehr )?(?:an (?:" + WORD + "){0,2}?" + any("regeln", "anweisungen",
@@ -102,14 +102,14 @@ final class GermanRules {
                 InjectionRule.of(DE, JAILBREAK, "beschreibt eine KI ohne Einschrankungen",
                         "\\b" + any("uneingeschrankte", "unzensierte", "ungefilterte", "bosartige", "bose",
                                 "unbeschrankte", "gejailbreakte") + "n? " + any("ki", "assistent", "bot", "modell",
-                                "version", "modus"), "uneingeschrankt", "unzensiert", "ungefiltert", "bosartig",
-                        "bose", "unbeschrankt", "gejailbreakt"),
+                                "version", "modus"), "uneingeschrankt*", "unzensiert*", "ungefiltert*", "bosartig*",
+                        "bose*", "unbeschrankt*", "gejailbreakt*"),
                 InjectionRule.of(DE, JAILBREAK, "verlangt einen Jailbreak-Modus",
                         "\\b" + any("aktiviere", "aktivieren sie", "aktivier", "schalte", "schalten sie", "wechsle",
                                 "wechseln sie", "starte", "starten sie", "gehe", "geh") + " (?:jetzt |sofort )?(?:in "
                                 + "den |den )?" + any("entwicklermodus", "entwickler-modus", "dan-modus", "dan modus",
                                 "gottmodus", "god-modus", "jailbreak-modus", "uneingeschrankten modus") + "\\b(?! "
-                                + any("auf", "am", "im", "bei", "in", "fur", "von") + " )", "aktivier", "schalte",
+                                + any("auf", "am", "im", "bei", "in", "fur", "von") + " )", "aktivier*", "schalte",
                         "wechsle", "wechseln", "starte", "gehe", "geh"),
                 InjectionRule.of(DE, JAILBREAK, "verlangt, Schutzmechanismen zu umgehen",
                         "\\b" + any("umgehe", "umgehen sie", "umgeh", "deaktiviere", "deaktivieren sie", "schalte",
@@ -118,7 +118,7 @@ final class GermanRules {
                                 "sicherheitsmassnahmen", "sicherheitsvorkehrungen", "schutzmechanismen", "zensur",
                                 "leitplanken", "moderation", "ethischen (?:regeln|grundsatze|richtlinien)",
                                 "(?:deine|alle|samtliche|jegliche) (?:filter|einschrankungen|beschrankungen)")
-                                + "\\b", "umgeh", "deaktiviere", "schalte", "ignoriere", "entferne", "hebe",
+                                + "\\b", "umgeh*", "deaktiviere", "schalte", "ignoriere", "entferne", "hebe",
                         "missachte"),
                 InjectionRule.of(DE, FAKE_SYSTEM_MESSAGE, "meldet einen aktivierten Modus wie das System",
                         "\\b(?:" + any("entwicklermodus", "dan-modus", "gottmodus", "jailbreak-modus") + " (?:ist )?"

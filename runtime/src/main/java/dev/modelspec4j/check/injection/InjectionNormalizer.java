@@ -12,9 +12,10 @@ import java.util.Arrays;
  *   <li><b>fold</b>: lower case; Cyrillic and Greek letters that look like Latin ones become those Latin letters
  *       ({@code "іgnоrе"} written with Cyrillic {@code і, о, е}); accents are dropped ({@code précédentes →
  *       precedentes}, {@code ü → u}); {@code ß → ss}; typographic quotes and dashes become ASCII;</li>
- *   <li><b>leetspeak, lightly</b>: inside a word that has at least two letters, the digits and signs that stand
- *       for letters ({@code 0 1 3 4 5 7 @ $}) become those letters ({@code 1gn0r3 → ignore}); numbers, hex
- *       identifiers and words with a single letter such as {@code 4k} or {@code 2nd} are left alone;</li>
+ *   <li><b>leetspeak, lightly</b>: in a word of at least two letters that has digits or signs standing for letters
+ *       ({@code 0 1 3 4 5 7 @ $}) at its start or between letters, those become letters
+ *       ({@code 1gn0r3 → ignore}); numbers, hex identifiers, names with trailing digits ({@code base64},
+ *       {@code mp3}) and words with a single letter ({@code 4k}, {@code 2nd}) are left alone;</li>
  *   <li><b>spacing</b>: letters written one by one with a single separator ({@code "i g n o r e"},
  *       {@code "i.g.n.o.r.e"}) are joined when there are at least three of them; any other run of white space
  *       becomes one space, or one line break if it contains one.</li>
@@ -41,31 +42,24 @@ public final class InjectionNormalizer {
     public static ScanText normalize(NormalizedText normalized) {
         String s = normalized.text();
         int n = s.length();
-        char[] folded = new char[n + 8];
-        int[] map = new int[n + 9];
+        // a character folds to at most two (ß -> ss), so these never grow
+        char[] folded = new char[2 * n + 1];
+        int[] map = new int[2 * n + 2];
         int len = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            map[len] = i;
             if (c < 0x80) {
-                folded = grow(folded, len + 1);
-                map = grow(map, len + 2);
-                map[len] = i;
                 folded[len++] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
                 continue;
             }
             String expansion = expansion(c);
             if (expansion != null) {
-                folded = grow(folded, len + expansion.length());
-                map = grow(map, len + expansion.length() + 1);
-                for (int k = 0; k < expansion.length(); k++) {
-                    map[len] = i;
-                    folded[len++] = expansion.charAt(k);
-                }
+                folded[len++] = expansion.charAt(0);
+                map[len] = i;
+                folded[len++] = expansion.charAt(1);
                 continue;
             }
-            folded = grow(folded, len + 1);
-            map = grow(map, len + 2);
-            map[len] = i;
             folded[len++] = fold(c);
         }
         map[len] = n;
@@ -128,17 +122,14 @@ public final class InjectionNormalizer {
             }
             int start = i;
             int letters = 0;
-            int leets = 0;
+            boolean anyLeet = false;
             while (i < len && isWordChar(a[i])) {
-                if (isLetter(a[i])) {
-                    letters++;
-                } else if (leet(a[i]) != 0) {
-                    leets++;
-                }
+                letters += isLetter(a[i]) ? 1 : 0;
+                anyLeet |= leet(a[i]) != 0;
                 i++;
             }
-            // '@' inside a word of letters is an e-mail address, not leetspeak: leave those alone
-            if (letters >= 2 && leets > 0 && !containsAtBetweenLetters(a, start, i) && !isHexId(a, start, i)) {
+            if (anyLeet && letters >= 2 && looksLeet(a, start, i) && !containsAtBetweenLetters(a, start, i)
+                    && !isHexId(a, start, i)) {
                 for (int k = start; k < i; k++) {
                     char l = leet(a[k]);
                     if (l != 0) {
@@ -147,6 +138,34 @@ public final class InjectionNormalizer {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a word writes letters as digits: it starts with leetspeak characters followed by a letter
+     * ({@code 1nstructions}), or has some between two letters ({@code pr3v10us}). Trailing digits are a name or a
+     * version ({@code base64}, {@code mp3}, {@code utf8}), not leetspeak.
+     */
+    private static boolean looksLeet(char[] a, int start, int end) {
+        int k = start;
+        while (k < end && leet(a[k]) != 0) {
+            k++;
+        }
+        if (k > start && k < end && isLetter(a[k])) {
+            return true;
+        }
+        for (int j = start + 1; j < end; j++) {
+            if (leet(a[j]) != 0 && isLetter(a[j - 1])) {
+                int runEnd = j;
+                while (runEnd < end && leet(a[runEnd]) != 0) {
+                    runEnd++;
+                }
+                if (runEnd < end && isLetter(a[runEnd])) {
+                    return true;
+                }
+                j = runEnd;
+            }
+        }
+        return false;
     }
 
     /** Hex identifiers (hashes, tokens) are not words: their digits stay digits. */
@@ -182,17 +201,18 @@ public final class InjectionNormalizer {
 
     /** Joins spaced-out letters and collapses white space, composing the position map. */
     private static ScanText joinSpacing(NormalizedText base, char[] a, int[] map, int len) {
-        StringBuilder out = new StringBuilder(len);
+        char[] out = new char[len];
         int[] outMap = new int[len + 1];
+        int o = 0;
         int i = 0;
         while (i < len) {
             char c = a[i];
-            if (isLetter(c) && (i == 0 || !isWordChar(a[i - 1]))) {
+            if (isLetter(c) && (i == 0 || !isWordChar(a[i - 1])) && i + 1 < len && isSeparator(a[i + 1])) {
                 int run = spacedRunEnd(a, len, i);
                 if (run > 0) {
                     for (int k = i; k < run; k += 2) {
-                        outMap[out.length()] = map[k];
-                        out.append(a[k]);
+                        outMap[o] = map[k];
+                        out[o++] = a[k];
                     }
                     i = run;
                     continue;
@@ -205,16 +225,16 @@ public final class InjectionNormalizer {
                     newline |= a[i] == '\n';
                     i++;
                 }
-                outMap[out.length()] = map[start];
-                out.append(newline ? '\n' : ' ');
+                outMap[o] = map[start];
+                out[o++] = newline ? '\n' : ' ';
                 continue;
             }
-            outMap[out.length()] = map[i];
-            out.append(c);
+            outMap[o] = map[i];
+            out[o++] = c;
             i++;
         }
-        outMap[out.length()] = map[len];
-        return new ScanText(base, out.toString(), Arrays.copyOf(outMap, out.length() + 1));
+        outMap[o] = map[len];
+        return new ScanText(base, out, o, o == len ? outMap : Arrays.copyOf(outMap, o + 1));
     }
 
     /**
@@ -234,14 +254,6 @@ public final class InjectionNormalizer {
             count++;
         }
         return count >= MIN_SPACED_LETTERS ? k + 1 : -1;
-    }
-
-    private static char[] grow(char[] a, int size) {
-        return size <= a.length ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
-    }
-
-    private static int[] grow(int[] a, int size) {
-        return size <= a.length ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
     }
 
     private static char[] buildFoldTable() {

@@ -11,19 +11,24 @@ import java.util.regex.Pattern;
  * @param technique   what a match means
  * @param description what the rule recognises; used as the finding's evidence
  * @param pattern     the phrase family, over {@link ScanText#text()}
- * @param triggers    lower-case literals, each matched at the start of a word when it starts with a letter
+ * @param triggers    lower-case literals, each matched at the start of a word when it starts with a letter, and as
+ *                    a whole word when it ends with one, unless it is marked as a prefix ({@code "ignor*"}). Every
+ *                    match starts with a trigger, so the pattern is tried once at each trigger, never searched
+ *                    for; what must come before (a line start, a qualifier) is written as a bounded look-behind
  */
 record InjectionRule(InjectionLanguage language, InjectionTechnique technique, String description,
                      Pattern pattern, List<String> triggers) {
 
-    /** How far before a trigger a match may start, in scan characters. */
-    static final int BEFORE = 120;
-    /** How far after a trigger a match may end, in scan characters. */
+    /** Marks a trigger that may be followed by more letters ({@code "ignor*"} for ignore, ignoring, ignorer). */
+    static final char PREFIX_MARK = '*';
+
+    /** How far after its trigger a match may end, in scan characters. */
     static final int AFTER = 240;
 
     /**
-     * Compiles {@code regex}, in which a space stands for the single white-space character (space or line break)
-     * that the scan text has between words. Write no spaces inside character classes.
+     * A rule whose every match starts with one of its triggers. In {@code regex} a space stands for the single
+     * white-space character (space or line break) that the scan text has between words; write no spaces inside
+     * character classes.
      */
     static InjectionRule of(InjectionLanguage language, InjectionTechnique technique, String description,
                             String regex, String... triggers) {
@@ -57,9 +62,18 @@ record InjectionRule(InjectionLanguage language, InjectionTechnique technique, S
         return "(?:" + String.join("|", alternatives) + ")";
     }
 
-    /** The literal start of each alternative (up to its first regex operator): triggers for a list of verbs. */
+    /**
+     * The literal start of each alternative (up to its first regex operator): triggers for a list of verbs. A start
+     * that is not the whole alternative is marked as a prefix ({@code "ignor*"}).
+     */
     static String[] heads(List<String> alternatives) {
-        return alternatives.stream().map(InjectionRule::literalPrefix).distinct().toArray(String[]::new);
+        return alternatives.stream()
+                .map(a -> {
+                    String prefix = literalPrefix(a);
+                    return prefix.equals(a) ? prefix : prefix + PREFIX_MARK;
+                })
+                .distinct()
+                .toArray(String[]::new);
     }
 
     private static String literalPrefix(String regex) {

@@ -51,7 +51,15 @@ public final class PayloadDecoder {
 
     /** The readable payloads in {@code s}, in order of position. */
     public static List<Payload> decode(String s) {
-        Scan scan = new Scan(s);
+        return decode(s, null);
+    }
+
+    /**
+     * As {@link #decode(String)}, for a caller that already knows whether any label word ({@code base64},
+     * {@code hex}, {@code encoded}, {@code decode}, ...) occurs in {@code s}, e.g. from a lower-cased copy.
+     */
+    static List<Payload> decode(String s, Boolean labelWordsPresent) {
+        Scan scan = new Scan(s, labelWordsPresent);
         int n = s.length();
         int i = 0;
         while (i < n && scan.canContinue()) {
@@ -117,8 +125,9 @@ public final class PayloadDecoder {
         private int budget = MAX_DECODED_CHARS;
         private Boolean anyLabel;
 
-        Scan(String s) {
+        Scan(String s, Boolean anyLabel) {
             this.s = s;
+            this.anyLabel = anyLabel;
         }
 
         boolean canContinue() {
@@ -136,12 +145,7 @@ public final class PayloadDecoder {
         /** Whether any label word occurs anywhere in the text: computed once, on first need. */
         boolean anyLabel() {
             if (anyLabel == null) {
-                String lower = s.toLowerCase(Locale.ROOT);
-                boolean found = false;
-                for (String label : LABELS) {
-                    found |= lower.contains(label);
-                }
-                anyLabel = found;
+                anyLabel = containsLabel(s.toLowerCase(Locale.ROOT));
             }
             return anyLabel;
         }
@@ -286,6 +290,16 @@ public final class PayloadDecoder {
                 if (s.regionMatches(true, k, label, 0, label.length())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether lower-case text contains a word that presents a payload as encoded. */
+    static boolean containsLabel(String lowerCase) {
+        for (String label : LABELS) {
+            if (lowerCase.contains(label)) {
+                return true;
             }
         }
         return false;

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * {@link InjectionNormalizer}, including text hidden in base64, hex or percent-encoded payloads
  * ({@link PayloadDecoder}).
  *
- * <p>Every rule is a phrase family compiled once; a rule's pattern runs only in a bounded window around one of its
- * trigger words, which one pass over the text finds, so the work is linear in the length of the input.
+ * <p>Every rule is a phrase family compiled once; a rule's pattern runs only where one of its trigger words
+ * occurs (one pass over the text finds them all), and only once there, within a bounded window, so the work is
+ * linear in the length of the input.
  * Instances are immutable and thread-safe: build one and share it.
  *
  * <pre>{@code
@@ -121,11 +122,12 @@ public final class PromptInjectionDetector {
         NormalizedText normalized = TextNormalizer.normalize(text);
         ScanText scanText = InjectionNormalizer.normalize(normalized);
         List<InjectionFinding> findings = new ArrayList<>();
-        for (Hit hit : match(scanText.text(), skipQuoted)) {
+        for (Hit hit : match(scanText, skipQuoted)) {
             findings.add(new InjectionFinding(hit.rule().technique(), scanText.originalStart(hit.start()),
                     scanText.originalEnd(hit.end()), hit.rule().description()));
         }
-        for (PayloadDecoder.Payload payload : PayloadDecoder.decode(normalized.text())) {
+        boolean labelWords = PayloadDecoder.containsLabel(scanText.text());
+        for (PayloadDecoder.Payload payload : PayloadDecoder.decode(normalized.text(), labelWords)) {
             String inner = payloadFinding(payload.text(), 1);
             if (inner != null || (payload.labelled() && flagLabelledPayloads)) {
                 String evidence = inner != null
@@ -142,7 +144,7 @@ public final class PromptInjectionDetector {
     /** The description of the first rule that matches a decoded payload (looking one level deeper), or null. */
     private String payloadFinding(String decoded, int depth) {
         ScanText scanText = InjectionNormalizer.normalize(decoded);
-        List<Hit> hits = match(scanText.text(), false);
+        List<Hit> hits = match(scanText, false);
         if (!hits.isEmpty()) {
             return hits.get(0).rule().description();
         }
@@ -160,29 +162,26 @@ public final class PromptInjectionDetector {
     private record Hit(InjectionRule rule, int start, int end) {
     }
 
-    private List<Hit> match(String text, boolean skipQuoted) {
+    private List<Hit> match(ScanText scanText, boolean skipQuoted) {
+        String text = scanText.text();
         List<Hit> hits = new ArrayList<>();
         Matcher[] matchers = new Matcher[rules.size()];
         int[] scannedUpTo = new int[rules.size()];
         int length = text.length();
-        index.forEachTrigger(text, (entry, position) -> {
+        index.forEachTrigger(scanText.chars(), length, (entry, position) -> {
             for (int r : entry.rules()) {
-                int from = Math.max(position - InjectionRule.BEFORE, scannedUpTo[r]);
-                int to = Math.min(length, position + entry.trigger().length() + InjectionRule.AFTER);
-                if (from >= to || position + entry.trigger().length() <= scannedUpTo[r]) {
-                    continue;
-                }
+                InjectionRule rule = rules.get(r);
                 Matcher m = matchers[r];
                 if (m == null) {
-                    m = rules.get(r).pattern().matcher(text);
+                    m = rule.pattern().matcher(text);
                     m.useTransparentBounds(true).useAnchoringBounds(false);
                     matchers[r] = m;
                 }
-                m.region(from, to);
-                if (m.find()) {
+                int to = Math.min(length, position + entry.trigger().length() + InjectionRule.AFTER);
+                if (position >= scannedUpTo[r] && m.region(position, to).lookingAt()) {
                     scannedUpTo[r] = m.end();
                     if (!(skipQuoted && isDiscursiveQuote(text, m.start(), m.end()))) {
-                        hits.add(new Hit(rules.get(r), m.start(), m.end()));
+                        hits.add(new Hit(rule, m.start(), m.end()));
                     }
                 }
             }

@@ -10,12 +10,19 @@ public final class ScanText {
 
     private final NormalizedText base;
     private final String text;
+    private final char[] chars; // the same characters as text (at least text.length() of them); never modified
     private final int[] toBase; // scan index -> index in base.text(); length text.length() + 1
 
-    ScanText(NormalizedText base, String text, int[] toBase) {
+    ScanText(NormalizedText base, char[] chars, int length, int[] toBase) {
         this.base = base;
-        this.text = text;
+        this.text = new String(chars, 0, length);
+        this.chars = chars;
         this.toBase = toBase;
+    }
+
+    /** The characters of {@link #text()}, for loops that are faster on an array; do not modify. */
+    char[] chars() {
+        return chars;
     }
 
     /** The folded text: lower case, Latin look-alikes, no accents, single spaces. */

@@ -94,7 +94,7 @@ final class SpanishRules {
                         "\\b" + any("activa[r]?", "active", "habilita[r]?", "habilite", "entra en", "entre en",
                                 "pasa a", "cambia a", "enciende") + " (?:el )?modo " + any("desarrollador", "dios",
                                 "dan", "sin restricciones", "sin filtros", "jailbreak", "sin censura") + "\\b(?! "
-                                + any("en", "de", "del", "para") + " )", "activa", "active", "habilita", "habilite",
+                                + any("en", "de", "del", "para") + " )", "activa*", "active", "habilita*", "habilite",
                         "entra", "entre", "pasa", "cambia", "enciende"),
                 InjectionRule.of(ES, JAILBREAK, "pide saltarse las protecciones",
                         "\\b" + any("evita", "evite", "elude", "eluda", "salta(?:te)?", "omite", "desactiva",
@@ -103,7 +103,7 @@ final class SpanishRules {
                                 + "(?:seguridad|contenido)", "medidas de seguridad", "controles de seguridad",
                                 "salvaguardas", "censura", "moderacion", "principios eticos",
                                 "(?:todas )?(?:tus|sus) (?:restricciones|filtros|limitaciones)") + "\\b", "evita",
-                        "evite", "elude", "eluda", "salta", "omite", "desactiva", "desactive", "quita", "quite",
+                        "evite", "elude", "eluda", "salta*", "omite", "desactiva", "desactive", "quita", "quite",
                         "ignora", "sortea", "burla", "esquiva"),
                 InjectionRule.of(ES, FAKE_SYSTEM_MESSAGE, "anuncia un modo activado como si fuera el sistema",
                         "\\bmodo " + any("desarrollador", "dios", "dan", "sin restricciones", "sin filtros",

@@ -22,16 +22,20 @@ import java.util.TreeMap;
  * detector got wrong.
  *
  * <pre>
- * mvn -B -q -pl testing -am compile exec:java@injection-report
+ * mvn -B -q -pl testing -am compile exec:java@injection-report -Dexec.skip=true \
+ *     -Dexec.mainClass=dev.modelspec4j.testing.detectors.InjectionDetectorReport
  * </pre>
  *
- * The project root is taken from the system property {@code modelspec4j.project.root}, else the first argument,
- * else the working directory.
+ * The project root is the first argument, else the system property {@code modelspec4j.project.root}, else the
+ * working directory. The report ends with the scan throughput on the corpus texts repeated to
+ * {@value #THROUGHPUT_MB} MB (a rough single-thread figure, not a benchmark).
  */
 public final class InjectionDetectorReport {
 
     /** The corpus, relative to the project root. */
     public static final String DEV_SET = "data/injection-dev.jsonl";
+    /** Megabytes scanned for the throughput line. */
+    public static final int THROUGHPUT_MB = 64;
 
     /** One labelled row. */
     public record Example(String id, String text, boolean injection, String technique) {
@@ -155,9 +159,36 @@ public final class InjectionDetectorReport {
         return Path.of(root == null || root.isBlank() ? "." : root).toAbsolutePath().normalize();
     }
 
+    /** Scans all texts of {@code examples}, repeated to about {@code megabytes} MB; returns MB per second. */
+    public static double throughput(PromptInjectionDetector detector, List<Example> examples, int megabytes) {
+        StringBuilder chunk = new StringBuilder();
+        for (Example example : examples) {
+            chunk.append(example.text()).append('\n');
+        }
+        String text = chunk.toString();
+        int rounds = Math.max(1, megabytes * 1_000_000 / Math.max(1, text.length()));
+        long checksum = 0;
+        for (int warmup = 0; warmup < Math.min(rounds, 200); warmup++) {
+            checksum += detector.scan(text).size();
+        }
+        long start = System.nanoTime();
+        for (int r = 0; r < rounds; r++) {
+            checksum += detector.scan(text).size();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (checksum < 0) {
+            throw new IllegalStateException("unreachable");
+        }
+        return (double) rounds * text.length() / 1e6 / seconds;
+    }
+
     public static void main(String[] args) {
         Path root = args.length > 0 ? Path.of(args[0]) : projectRoot();
         System.out.println("prompt-injection detector on " + DEV_SET);
-        evaluateDevSet(root).print(System.out);
+        List<Example> examples = read(root.resolve(DEV_SET));
+        PromptInjectionDetector detector = PromptInjectionDetector.standard();
+        evaluate(detector, examples).print(System.out);
+        System.out.printf(Locale.ROOT, "throughput: %.0f MB/s (one thread, corpus texts repeated to %d MB)%n",
+                throughput(detector, examples, THROUGHPUT_MB), THROUGHPUT_MB);
     }
 }
