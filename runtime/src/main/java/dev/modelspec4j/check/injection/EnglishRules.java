@@ -62,6 +62,15 @@ final class EnglishRules {
             "lawless", "hacker", "black-?hat", "criminal", "villain(?:ous)?", "dan\\b", "different ai",
             "another ai", "other ai", "ai without", "ai with no", "bot without", "model without",
             "assistant without", "ai that (?:has no|ignores|doesn't follow)");
+    /** Word starts of which every leak request contains one. */
+    private static final List<String> LEAK_WORDS = List.of("instruction", "prompt", "message", "directive",
+            "programming", "pre-prompt", "rule", "guideline");
+    /** Word starts of which every role in {@link #BAD_ROLE} contains one. */
+    private static final List<String> ROLE_WORDS = List.of("unrestricted", "unfiltered", "uncensored", "unlimited",
+            "unbound", "unchained", "unethical", "amoral", "immoral", "evil", "malicious", "rogue", "jailbroken",
+            "lawless", "hacker", "black", "criminal", "villain", "dan", "different", "another", "other", "ai");
+    private static final List<String> CREDENTIAL_WORDS = List.of("username", "password", "credential", "api",
+            "secret", "access", "private");
     /** Not "ignore my previous message": users may take back their own words. */
     private static final String NOT_OWN = "(?! (?:all |any |of )*my )";
 
@@ -110,7 +119,7 @@ final class EnglishRules {
                                 "prompt") + " ?(?:are|is|:)|\\bnew " + any("instructions?", "directives?", "rules",
                                 "orders", "system prompt") + " (?:to|for) (?:the )?" + any("chat", "ai",
                                 "assistant", "bot", "model", "llm", "chatbot", "system") + "\\b)",
-                        "begin", "start", "here are", "these are", "following are", "your", "new"),
+                        "begin", "start", "here are", "these are", "following are", "your", "new").requiring(List.of("new", "updated", "real", "actual", "revised", "true")),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "claims to reprogram the assistant",
                         "\\breprogram(?:m?ing|med|s)?\\b", "reprogram*"),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to drop everything and obey",
@@ -148,7 +157,7 @@ final class EnglishRules {
                                 "roleplay", "role-play", "role play", "pose", "function", "operate") + " "
                                 + any("as", "like") + " (?:if you (?:were|are) )?(?:a |an |the |my )?(?:" + WORD
                                 + "){0,2}?" + BAD_ROLE, "act", "acting", "behave", "respond", "answer", "reply",
-                        "talk", "speak", "roleplay", "role-play", "role play", "pose", "function", "operate"),
+                        "talk", "speak", "roleplay", "role-play", "role play", "pose", "function", "operate").requiring(ROLE_WORDS),
                 InjectionRule.of(EN, ROLE_HIJACK, "asks the assistant to pretend it has no rules",
                         "\\bpretend (?:to be|you are|you're|that you are|that you're|to have) (?:a |an |the )?(?:"
                                 + WORD + "){0,2}?" + any(BAD_ROLE, "not (?:bound|restricted|limited|an ai|a language"
@@ -189,31 +198,31 @@ final class EnglishRules {
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the assistant's instructions",
                         "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?"
                                 + any("your", "the assistant's", "the ai's", "the bot's", "its") + " (?:" + WORD
-                                + "){0,3}?" + LEAK_NOUN + "\\b", LEAK_VERBS.triggers()),
+                                + "){0,3}?" + LEAK_NOUN + "\\b", LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the hidden or original instructions",
                         "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?the (?:" + WORD + "){0,1}?"
                                 + LEAK_QUALIFIER + " (?:" + WORD + "){0,2}?" + any(LEAK_NOUN, "system prompt")
-                                + "\\b", LEAK_VERBS.triggers()),
+                                + "\\b", LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the whole prompt",
                         "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?(?:(?:the |your )" + PROMPT_QUALIFIER
                                 + " |" + any("above", "previous", "preceding", "prior") + " )"
                                 + any("prompt", "system prompt", "prompt text", "system message") + "\\b",
-                        LEAK_VERBS.triggers()),
+                        LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for a copy of the prompt",
                         "\\bcopy of (?:the |your )(?:" + PROMPT_QUALIFIER + " )*" + any("prompt",
-                                "instructions", "system prompt", "system message") + "\\b", "copy of"),
+                                "instructions", "system prompt", "system message") + "\\b", "copy of").requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks what the assistant's instructions are",
                         "\\bwhat (?:(?:is|are|were|was) your (?:" + any(LEAK_QUALIFIER, "full", "complete",
                                 "entire", "very") + " )*" + any(LEAK_NOUN, "system prompt", "rules", "guidelines")
                                 + "|(?:is|are|were|was) the (?:" + any(LEAK_QUALIFIER, "full", "complete", "entire",
                                 "very") + " )+" + any(LEAK_NOUN, "system prompt") + "|your (?:" + LEAK_QUALIFIER
                                 + " )?" + any(LEAK_NOUN, "rules") + " " + any("are", "were", "say", "said") + ")\\b",
-                        "what"),
+                        "what").requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the instructions the assistant was given",
                         "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,3}?" + any("instructions", "rules",
                                 "directives", "prompt", "guidelines") + " (?:that )?you (?:have been|were|'ve been|"
                                 + "had been|got|received) ?" + any("given", "told", "provided", "programmed", "fed",
-                                "received", ""), LEAK_VERBS.triggers()),
+                                "received", ""), LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
 
                 InjectionRule.of(EN, JAILBREAK, "asks to switch to a jailbreak mode",
                         "\\b" + any("enter", "enable", "activate", "switch to", "turn on", "go into", "engage",
@@ -255,7 +264,7 @@ final class EnglishRules {
                                 + " (?:" + WORD + "){0,3}?without (?:any )?(?:" + any("moral", "ethical", "safety",
                                 "content") + " )?" + any("restrictions", "filters", "filtering", "censorship",
                                 "limitations", "limits", "ethics", "morals", "guardrails") + "\\b",
-                        "answer", "respond", "reply", "speak", "talk", "write", "act", "behave"),
+                        "answer", "respond", "reply", "speak", "talk", "write", "act", "behave").requiring(List.of("without")),
                 InjectionRule.of(EN, JAILBREAK, "asks the assistant to drop its ethics",
                         "\\b" + any("disregard", "ignore", "forget", "abandon", "drop") + " (?:all |any |your )?"
                                 + any("ethics", "morals", "moral", "ethical principles", "safety", "principles",
@@ -284,7 +293,7 @@ final class EnglishRules {
                                 + any("database", "db", "system", "memory", "server", "config(?:uration)?",
                                 "backend", "vault", "files?", "environment"),
                         "tell", "give", "show", "list", "reveal", "print", "dump", "read", "send", "story about",
-                        "output", "share"),
+                        "output", "share").requiring(CREDENTIAL_WORDS),
 
                 InjectionRule.of(EN, ENCODED_PAYLOAD, "asks to decode a payload and act on it",
                         "\\bdecode (?:" + WORD + "){0,4}?(?:and |then |, ?)(?:then )?" + any("execute", "run",

@@ -91,7 +91,7 @@ final class FrenchRules {
                         "\\b" + any("ia", "assistant", "bot", "modele", "chatbot", "version") + " " + any(
                                 "sans (?:aucune )?(?:restrictions?|filtres?|limites|censure|regles)",
                                 "non censuree?", "debridee?", "non filtree?"), "ia", "assistant", "bot", "modele",
-                        "chatbot", "version"),
+                        "chatbot", "version").requiring(List.of("sans", "non", "debrid")),
                 InjectionRule.of(FR, JAILBREAK, "demande de passer dans un mode de contournement",
                         "\\b" + any("active[rz]?", "passe en", "passez en", "entre en", "entrez en", "bascule en",
                                 "basculez en", "lance[rz]?", "demarre[rz]?") + " (?:le )?mode " + any("developpeur",

@@ -42,6 +42,25 @@ public final class InjectionNormalizer {
     public static ScanText normalize(NormalizedText normalized) {
         String s = normalized.text();
         int n = s.length();
+        if (normalized.isIdentity()) {
+            // plain ASCII: lower case in place, and every position maps to itself
+            char[] folded = s.toCharArray();
+            boolean digits = false;
+            for (int i = 0; i < n; i++) {
+                char c = folded[i];
+                if (c >= 'A' && c <= 'Z') {
+                    folded[i] = (char) (c + 32);
+                } else if (c <= '9') {
+                    digits |= c >= '0' || c == '$';
+                } else if (c == '@') {
+                    digits = true;
+                }
+            }
+            if (digits) {
+                foldLeetspeak(folded, n);
+            }
+            return joinSpacing(normalized, folded, null, n);
+        }
         // a character folds to at most two (ß -> ss), so these never grow
         char[] folded = new char[2 * n + 1];
         int[] map = new int[2 * n + 2];
@@ -116,27 +135,33 @@ public final class InjectionNormalizer {
     private static void foldLeetspeak(char[] a, int len) {
         int i = 0;
         while (i < len) {
-            if (!isWordChar(a[i])) {
+            if (leet(a[i]) == 0) {
                 i++;
                 continue;
             }
             int start = i;
-            int letters = 0;
-            boolean anyLeet = false;
-            while (i < len && isWordChar(a[i])) {
-                letters += isLetter(a[i]) ? 1 : 0;
-                anyLeet |= leet(a[i]) != 0;
-                i++;
+            while (start > 0 && isWordChar(a[start - 1])) {
+                start--;
             }
-            if (anyLeet && letters >= 2 && looksLeet(a, start, i) && !containsAtBetweenLetters(a, start, i)
-                    && !isHexId(a, start, i)) {
-                for (int k = start; k < i; k++) {
+            int end = i;
+            int letters = 0;
+            for (int k = start; k < i; k++) {
+                letters += isLetter(a[k]) ? 1 : 0;
+            }
+            while (end < len && isWordChar(a[end])) {
+                letters += isLetter(a[end]) ? 1 : 0;
+                end++;
+            }
+            if (letters >= 2 && looksLeet(a, start, end) && !containsAtBetweenLetters(a, start, end)
+                    && !isHexId(a, start, end)) {
+                for (int k = start; k < end; k++) {
                     char l = leet(a[k]);
                     if (l != 0) {
                         a[k] = l;
                     }
                 }
             }
+            i = end;
         }
     }
 
@@ -211,7 +236,7 @@ public final class InjectionNormalizer {
                 int run = spacedRunEnd(a, len, i);
                 if (run > 0) {
                     for (int k = i; k < run; k += 2) {
-                        outMap[o] = map[k];
+                        outMap[o] = map == null ? k : map[k];
                         out[o++] = a[k];
                     }
                     i = run;
@@ -225,15 +250,15 @@ public final class InjectionNormalizer {
                     newline |= a[i] == '\n';
                     i++;
                 }
-                outMap[o] = map[start];
+                outMap[o] = map == null ? start : map[start];
                 out[o++] = newline ? '\n' : ' ';
                 continue;
             }
-            outMap[o] = map[i];
+            outMap[o] = map == null ? i : map[i];
             out[o++] = c;
             i++;
         }
-        outMap[o] = map[len];
+        outMap[o] = map == null ? len : map[len];
         return new ScanText(base, out, o, o == len ? outMap : Arrays.copyOf(outMap, o + 1));
     }
 

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  *                    a whole word when it ends with one, unless it is marked as a prefix ({@code "ignor*"}). Every
  *                    match starts with a trigger, so the pattern is tried once at each trigger, never searched
  *                    for; what must come before (a line start, a qualifier) is written as a bounded look-behind
+ * @param requires    word starts of which at least one occurs in every match (empty: no such list); the detector
+ *                    skips the pattern when none occurs within {@link #AFTER} characters after the trigger
  */
 record InjectionRule(InjectionLanguage language, InjectionTechnique technique, String description,
-                     Pattern pattern, List<String> triggers) {
+                     Pattern pattern, List<String> triggers, List<String> requires) {
 
     /** Marks a trigger that may be followed by more letters ({@code "ignor*"} for ignore, ignoring, ignorer). */
     static final char PREFIX_MARK = '*';
@@ -36,7 +38,15 @@ record InjectionRule(InjectionLanguage language, InjectionTechnique technique, S
             throw new IllegalArgumentException("a rule needs at least one trigger: " + description);
         }
         Pattern pattern = Pattern.compile(regex.replace(" ", "[ \\n]"), Pattern.MULTILINE);
-        return new InjectionRule(language, technique, description, pattern, List.of(triggers));
+        return new InjectionRule(language, technique, description, pattern, List.of(triggers), List.of());
+    }
+
+    /**
+     * This rule, tried only where one of {@code stems} starts a word within reach of the trigger: a cheap test
+     * that spares the pattern for most triggers. Every match must contain one of them.
+     */
+    InjectionRule requiring(List<String> stems) {
+        return new InjectionRule(language, technique, description, pattern, triggers, List.copyOf(stems));
     }
 
     /** An e-mail address or the start of a web address: where exfiltrated data would go. */

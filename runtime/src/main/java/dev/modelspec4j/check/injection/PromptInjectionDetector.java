@@ -3,6 +3,7 @@ package dev.modelspec4j.check.injection;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -164,12 +165,36 @@ public final class PromptInjectionDetector {
 
     private List<Hit> match(ScanText scanText, boolean skipQuoted) {
         String text = scanText.text();
+        int length = text.length();
+        // first pass: every trigger, and where each class of required words occurs
+        Occurrences triggers = new Occurrences();
+        Occurrences[] required = new Occurrences[index.requirementClasses()];
+        index.forEachTrigger(scanText.chars(), length, (entry, position) -> {
+            if (entry.rules().length > 0) {
+                triggers.add(position, entry);
+            }
+            for (long mask = entry.requirementClasses(); mask != 0; mask &= mask - 1) {
+                int c = Long.numberOfTrailingZeros(mask);
+                if (required[c] == null) {
+                    required[c] = new Occurrences();
+                }
+                required[c].add(position, null);
+            }
+        });
+        // second pass: each rule once at each of its triggers, where its required words are within reach
         List<Hit> hits = new ArrayList<>();
         Matcher[] matchers = new Matcher[rules.size()];
         int[] scannedUpTo = new int[rules.size()];
-        int length = text.length();
-        index.forEachTrigger(scanText.chars(), length, (entry, position) -> {
+        for (int t = 0; t < triggers.size; t++) {
+            int position = triggers.positions[t];
+            TriggerIndex.Entry entry = triggers.entries[t];
+            int to = Math.min(length, position + entry.trigger().length() + InjectionRule.AFTER);
             for (int r : entry.rules()) {
+                int requirement = index.requirementOf(r);
+                if (position < scannedUpTo[r]
+                        || (requirement >= 0 && !within(required[requirement], position, to))) {
+                    continue;
+                }
                 InjectionRule rule = rules.get(r);
                 Matcher m = matchers[r];
                 if (m == null) {
@@ -177,16 +202,49 @@ public final class PromptInjectionDetector {
                     m.useTransparentBounds(true).useAnchoringBounds(false);
                     matchers[r] = m;
                 }
-                int to = Math.min(length, position + entry.trigger().length() + InjectionRule.AFTER);
-                if (position >= scannedUpTo[r] && m.region(position, to).lookingAt()) {
+                if (m.region(position, to).lookingAt()) {
                     scannedUpTo[r] = m.end();
                     if (!(skipQuoted && isDiscursiveQuote(text, m.start(), m.end()))) {
                         hits.add(new Hit(rule, m.start(), m.end()));
                     }
                 }
             }
-        });
+        }
         return hits;
+    }
+
+    /** Whether {@code occurrences} has a position in [from, to). */
+    private static boolean within(Occurrences occurrences, int from, int to) {
+        if (occurrences == null) {
+            return false;
+        }
+        int low = 0;
+        int high = occurrences.size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (occurrences.positions[mid] < from) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low < occurrences.size && occurrences.positions[low] < to;
+    }
+
+    /** Positions in increasing order, with the entry found at each (per call, not shared). */
+    private static final class Occurrences {
+        private int[] positions = new int[16];
+        private TriggerIndex.Entry[] entries = new TriggerIndex.Entry[16];
+        private int size;
+
+        void add(int position, TriggerIndex.Entry entry) {
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            positions[size] = position;
+            entries[size++] = entry;
+        }
     }
 
     /**

@@ -7,58 +7,81 @@ import java.util.Map;
 
 /**
  * Finds, in one pass, every position where a rule's trigger occurs. Triggers that start with a letter match only
- * at the start of a word, so positions inside words are skipped at once; a bit set of first-two-character pairs
- * rejects most of the rest with one memory access, and only the triggers that share the pair are compared.
+ * at the start of a word, so positions inside words are skipped at once; bit sets of the first two and (hashed)
+ * three characters reject most of the rest, and only the literals that share the pair are compared.
  * Immutable after construction.
  */
 final class TriggerIndex {
 
-    /** A trigger and the rules (indices into the detector's rule list) it starts. */
-    record Entry(String trigger, char[] chars, boolean wholeWord, int[] rules) {
+    /**
+     * A literal to look for: a trigger, with the rules (indices into the detector's rule list) it starts, and/or a
+     * required word start, with the requirement classes ({@link #requirementOf(int)}) it satisfies, as a bit mask.
+     */
+    record Entry(String trigger, char[] chars, boolean wholeWord, int[] rules, long requirementClasses) {
     }
 
-    /** Receives each trigger occurrence. */
+    /** Receives each occurrence. */
     interface Visitor {
         void visit(Entry entry, int position);
     }
 
+    /** The requirement class of each rule: rules with the same list of required words share one; -1 for none. */
+    private final int[] requirementOfRule;
+    private final int requirementClasses;
+
     private static final int PAIRS = 1 << 14;
 
+    private static final int TRIPLES = 1 << 16;
+
     private final long[] pairBits = new long[PAIRS / 64];
+    /** Hashes of the first three characters of the literals that have three or more. */
+    private final long[] tripleBits = new long[TRIPLES / 64];
+    /** Two-character literals have no third character to test. */
+    private final long[] shortPairBits = new long[PAIRS / 64];
     private final Entry[][] byPair = new Entry[PAIRS][];
 
     TriggerIndex(List<InjectionRule> rules) {
         Map<String, List<Integer>> rulesByTrigger = new LinkedHashMap<>();
+        Map<List<String>, Integer> classes = new LinkedHashMap<>();
+        Map<String, Long> classesByStem = new LinkedHashMap<>();
+        requirementOfRule = new int[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
-            for (String trigger : rules.get(r).triggers()) {
-                if (trigger.length() < 2 || trigger.charAt(0) >= 0x80 || trigger.charAt(1) >= 0x80
-                        || (trigger.charAt(0) >= 'A' && trigger.charAt(0) <= 'Z')) {
-                    throw new IllegalArgumentException("a trigger needs two leading lower-case ASCII characters: "
-                            + trigger);
-                }
+            InjectionRule rule = rules.get(r);
+            for (String trigger : rule.triggers()) {
+                requireAsciiStart(trigger);
                 List<Integer> list = rulesByTrigger.computeIfAbsent(trigger, t -> new ArrayList<>());
                 if (!list.contains(r)) {
                     list.add(r);
                 }
             }
+            requirementOfRule[r] = -1;
+            if (!rule.requires().isEmpty()) {
+                int id = classes.computeIfAbsent(rule.requires(), k -> classes.size());
+                if (id >= Long.SIZE) {
+                    throw new IllegalArgumentException("at most 64 different lists of required words");
+                }
+                requirementOfRule[r] = id;
+                for (String stem : rule.requires()) {
+                    requireAsciiStart(stem);
+                    classesByStem.merge(stem, 1L << id, (a, b) -> a | b);
+                }
+            }
         }
+        requirementClasses = classes.size();
         List<List<Entry>> buckets = new ArrayList<>(PAIRS);
         for (int k = 0; k < PAIRS; k++) {
             buckets.add(null);
         }
         rulesByTrigger.forEach((trigger, ruleList) -> {
-            int key = key(trigger.charAt(0), trigger.charAt(1));
-            pairBits[key >>> 6] |= 1L << (key & 63);
-            if (buckets.get(key) == null) {
-                buckets.set(key, new ArrayList<>());
-            }
             boolean prefix = trigger.charAt(trigger.length() - 1) == InjectionRule.PREFIX_MARK;
             String literal = prefix ? trigger.substring(0, trigger.length() - 1) : trigger;
             boolean wholeWord = !prefix && isWordChar(literal.charAt(0))
                     && isWordChar(literal.charAt(literal.length() - 1));
-            buckets.get(key).add(new Entry(literal, literal.toCharArray(), wholeWord,
-                    ruleList.stream().mapToInt(Integer::intValue).toArray()));
+            add(buckets, new Entry(literal, literal.toCharArray(), wholeWord,
+                    ruleList.stream().mapToInt(Integer::intValue).toArray(), 0L));
         });
+        classesByStem.forEach((stem, mask) -> add(buckets, new Entry(stem, stem.toCharArray(), false, new int[0],
+                mask)));
         for (int k = 0; k < PAIRS; k++) {
             if (buckets.get(k) != null) {
                 byPair[k] = buckets.get(k).toArray(Entry[]::new);
@@ -66,8 +89,49 @@ final class TriggerIndex {
         }
     }
 
+    private void add(List<List<Entry>> buckets, Entry entry) {
+        String literal = entry.trigger();
+        int key = key(literal.charAt(0), literal.charAt(1));
+        pairBits[key >>> 6] |= 1L << (key & 63);
+        if (literal.length() == 2) {
+            shortPairBits[key >>> 6] |= 1L << (key & 63);
+        } else {
+            int triple = triple(key, literal.charAt(2));
+            tripleBits[triple >>> 6] |= 1L << (triple & 63);
+        }
+        if (buckets.get(key) == null) {
+            buckets.set(key, new ArrayList<>());
+        }
+        buckets.get(key).add(entry);
+    }
+
+    private static void requireAsciiStart(String literal) {
+        if (literal.length() < 2 || literal.charAt(0) >= 0x80 || literal.charAt(1) >= 0x80
+                || (literal.charAt(0) >= 'A' && literal.charAt(0) <= 'Z')) {
+            throw new IllegalArgumentException("a trigger needs two leading lower-case ASCII characters: " + literal);
+        }
+    }
+
+    /** The requirement class of rule {@code rule}, or -1 if it has no required words. */
+    int requirementOf(int rule) {
+        return requirementOfRule[rule];
+    }
+
+    /** How many requirement classes there are. */
+    int requirementClasses() {
+        return requirementClasses;
+    }
+
     private static int key(char c0, char c1) {
         return (c0 & 0x7F) << 7 | (c1 & 0x7F);
+    }
+
+    private static int triple(int pairKey, char c2) {
+        return (pairKey * 0x9E37 + c2) & (TRIPLES - 1);
+    }
+
+    private static boolean isSet(long[] bits, int key) {
+        return (bits[key >>> 6] & (1L << (key & 63))) != 0;
     }
 
     /** Calls {@code visitor} for each trigger occurrence in the first {@code length} characters of {@code text}. */
@@ -86,7 +150,8 @@ final class TriggerIndex {
                 continue;
             }
             int key = key(c0, c1);
-            if ((pairBits[key >>> 6] & (1L << (key & 63))) == 0) {
+            if (!isSet(pairBits, key)
+                    || (!isSet(shortPairBits, key) && (i + 2 >= length || !isSet(tripleBits, triple(key, text[i + 2]))))) {
                 continue;
             }
             for (Entry entry : byPair[key]) {
