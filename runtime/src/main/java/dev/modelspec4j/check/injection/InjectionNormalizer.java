@@ -226,6 +226,9 @@ public final class InjectionNormalizer {
 
     /** Joins spaced-out letters and collapses white space, composing the position map. */
     private static ScanText joinSpacing(NormalizedText base, char[] a, int[] map, int len) {
+        if (map == null && !needsJoining(a, len)) {
+            return new ScanText(base, a, len, null);
+        }
         char[] out = new char[len];
         int[] outMap = new int[len + 1];
         int o = 0;
@@ -260,6 +263,26 @@ public final class InjectionNormalizer {
         }
         outMap[o] = map == null ? len : map[len];
         return new ScanText(base, out, o, o == len ? outMap : Arrays.copyOf(outMap, o + 1));
+    }
+
+    /** Whether {@link #joinSpacing} would change anything: a white-space run to collapse or letters to join. */
+    private static boolean needsJoining(char[] a, int len) {
+        for (int i = 0; i < len; i++) {
+            char c = a[i];
+            if (c == ' ') {
+                if (i + 1 < len && isSpace(a[i + 1])) {
+                    return true;
+                }
+            } else if (isSpace(c)) {
+                if (c != '\n' || (i + 1 < len && isSpace(a[i + 1]))) {
+                    return true;
+                }
+            } else if (isLetter(c) && i + 1 < len && isSeparator(a[i + 1]) && (i == 0 || !isWordChar(a[i - 1]))
+                    && spacedRunEnd(a, len, i) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -51,40 +51,37 @@ public final class PayloadDecoder {
 
     /** The readable payloads in {@code s}, in order of position. */
     public static List<Payload> decode(String s) {
-        return decode(s, null);
-    }
-
-    /**
-     * As {@link #decode(String)}, for a caller that already knows whether any label word ({@code base64},
-     * {@code hex}, {@code encoded}, {@code decode}, ...) occurs in {@code s}, e.g. from a lower-cased copy.
-     */
-    static List<Payload> decode(String s, Boolean labelWordsPresent) {
-        Scan scan = new Scan(s, labelWordsPresent);
-        int n = s.length();
+        Scan scan = new Scan(s);
+        char[] c = s.toCharArray();
+        int n = c.length;
         int i = 0;
         while (i < n && scan.canContinue()) {
-            if (isSpace(s.charAt(i))) {
+            if (isSpace(c[i])) {
                 i++;
                 continue;
             }
-            int hexEnd = spacedHexEnd(s, i);
-            if (hexEnd > 0) {
-                scan.add(hexPayload(s, i, hexEnd, scan));
-                i = hexEnd;
-                continue;
+            if (i + 2 < n && c[i + 2] == ' ' && isHex(c[i]) && isHex(c[i + 1])) {
+                int hexEnd = spacedHexEnd(s, i);
+                if (hexEnd > 0) {
+                    scan.add(hexPayload(s, i, hexEnd, scan));
+                    i = hexEnd;
+                    continue;
+                }
             }
             int tokenEnd = i;
             int percents = 0;
-            while (tokenEnd < n && !isSpace(s.charAt(tokenEnd))) {
-                if (s.charAt(tokenEnd) == '%' && tokenEnd + 2 < n && isHex(s.charAt(tokenEnd + 1))
-                        && isHex(s.charAt(tokenEnd + 2))) {
+            boolean encodedLooking = false; // a digit, a capital or a base64 sign: plain words have none
+            while (tokenEnd < n && !isSpace(c[tokenEnd])) {
+                char ch = c[tokenEnd];
+                if (ch == '%' && tokenEnd + 2 < n && isHex(c[tokenEnd + 1]) && isHex(c[tokenEnd + 2])) {
                     percents++;
                 }
+                encodedLooking |= (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '+' || ch == '/';
                 tokenEnd++;
             }
             if (percents >= MIN_PERCENT_ESCAPES) {
                 scan.add(percentPayload(s, i, tokenEnd, scan));
-            } else {
+            } else if (encodedLooking && tokenEnd - i >= MIN_LABELLED_BASE64) {
                 decodeRuns(s, i, tokenEnd, scan);
             }
             i = tokenEnd;
@@ -125,9 +122,8 @@ public final class PayloadDecoder {
         private int budget = MAX_DECODED_CHARS;
         private Boolean anyLabel;
 
-        Scan(String s, Boolean anyLabel) {
+        Scan(String s) {
             this.s = s;
-            this.anyLabel = anyLabel;
         }
 
         boolean canContinue() {
@@ -157,16 +153,19 @@ public final class PayloadDecoder {
             return false;
         }
         boolean lower = false;
-        boolean upperOrDigit = false;
+        boolean upper = false;
+        boolean digitOrSign = false;
         for (int k = start; k < end; k++) {
             char c = s.charAt(k);
             lower |= c >= 'a' && c <= 'z';
-            upperOrDigit |= (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            upper |= c >= 'A' && c <= 'Z';
+            digitOrSign |= (c >= '0' && c <= '9') || c == '+' || c == '/';
         }
-        if (!(upperOrDigit && (lower || isAllHex(s, start, end)))) {
-            return false;
+        if (len >= MIN_BASE64) {
+            return (lower && (upper || digitOrSign)) || (digitOrSign && isAllHex(s, start, end));
         }
-        return len >= MIN_BASE64 || labelled(s, start, scan);
+        // a short run counts only with a digit or sign in it (not a capitalised word) and a label before it
+        return digitOrSign && (lower || upper) && labelled(s, start, scan);
     }
 
     private static Payload base64Payload(String s, int start, int end, int runEnd, Scan scan) {
@@ -296,7 +295,7 @@ public final class PayloadDecoder {
     }
 
     /** Whether lower-case text contains a word that presents a payload as encoded. */
-    static boolean containsLabel(String lowerCase) {
+    private static boolean containsLabel(String lowerCase) {
         for (String label : LABELS) {
             if (lowerCase.contains(label)) {
                 return true;

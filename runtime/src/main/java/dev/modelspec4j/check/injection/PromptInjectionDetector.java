@@ -127,8 +127,7 @@ public final class PromptInjectionDetector {
             findings.add(new InjectionFinding(hit.rule().technique(), scanText.originalStart(hit.start()),
                     scanText.originalEnd(hit.end()), hit.rule().description()));
         }
-        boolean labelWords = PayloadDecoder.containsLabel(scanText.text());
-        for (PayloadDecoder.Payload payload : PayloadDecoder.decode(normalized.text(), labelWords)) {
+        for (PayloadDecoder.Payload payload : PayloadDecoder.decode(normalized.text())) {
             String inner = payloadFinding(payload.text(), 1);
             if (inner != null || (payload.labelled() && flagLabelledPayloads)) {
                 String evidence = inner != null

@@ -11,7 +11,7 @@ public final class ScanText {
     private final NormalizedText base;
     private final String text;
     private final char[] chars; // the same characters as text (at least text.length() of them); never modified
-    private final int[] toBase; // scan index -> index in base.text(); length text.length() + 1
+    private final int[] toBase; // scan index -> index in base.text(), length text.length() + 1; null: identity
 
     ScanText(NormalizedText base, char[] chars, int length, int[] toBase) {
         this.base = base;
@@ -37,7 +37,7 @@ public final class ScanText {
 
     /** The original index of the scan position {@code index} (0 ≤ index ≤ length). */
     public int originalStart(int index) {
-        return base.originalStart(toBase[index]);
+        return base.originalStart(toBase == null ? index : toBase[index]);
     }
 
     /** The original end (exclusive) of a scan span that ends at {@code end}. */
@@ -45,7 +45,7 @@ public final class ScanText {
         if (end == 0) {
             return base.originalStart(0);
         }
-        return base.originalEnd(toBase[end - 1] + 1);
+        return base.originalEnd((toBase == null ? end - 1 : toBase[end - 1]) + 1);
     }
 
     @Override
