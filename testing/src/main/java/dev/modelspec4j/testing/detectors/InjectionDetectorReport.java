@@ -6,6 +6,8 @@ import dev.modelspec4j.check.injection.PromptInjectionDetector;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +161,10 @@ public final class InjectionDetectorReport {
         return Path.of(root == null || root.isBlank() ? "." : root).toAbsolutePath().normalize();
     }
 
-    /** Scans all texts of {@code examples}, repeated to about {@code megabytes} MB; returns MB per second. */
+    /**
+     * Scans all texts of {@code examples}, repeated to about {@code megabytes} MB; returns MB per second of this
+     * thread's CPU time (wall-clock time would mostly measure the other processes on a shared machine).
+     */
     public static double throughput(PromptInjectionDetector detector, List<Example> examples, int megabytes) {
         StringBuilder chunk = new StringBuilder();
         for (Example example : examples) {
@@ -171,11 +176,12 @@ public final class InjectionDetectorReport {
         for (int warmup = 0; warmup < Math.min(rounds, 200); warmup++) {
             checksum += detector.scan(text).size();
         }
-        long start = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         for (int r = 0; r < rounds; r++) {
             checksum += detector.scan(text).size();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
         if (checksum < 0) {
             throw new IllegalStateException("unreachable");
         }
@@ -188,7 +194,10 @@ public final class InjectionDetectorReport {
         List<Example> examples = read(root.resolve(DEV_SET));
         PromptInjectionDetector detector = PromptInjectionDetector.standard();
         evaluate(detector, examples).print(System.out);
-        System.out.printf(Locale.ROOT, "throughput: %.0f MB/s (one thread, corpus texts repeated to %d MB)%n",
-                throughput(detector, examples, THROUGHPUT_MB), THROUGHPUT_MB);
+        System.out.printf(Locale.ROOT, "throughput: %.0f MB per CPU-second (one thread, all corpus texts repeated to"
+                + " %d MB)%n", throughput(detector, examples, THROUGHPUT_MB), THROUGHPUT_MB);
+        List<Example> benign = examples.stream().filter(e -> !e.injection()).toList();
+        System.out.printf(Locale.ROOT, "throughput on the benign texts only: %.0f MB per CPU-second%n",
+                throughput(detector, benign, THROUGHPUT_MB));
     }
 }
