@@ -21,7 +21,7 @@ final class EnglishRules {
     private static final String WORD = "[a-z0-9'-]+ ";
 
     /** Verbs that set instructions aside. */
-    private static final Words OVERRIDE_VERBS = words(
+    private static final Words OVERRIDE = words(
             "ignor(?:e|ing)", "disregard(?:ing)?", "forget(?:ting)?", "overrid(?:e|ing)", "overlook", "discard",
             "abandon", "neglect", "skip", "drop", "set aside", "put aside", "throw (?:away|out)",
             "stop following", "do not follow", "don't follow", "dont follow", "no longer follow", "cancel",
@@ -46,7 +46,7 @@ final class EnglishRules {
     private static final String WEAK_NOUN = any("text", "context", "messages?", "evidence", "training",
             "settings", "conditioning", "limitations", "filters", "content", "input", "information",
             "conversation", "tasks?");
-    private static final Words LEAK_VERBS = words("print", "reveal", "show", "display", "tell", "give",
+    private static final Words LEAK = words("print", "reveal", "show", "display", "tell", "give",
             "repeat", "output", "list", "relay", "share", "dump", "write out", "write down", "copy", "disclose",
             "return", "recite", "spell out", "paste", "leak", "expose", "provide", "echo", "respond with",
             "reply with", "type out", "read out", "read back", "summari[sz]e", "paraphrase", "translate",
@@ -80,27 +80,29 @@ final class EnglishRules {
     static List<InjectionRule> rules() {
         return List.of(
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside its instructions",
-                        "\\b" + OVERRIDE_VERBS.regex() + NOT_OWN + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:" + FILLER + "){0,2}?"
-                                + STRONG_NOUN + "\\b", OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + NOT_OWN + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:"
+                                + FILLER + "){0,2}?"
+                                + STRONG_NOUN + "\\b", OVERRIDE.triggers()),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside its instructions",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:the |these |those |this |my |your )?" + STRONG_NOUN + " "
+                        "\\b" + OVERRIDE.regex() + " (?:the |these |those |this |my |your )?" + STRONG_NOUN + " "
                                 + any("above", "before", "so far", "until now", "given", "from before",
                                         "you (?:were|have been|'ve been) given", "you received",
-                                        "(?:that )?(?:i|we) (?:gave|wrote|sent)"), OVERRIDE_VERBS.triggers()),
+                                        "(?:that )?(?:i|we) (?:gave|wrote|sent)"), OVERRIDE.triggers()),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside earlier context",
-                        "\\b" + OVERRIDE_VERBS.regex() + NOT_OWN + " (?:" + FILLER + "){0,2}?" + TEMPORAL + "(?:" + FILLER + "){0,2}?"
-                                + WEAK_NOUN + "\\b", OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + NOT_OWN + " (?:" + FILLER + "){0,2}?" + TEMPORAL + "(?:" + FILLER
+                                + "){0,2}?"
+                                + WEAK_NOUN + "\\b", OVERRIDE.triggers()),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to forget everything it was told",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:about )?(?:everything|all|anything|all of that|what) (?:that )?"
+                        "\\b" + OVERRIDE.regex() + " (?:about )?(?:everything|all|anything|all of that|what) (?:that )?"
                                 + any("you (?:were|have been|'ve been|are|got) (?:told|given|taught|instructed|"
                                         + "programmed|trained)", "(?:they|someone|anyone) (?:have |has )?"
                                         + "(?:said|told you|wrote|gave you)", "above",
                                         "before", "so far", "until now", "previously", "prior", "earlier"),
-                        OVERRIDE_VERBS.triggers()),
+                        OVERRIDE.triggers()),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to ignore everything above",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:all (?:of )?)?(?:the |everything )"
+                        "\\b" + OVERRIDE.regex() + " (?:all (?:of )?)?(?:the |everything )"
                                 + any("above", "previous", "preceding", "foregoing")
-                                + "(?: (?:and|then|instead)\\b|[.,;:!]|$)", OVERRIDE_VERBS.triggers()),
+                                + "(?: (?:and|then|instead)\\b|[.,;:!]|$)", OVERRIDE.triggers()),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "declares the earlier instructions void",
                         "(?<=(?:previous|prior|above|earlier|initial|original|old|former|preceding|existing|current) )"
                                 + any("instructions", "rules", "directions", "directives", "prompts?",
@@ -119,7 +121,8 @@ final class EnglishRules {
                                 "prompt") + " ?(?:are|is|:)|\\bnew " + any("instructions?", "directives?", "rules",
                                 "orders", "system prompt") + " (?:to|for) (?:the )?" + any("chat", "ai",
                                 "assistant", "bot", "model", "llm", "chatbot", "system") + "\\b)",
-                        "begin", "start", "here are", "these are", "following are", "your", "new").requiring(List.of("new", "updated", "real", "actual", "revised", "true")),
+                        "begin", "start", "here are", "these are", "following are", "your",
+                                "new").requiring(List.of("new", "updated", "real", "actual", "revised", "true")),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "claims to reprogram the assistant",
                         "\\breprogram(?:m?ing|med|s)?\\b", "reprogram*"),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to drop everything and obey",
@@ -157,7 +160,8 @@ final class EnglishRules {
                                 "roleplay", "role-play", "role play", "pose", "function", "operate") + " "
                                 + any("as", "like") + " (?:if you (?:were|are) )?(?:a |an |the |my )?(?:" + WORD
                                 + "){0,2}?" + BAD_ROLE, "act", "acting", "behave", "respond", "answer", "reply",
-                        "talk", "speak", "roleplay", "role-play", "role play", "pose", "function", "operate").requiring(ROLE_WORDS),
+                        "talk", "speak", "roleplay", "role-play", "role play", "pose", "function",
+                                "operate").requiring(ROLE_WORDS),
                 InjectionRule.of(EN, ROLE_HIJACK, "asks the assistant to pretend it has no rules",
                         "\\bpretend (?:to be|you are|you're|that you are|that you're|to have) (?:a |an |the )?(?:"
                                 + WORD + "){0,2}?" + any(BAD_ROLE, "not (?:bound|restricted|limited|an ai|a language"
@@ -196,21 +200,22 @@ final class EnglishRules {
                                 "rules") + " " + any("are", "were", "is", "was") + " ?:", "your"),
 
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the assistant's instructions",
-                        "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?"
+                        "\\b" + LEAK.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?"
                                 + any("your", "the assistant's", "the ai's", "the bot's", "its") + " (?:" + WORD
-                                + "){0,3}?" + LEAK_NOUN + "\\b", LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
+                                + "){0,3}?" + LEAK_NOUN + "\\b", LEAK.triggers()).requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the hidden or original instructions",
-                        "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?the (?:" + WORD + "){0,1}?"
+                        "\\b" + LEAK.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?the (?:" + WORD + "){0,1}?"
                                 + LEAK_QUALIFIER + " (?:" + WORD + "){0,2}?" + any(LEAK_NOUN, "system prompt")
-                                + "\\b", LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
+                                + "\\b", LEAK.triggers()).requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the whole prompt",
-                        "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?(?:(?:the |your )" + PROMPT_QUALIFIER
+                        "\\b" + LEAK.regex() + "(?: me| us)? (?:" + WORD + "){0,4}?(?:(?:the |your )" + PROMPT_QUALIFIER
                                 + " |" + any("above", "previous", "preceding", "prior") + " )"
                                 + any("prompt", "system prompt", "prompt text", "system message") + "\\b",
-                        LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
+                        LEAK.triggers()).requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for a copy of the prompt",
                         "\\bcopy of (?:the |your )(?:" + PROMPT_QUALIFIER + " )*" + any("prompt",
-                                "instructions", "system prompt", "system message") + "\\b", "copy of").requiring(LEAK_WORDS),
+                                "instructions", "system prompt", "system message") + "\\b",
+                                        "copy of").requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks what the assistant's instructions are",
                         "\\bwhat (?:(?:is|are|were|was) your (?:" + any(LEAK_QUALIFIER, "full", "complete",
                                 "entire", "very") + " )*" + any(LEAK_NOUN, "system prompt", "rules", "guidelines")
@@ -219,10 +224,10 @@ final class EnglishRules {
                                 + " )?" + any(LEAK_NOUN, "rules") + " " + any("are", "were", "say", "said") + ")\\b",
                         "what").requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the instructions the assistant was given",
-                        "\\b" + LEAK_VERBS.regex() + "(?: me| us)? (?:" + WORD + "){0,3}?" + any("instructions", "rules",
+                        "\\b" + LEAK.regex() + "(?: me| us)? (?:" + WORD + "){0,3}?" + any("instructions", "rules",
                                 "directives", "prompt", "guidelines") + " (?:that )?you (?:have been|were|'ve been|"
                                 + "had been|got|received) ?" + any("given", "told", "provided", "programmed", "fed",
-                                "received", ""), LEAK_VERBS.triggers()).requiring(LEAK_WORDS),
+                                "received", ""), LEAK.triggers()).requiring(LEAK_WORDS),
 
                 InjectionRule.of(EN, JAILBREAK, "asks to switch to a jailbreak mode",
                         "\\b" + any("enter", "enable", "activate", "switch to", "turn on", "go into", "engage",
@@ -264,7 +269,8 @@ final class EnglishRules {
                                 + " (?:" + WORD + "){0,3}?without (?:any )?(?:" + any("moral", "ethical", "safety",
                                 "content") + " )?" + any("restrictions", "filters", "filtering", "censorship",
                                 "limitations", "limits", "ethics", "morals", "guardrails") + "\\b",
-                        "answer", "respond", "reply", "speak", "talk", "write", "act", "behave").requiring(List.of("without")),
+                        "answer", "respond", "reply", "speak", "talk", "write", "act",
+                                "behave").requiring(List.of("without")),
                 InjectionRule.of(EN, JAILBREAK, "asks the assistant to drop its ethics",
                         "\\b" + any("disregard", "ignore", "forget", "abandon", "drop") + " (?:all |any |your )?"
                                 + any("ethics", "morals", "moral", "ethical principles", "safety", "principles",

@@ -18,7 +18,7 @@ final class FrenchRules {
 
     private static final InjectionLanguage FR = InjectionLanguage.FRENCH;
     private static final String WORD = "[a-z0-9'-]+ ";
-    private static final Words OVERRIDE_VERBS = words("ignore[rz]?", "oublie[rz]?", "neglige[rz]?",
+    private static final Words OVERRIDE = words("ignore[rz]?", "oublie[rz]?", "neglige[rz]?",
             "ne tiens (?:pas|plus) compte", "ne tenez (?:pas|plus) compte", "fais abstraction",
             "faites abstraction", "passe outre", "passez outre",
             "outrepasse[rz]?", "annule[rz]?", "laisse tomber", "laissez tomber", "ecarte[rz]?",
@@ -33,7 +33,7 @@ final class FrenchRules {
     private static final String AFTER = " " + any("precedentes?", "anterieures?", "ci-dessus", "initiales?",
             "d'origine", "originales?", "du systeme", "systeme", "recues", "donnees", "de depart", "actuelles?",
             "d'avant", "du developpeur");
-    private static final Words LEAK_VERBS = words("montre[rz]?", "affiche[rz]?", "revele[rz]?",
+    private static final Words LEAK = words("montre[rz]?", "affiche[rz]?", "revele[rz]?",
             "devoile[rz]?", "donne[rz]?", "repete[rz]?", "ecris", "ecrivez", "dis-moi", "dites-moi", "imprime[rz]?",
             "recopie[rz]?", "divulgue[rz]?", "partage[rz]?", "communique[rz]?", "cite[rz]?", "liste[rz]?",
             "recite[rz]?", "transmets", "transmettez");
@@ -46,16 +46,18 @@ final class FrenchRules {
     static List<InjectionRule> rules() {
         return List.of(
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "demande d'ignorer les instructions recues",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:" + OF + ")?(?:" + ALL + "|" + OWNED + ")(?:" + WORD + ")?" + NOUN + "\\b",
-                        OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + " (?:" + OF + ")?(?:" + ALL + "|" + OWNED + ")(?:" + WORD + ")?"
+                                + NOUN + "\\b",
+                        OVERRIDE.triggers()),
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "demande d'ignorer les instructions precedentes",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:les |la |le |l'|des |d'|du |de la |de l')(?:" + WORD + ")?" + NOUN + AFTER
+                        "\\b" + OVERRIDE.regex() + " (?:les |la |le |l'|des |d'|du |de la |de l')(?:" + WORD + ")?"
+                                + NOUN + AFTER
                                 + "\\b",
-                        OVERRIDE_VERBS.triggers()),
+                        OVERRIDE.triggers()),
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "demande d'oublier tout ce qui a ete dit",
-                        "\\b" + OVERRIDE_VERBS.regex() + " tout (?:" + any("ce (?:qu'on|que l'on|qui) (?:t'a|vous a|a ete) "
+                        "\\b" + OVERRIDE.regex() + " tout (?:" + any("ce (?:qu'on|que l'on|qui) (?:t'a|vous a|a ete) "
                                 + "(?:dit|donne|appris|demande|ecrit|indique)", "ce qui precede", "ce qui a ete dit",
-                                "ce qu'on t'a dit", "ce qui est au-dessus") + ")", OVERRIDE_VERBS.triggers()),
+                                "ce qu'on t'a dit", "ce qui est au-dessus") + ")", OVERRIDE.triggers()),
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "declare les instructions precedentes annulees",
                         any("instructions", "consignes", "regles", "directives") + " " + any("precedentes",
                                 "anterieures", "initiales", "d'origine") + " " + any("sont", "etaient") + " (?:"
@@ -114,13 +116,14 @@ final class FrenchRules {
                         "\\bje suis " + any("ton", "votre") + " " + any("developpeur", "createur", "administrateur",
                                 "programmeur", "proprietaire", "concepteur"), "je suis"),
                 InjectionRule.of(FR, PROMPT_LEAK_REQUEST, "demande les instructions de l'assistant",
-                        "\\b" + LEAK_VERBS.regex() + "(?:-moi|-nous| moi)? (?:" + WORD + "){0,3}?" + any("ton", "tes", "votre",
-                                "vos") + " (?:" + WORD + "){0,2}?" + LEAK_NOUN + "\\b", LEAK_VERBS.triggers()),
+                        "\\b" + LEAK.regex() + "(?:-moi|-nous| moi)? (?:" + WORD + "){0,3}?" + any("ton", "tes",
+                                "votre",
+                                "vos") + " (?:" + WORD + "){0,2}?" + LEAK_NOUN + "\\b", LEAK.triggers()),
                 InjectionRule.of(FR, PROMPT_LEAK_REQUEST, "demande les instructions cachees ou d'origine",
-                        "\\b" + LEAK_VERBS.regex() + "(?:-moi|-nous| moi)? (?:" + WORD + "){0,3}?(?:les |le |la |l')"
+                        "\\b" + LEAK.regex() + "(?:-moi|-nous| moi)? (?:" + WORD + "){0,3}?(?:les |le |la |l')"
                                 + LEAK_NOUN + " " + any("systeme", "du systeme", "initiales?", "d'origine",
                                 "originales?", "cachees?", "secretes?", "internes?", "de depart", "complet",
-                                "ci-dessus", "precedentes?"), LEAK_VERBS.triggers()),
+                                "ci-dessus", "precedentes?"), LEAK.triggers()),
                 InjectionRule.of(FR, PROMPT_LEAK_REQUEST, "demande quelles sont les instructions de l'assistant",
                         "\\b" + any("quelles? (?:sont|etaient|est|etait)", "c'est quoi") + " " + any("tes", "vos",
                                 "ton", "votre") + " (?:" + WORD + ")?" + any("instructions", "consignes",

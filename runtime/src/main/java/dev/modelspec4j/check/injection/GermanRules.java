@@ -18,7 +18,7 @@ final class GermanRules {
 
     private static final InjectionLanguage DE = InjectionLanguage.GERMAN;
     private static final String WORD = "[a-z0-9-]+ ";
-    private static final Words OVERRIDE_VERBS = words("ignorier(?:e|t|en sie)?", "vergiss", "vergesst",
+    private static final Words OVERRIDE = words("ignorier(?:e|t|en sie)?", "vergiss", "vergesst",
             "vergessen sie", "missachte", "missachtet", "missachten sie", "ubergehe", "ubergehen sie", "verwirf",
             "verwerfen sie", "befolge (?:ab sofort |jetzt )?nicht mehr", "befolgen sie nicht mehr", "losche",
             "loschen sie");
@@ -33,7 +33,7 @@ final class GermanRules {
             "vorgaben", "befehle", "richtlinien", "systemprompt", "system-prompt", "prompt", "prompts",
             "anordnungen", "einschrankungen", "beschrankungen", "programmierung", "direktiven", "vorschriften",
             "systemanweisungen", "systemnachricht");
-    private static final Words LEAK_VERBS = words("zeig(?:e|en sie)?", "gib", "geben sie", "nenne?",
+    private static final Words LEAK = words("zeig(?:e|en sie)?", "gib", "geben sie", "nenne?",
             "nennen sie", "verrate?", "verraten sie", "wiederhole", "wiederholen sie", "drucke", "drucken sie",
             "schreib(?:e|en sie)?", "liste", "listen sie", "teile", "teilen sie", "offenbare", "offenbaren sie",
             "sag(?:e|en sie)?", "kopiere", "zitiere", "zitieren sie", "gib wieder", "verrat");
@@ -49,11 +49,12 @@ final class GermanRules {
     static List<InjectionRule> rules() {
         return List.of(
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, die Anweisungen zu ignorieren",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:" + FILLER + "){0,2}?" + NOUN
-                                + "\\b", OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:" + FILLER
+                                + "){0,2}?" + NOUN
+                                + "\\b", OVERRIDE.triggers()),
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, die Anweisungen oben zu ignorieren",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:die |den |deine |ihre )" + NOUN + " " + any("oben", "von oben",
-                                "davor", "vorher", "bis jetzt", "bisher"), OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + " (?:die |den |deine |ihre )" + NOUN + " " + any("oben", "von oben",
+                                "davor", "vorher", "bis jetzt", "bisher"), OVERRIDE.triggers()),
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, die Anweisungen zu ignorieren",
                         "\\b" + AUTHORITY + "(?:" + FILLER + "){0,2}?" + NOUN + " (?:" + WORD + "){0,2}?"
                                 + any("ignorieren", "vergessen", "missachten", "ignoriert", "vergisst", "ignorierst",
@@ -62,10 +63,11 @@ final class GermanRules {
                         "fruheren", "ursprunglichen", "anfanglichen", "gegebenen", "erhaltenen", "genannten",
                         "system"),
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, alles Gesagte zu vergessen",
-                        "\\b" + OVERRIDE_VERBS.regex() + " alles,? (?:" + any("was|das") + " (?:man )?" + any("dir", "ihnen", "euch")
+                        "\\b" + OVERRIDE.regex() + " alles,? (?:" + any("was|das") + " (?:man )?" + any("dir",
+                                "ihnen", "euch")
                                 + " (?:" + WORD + "){0,3}?" + any("gesagt", "gegeben", "beigebracht", "aufgetragen",
                                 "vorgegeben", "erzahlt", "befohlen") + "|" + any("oben", "davor", "vorherige",
-                                "bisherige", "bisher gesagte", "bisher") + ")", OVERRIDE_VERBS.triggers()),
+                                "bisherige", "bisher gesagte", "bisher") + ")", OVERRIDE.triggers()),
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "erklart die bisherigen Anweisungen fur ungultig",
                         any("vorherigen", "bisherigen", "obigen", "alten", "ursprunglichen", "fruheren") + " "
                                 + any("anweisungen", "regeln", "vorgaben", "instruktionen") + " " + any("sind",
@@ -130,13 +132,13 @@ final class GermanRules {
                         "\\bich bin " + any("dein", "ihr") + " " + any("entwickler", "schopfer", "administrator",
                                 "admin", "programmierer", "betreiber", "erschaffer"), "ich bin"),
                 InjectionRule.of(DE, PROMPT_LEAK_REQUEST, "fragt nach den Anweisungen des Assistenten",
-                        "\\b" + LEAK_VERBS.regex() + "(?: mir| uns)? (?:" + WORD + "){0,3}?" + any("deine", "deinen",
+                        "\\b" + LEAK.regex() + "(?: mir| uns)? (?:" + WORD + "){0,3}?" + any("deine", "deinen",
                                 "deinem", "dein", "ihre", "ihren", "ihr") + " (?:" + WORD + "){0,2}?" + LEAK_NOUN
-                                + "\\b", LEAK_VERBS.triggers()),
+                                + "\\b", LEAK.triggers()),
                 InjectionRule.of(DE, PROMPT_LEAK_REQUEST, "fragt nach den geheimen oder ursprunglichen Anweisungen",
-                        "\\b" + LEAK_VERBS.regex() + "(?: mir| uns)? (?:" + WORD + "){0,3}?(?:den|die|das) (?:"
+                        "\\b" + LEAK.regex() + "(?: mir| uns)? (?:" + WORD + "){0,3}?(?:den|die|das) (?:"
                                 + LEAK_QUALIFIER + "[a-z]* (?:" + WORD + ")?" + LEAK_NOUN + "|" + any("systemprompt",
-                                "system-prompt", "systemnachricht", "systemanweisungen") + ")\\b", LEAK_VERBS.triggers()),
+                                "system-prompt", "systemnachricht", "systemanweisungen") + ")\\b", LEAK.triggers()),
                 InjectionRule.of(DE, PROMPT_LEAK_REQUEST, "fragt, wie die Anweisungen lauten",
                         "\\b" + any("wie lautet", "wie lauten", "was ist", "was sind", "was waren", "was war")
                                 + " " + any("dein", "deine", "ihr", "ihre") + " (?:" + WORD + ")?" + LEAK_NOUN

@@ -18,7 +18,7 @@ final class SpanishRules {
 
     private static final InjectionLanguage ES = InjectionLanguage.SPANISH;
     private static final String WORD = "[a-z0-9-]+ ";
-    private static final Words OVERRIDE_VERBS = words("ignora[dr]?", "ignoren", "olvida[dr]?", "olvide",
+    private static final Words OVERRIDE = words("ignora[dr]?", "ignoren", "olvida[dr]?", "olvide",
             "olviden", "olvidate de", "olvidese de", "descarta[r]?", "descarte", "haz caso omiso (?:a|de)",
             "haga caso omiso (?:a|de)", "hagan caso omiso (?:a|de)", "no hagas caso (?:a|de)",
             "no haga caso (?:a|de)", "omite", "omita", "pasa por alto", "pase por alto", "anula", "anule",
@@ -32,7 +32,7 @@ final class SpanishRules {
     private static final String AFTER = " " + any("anteriores", "previas", "de arriba", "iniciales",
             "originales", "del sistema", "dadas", "recibidas", "que (?:te|le) (?:dieron|han dado|di|dimos)",
             "de antes", "del desarrollador");
-    private static final Words LEAK_VERBS = words("muestra(?:me)?", "muestre(?:me)?", "revela(?:me)?",
+    private static final Words LEAK = words("muestra(?:me)?", "muestre(?:me)?", "revela(?:me)?",
             "revele(?:me)?", "dime", "digame", "dame", "deme", "repite(?:me)?", "repita", "imprime", "imprima",
             "escribe(?:me)?", "escriba", "ensename", "comparte", "comparta", "copia", "enumera(?:me)?",
             "divulga", "proporciona(?:me)?", "transcribe", "cuentame", "recita");
@@ -45,16 +45,19 @@ final class SpanishRules {
     static List<InjectionRule> rules() {
         return List.of(
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "pide ignorar las instrucciones recibidas",
-                        "\\b" + OVERRIDE_VERBS.regex() + " " + OWNED + "(?:" + WORD + ")?" + NOUN + "\\b", OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + " " + OWNED + "(?:" + WORD + ")?" + NOUN + "\\b",
+                                OVERRIDE.triggers()),
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "pide ignorar las instrucciones anteriores",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:las |los |la |el |de las |de los )?(?:" + WORD + ")?" + NOUN + AFTER
-                                + "\\b", OVERRIDE_VERBS.triggers()),
+                        "\\b" + OVERRIDE.regex() + " (?:las |los |la |el |de las |de los )?(?:" + WORD + ")?" + NOUN
+                                + AFTER
+                                + "\\b", OVERRIDE.triggers()),
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "pide olvidar todo lo dicho",
-                        "\\b" + OVERRIDE_VERBS.regex() + " (?:de )?todo (?:lo (?:que|anterior)|cuanto) ?(?:" + WORD + "){0,4}?"
+                        "\\b" + OVERRIDE.regex() + " (?:de )?todo (?:lo (?:que|anterior)|cuanto) ?(?:" + WORD
+                                + "){0,4}?"
                                 + any("te (?:dijeron|han dicho|dije|ensenaron|dieron|indicaron|pidieron)",
                                 "(?:te|le) (?:han|hayan) (?:dicho|dado|indicado)", "anterior", "de arriba",
                                 "antes")
-                                + "\\b", OVERRIDE_VERBS.triggers()),
+                                + "\\b", OVERRIDE.triggers()),
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "declara anuladas las instrucciones anteriores",
                         any("instrucciones", "reglas", "indicaciones", "directrices") + " " + any("anteriores",
                                 "previas", "iniciales", "originales") + " " + any("son", "eran", "estan", "quedan")
@@ -113,12 +116,13 @@ final class SpanishRules {
                         "\\b(?:yo )?soy " + any("tu", "su") + " " + any("desarrollador", "creador", "administrador",
                                 "programador", "dueno", "operador"), "soy", "yo soy"),
                 InjectionRule.of(ES, PROMPT_LEAK_REQUEST, "pide las instrucciones del asistente",
-                        "\\b" + LEAK_VERBS.regex() + "(?: me)? (?:" + WORD + "){0,3}?" + any("tu", "tus", "su", "sus") + " (?:"
-                                + WORD + "){0,2}?" + LEAK_NOUN + "\\b", LEAK_VERBS.triggers()),
+                        "\\b" + LEAK.regex() + "(?: me)? (?:" + WORD + "){0,3}?" + any("tu", "tus", "su", "sus")
+                                + " (?:"
+                                + WORD + "){0,2}?" + LEAK_NOUN + "\\b", LEAK.triggers()),
                 InjectionRule.of(ES, PROMPT_LEAK_REQUEST, "pide las instrucciones ocultas u originales",
-                        "\\b" + LEAK_VERBS.regex() + "(?: me)? (?:" + WORD + "){0,3}?" + any("el", "las", "los", "la") + " "
+                        "\\b" + LEAK.regex() + "(?: me)? (?:" + WORD + "){0,3}?" + any("el", "las", "los", "la") + " "
                                 + LEAK_NOUN + " " + any("del sistema", "de sistema", "iniciales", "originales",
-                                "ocultas", "secretas", "internas", "de arriba", "completo"), LEAK_VERBS.triggers()),
+                                "ocultas", "secretas", "internas", "de arriba", "completo"), LEAK.triggers()),
                 InjectionRule.of(ES, PROMPT_LEAK_REQUEST, "pregunta cuales son las instrucciones del asistente",
                         "\\b" + any("cuales", "cual", "que") + " " + any("son", "eran", "es", "era", "fueron") + " "
                                 + any("tus", "sus", "tu", "su") + " (?:" + WORD + ")?" + any("instrucciones",

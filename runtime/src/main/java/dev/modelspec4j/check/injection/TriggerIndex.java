@@ -151,7 +151,8 @@ final class TriggerIndex {
             }
             int key = key(c0, c1);
             if (!isSet(pairBits, key)
-                    || (!isSet(shortPairBits, key) && (i + 2 >= length || !isSet(tripleBits, triple(key, text[i + 2]))))) {
+                    || (!isSet(shortPairBits, key) && (i + 2 >= length || !isSet(tripleBits, triple(key, text[i
+                            + 2]))))) {
                 continue;
             }
             for (Entry entry : byPair[key]) {

@@ -32,7 +32,8 @@ class InjectionDetectorReportTest {
         assertThat(result.falsePositiveRate()).isLessThanOrEqualTo(0.05);
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.byTechnique()).hasSize(6)
-                .allSatisfy((technique, recall) -> assertThat(recall.recall()).as(technique).isGreaterThanOrEqualTo(0.75));
+                .allSatisfy((technique, recall)
+                        -> assertThat(recall.recall()).as(technique).isGreaterThanOrEqualTo(0.75));
     }
 
     /** Attacks written for this test, in wordings the development set does not use. */
