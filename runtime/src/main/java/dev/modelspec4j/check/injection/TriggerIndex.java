@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Finds, in one pass, every position where a rule's trigger occurs. Triggers that start with a letter match only
- * at the start of a word, so positions inside words are skipped at once; bit sets of the first two and (hashed)
- * three characters reject most of the rest, and only the literals that share the pair are compared.
+ * at the start of a word, so positions inside words are skipped at once; bit sets of the first two (for two-letter
+ * literals) and a hash of the first three characters (for longer ones) reject most of the rest, and only the few
+ * literals in the same bucket are compared.
  * Immutable after construction.
  */
 final class TriggerIndex {
@@ -33,12 +34,12 @@ final class TriggerIndex {
 
     private static final int TRIPLES = 1 << 16;
 
-    private final long[] pairBits = new long[PAIRS / 64];
-    /** Hashes of the first three characters of the literals that have three or more. */
-    private final long[] tripleBits = new long[TRIPLES / 64];
-    /** Two-character literals have no third character to test. */
+    /** Two-character literals, by their pair. */
     private final long[] shortPairBits = new long[PAIRS / 64];
-    private final Entry[][] byPair = new Entry[PAIRS][];
+    private final Entry[][] byShortPair = new Entry[PAIRS][];
+    /** Longer literals, by a hash of their first three characters. */
+    private final long[] tripleBits = new long[TRIPLES / 64];
+    private final Entry[][] byTriple = new Entry[TRIPLES][];
 
     TriggerIndex(List<InjectionRule> rules) {
         Map<String, List<Integer>> rulesByTrigger = new LinkedHashMap<>();
@@ -68,41 +69,33 @@ final class TriggerIndex {
             }
         }
         requirementClasses = classes.size();
-        List<List<Entry>> buckets = new ArrayList<>(PAIRS);
-        for (int k = 0; k < PAIRS; k++) {
-            buckets.add(null);
-        }
+        Map<Integer, List<Entry>> shortBuckets = new LinkedHashMap<>();
+        Map<Integer, List<Entry>> tripleBuckets = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
         rulesByTrigger.forEach((trigger, ruleList) -> {
             boolean prefix = trigger.charAt(trigger.length() - 1) == InjectionRule.PREFIX_MARK;
             String literal = prefix ? trigger.substring(0, trigger.length() - 1) : trigger;
             boolean wholeWord = !prefix && isWordChar(literal.charAt(0))
                     && isWordChar(literal.charAt(literal.length() - 1));
-            add(buckets, new Entry(literal, literal.toCharArray(), wholeWord,
+            entries.add(new Entry(literal, literal.toCharArray(), wholeWord,
                     ruleList.stream().mapToInt(Integer::intValue).toArray(), 0L));
         });
-        classesByStem.forEach((stem, mask) -> add(buckets, new Entry(stem, stem.toCharArray(), false, new int[0],
+        classesByStem.forEach((stem, mask) -> entries.add(new Entry(stem, stem.toCharArray(), false, new int[0],
                 mask)));
-        for (int k = 0; k < PAIRS; k++) {
-            if (buckets.get(k) != null) {
-                byPair[k] = buckets.get(k).toArray(Entry[]::new);
+        for (Entry entry : entries) {
+            char[] c = entry.chars();
+            int key = key(c[0], c[1]);
+            if (c.length == 2) {
+                shortPairBits[key >>> 6] |= 1L << (key & 63);
+                shortBuckets.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+            } else {
+                int triple = triple(key, c[2]);
+                tripleBits[triple >>> 6] |= 1L << (triple & 63);
+                tripleBuckets.computeIfAbsent(triple, k -> new ArrayList<>()).add(entry);
             }
         }
-    }
-
-    private void add(List<List<Entry>> buckets, Entry entry) {
-        String literal = entry.trigger();
-        int key = key(literal.charAt(0), literal.charAt(1));
-        pairBits[key >>> 6] |= 1L << (key & 63);
-        if (literal.length() == 2) {
-            shortPairBits[key >>> 6] |= 1L << (key & 63);
-        } else {
-            int triple = triple(key, literal.charAt(2));
-            tripleBits[triple >>> 6] |= 1L << (triple & 63);
-        }
-        if (buckets.get(key) == null) {
-            buckets.set(key, new ArrayList<>());
-        }
-        buckets.get(key).add(entry);
+        shortBuckets.forEach((key, list) -> byShortPair[key] = list.toArray(Entry[]::new));
+        tripleBuckets.forEach((key, list) -> byTriple[key] = list.toArray(Entry[]::new));
     }
 
     private static void requireAsciiStart(String literal) {
@@ -150,17 +143,24 @@ final class TriggerIndex {
                 continue;
             }
             int key = key(c0, c1);
-            if (!isSet(pairBits, key)
-                    || (!isSet(shortPairBits, key) && (i + 2 >= length || !isSet(tripleBits, triple(key, text[i
-                            + 2]))))) {
-                continue;
+            if (isSet(shortPairBits, key)) {
+                visitMatches(byShortPair[key], text, length, i, visitor);
             }
-            for (Entry entry : byPair[key]) {
-                char[] chars = entry.chars();
-                if (startsWith(text, length, i, chars)
-                        && !(entry.wholeWord() && i + chars.length < length && isWordChar(text[i + chars.length]))) {
-                    visitor.visit(entry, i);
+            if (i + 2 < length) {
+                int triple = triple(key, text[i + 2]);
+                if (isSet(tripleBits, triple)) {
+                    visitMatches(byTriple[triple], text, length, i, visitor);
                 }
+            }
+        }
+    }
+
+    private static void visitMatches(Entry[] bucket, char[] text, int length, int i, Visitor visitor) {
+        for (Entry entry : bucket) {
+            char[] chars = entry.chars();
+            if (startsWith(text, length, i, chars)
+                    && !(entry.wholeWord() && i + chars.length < length && isWordChar(text[i + chars.length]))) {
+                visitor.visit(entry, i);
             }
         }
     }
@@ -169,7 +169,7 @@ final class TriggerIndex {
         if (at + prefix.length > length) {
             return false;
         }
-        for (int k = 2; k < prefix.length; k++) { // the first two are the pair already compared
+        for (int k = 0; k < prefix.length; k++) { // a hashed bucket may hold other first characters
             if (text[at + k] != prefix[k]) {
                 return false;
             }
