@@ -217,11 +217,13 @@ final class EnglishRules {
                                 "instructions", "system prompt", "system message") + "\\b",
                                         "copy of").requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks what the assistant's instructions are",
+                        // "rules" and "guidelines" alone may be a shop's ("what are your rules for returns?")
                         "\\bwhat (?:(?:is|are|were|was) your (?:" + any(LEAK_QUALIFIER, "full", "complete",
-                                "entire", "very") + " )*" + any(LEAK_NOUN, "system prompt", "rules", "guidelines")
+                                "entire", "very") + " )*" + any(LEAK_NOUN, "system prompt") + "|(?:is|are|were|was)"
+                                + " your (?:" + LEAK_QUALIFIER + " )+" + any("rules", "guidelines")
                                 + "|(?:is|are|were|was) the (?:" + any(LEAK_QUALIFIER, "full", "complete", "entire",
                                 "very") + " )+" + any(LEAK_NOUN, "system prompt") + "|your (?:" + LEAK_QUALIFIER
-                                + " )?" + any(LEAK_NOUN, "rules") + " " + any("are", "were", "say", "said") + ")\\b",
+                                + " )?" + LEAK_NOUN + " " + any("are", "were", "say", "said") + ")\\b",
                         "what").requiring(LEAK_WORDS),
                 InjectionRule.of(EN, PROMPT_LEAK_REQUEST, "asks for the instructions the assistant was given",
                         "\\b" + LEAK.regex() + "(?: me| us)? (?:" + WORD + "){0,3}?" + any("instructions", "rules",
