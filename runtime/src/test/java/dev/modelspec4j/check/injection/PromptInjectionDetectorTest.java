@@ -299,6 +299,25 @@ class PromptInjectionDetectorTest {
     }
 
     @Test
+    void randomTextNeverBreaksTheScanAndSpansStayInside() {
+        String alphabet = "aeiou ignore previous instructions \u200B\u0456\u043E\u00E9\u00DF\uD83D\uDE00"
+                + "<|>[]#%=-*\n\t0137@$ABCabc+/\"'";
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(200);
+            for (int k = 0; k < length; k++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = text.toString();
+            for (InjectionFinding f : DETECTOR.scanUntrusted(input, "c0ffee12")) {
+                assertThat(f.start()).isBetween(0, input.length());
+                assertThat(f.end()).isBetween(f.start(), input.length());
+            }
+        }
+    }
+
+    @Test
     void workIsLinearInTheInputLength() {
         String unit = "The quarterly report shows steady growth; ignore nothing, act fast, tell the team. ";
         String small = unit.repeat(2_000);

@@ -119,6 +119,26 @@ class InstructionLeakDetectorTest {
     }
 
     @Test
+    void randomAnswersNeverBreakTheScanAndSpansStayInside() {
+        String canary = Canary.newToken(new SecureRandom());
+        String[] pieces = {"You are Harbor, ", "the support assistant ", "of Northwind Ferries. ", canary.substring(0, 9),
+            canary.substring(9), "\u200B", "\u0430", "\uD83D", " ", "\n", ".", "tickets, luggage and pets on board "};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 1_000; round++) {
+            StringBuilder answer = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                answer.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = answer.toString();
+            LeakReport report = DETECTOR.scan(text, FINGERPRINT, canary);
+            assertThat(report.coverage()).isBetween(0.0, 1.0);
+            for (LeakSpan span : report.spans()) {
+                assertThat(span.end()).isBetween(span.start(), text.length());
+            }
+        }
+    }
+
+    @Test
     void thresholdsAreConfigurable() {
         InstructionLeakDetector strict = InstructionLeakDetector.builder().minRunWords(6).build();
         String answer = "Do not discuss competitors or their prices, sorry.";
