@@ -227,10 +227,13 @@ public final class InjectionNormalizer {
     /** Joins spaced-out letters and collapses white space, composing the position map. */
     private static ScanText joinSpacing(NormalizedText base, char[] a, int[] map, int len) {
         if (map == null && !needsJoining(a, len)) {
-            return new ScanText(base, a, len, null);
+            return new ScanText(base, a, len, null, null);
         }
         char[] out = new char[len];
-        int[] outMap = new int[len + 1];
+        // plain ASCII (map == null): positions only shift where white space collapses, so keep the shifts;
+        // otherwise compose the full map
+        int[] outMap = map == null ? null : new int[len + 1];
+        ScanText.Shifts shifts = map == null ? new ScanText.Shifts() : null;
         int o = 0;
         int i = 0;
         while (i < len) {
@@ -239,7 +242,7 @@ public final class InjectionNormalizer {
                 int run = spacedRunEnd(a, len, i);
                 if (run > 0) {
                     for (int k = i; k < run; k += 2) {
-                        outMap[o] = map == null ? k : map[k];
+                        record(outMap, shifts, map, o, k);
                         out[o++] = a[k];
                     }
                     i = run;
@@ -253,16 +256,28 @@ public final class InjectionNormalizer {
                     newline |= a[i] == '\n';
                     i++;
                 }
-                outMap[o] = map == null ? start : map[start];
+                record(outMap, shifts, map, o, start);
                 out[o++] = newline ? '\n' : ' ';
                 continue;
             }
-            outMap[o] = map == null ? i : map[i];
+            record(outMap, shifts, map, o, i);
             out[o++] = c;
             i++;
         }
-        outMap[o] = map == null ? len : map[len];
-        return new ScanText(base, out, o, o == len ? outMap : Arrays.copyOf(outMap, o + 1));
+        record(outMap, shifts, map, o, len);
+        if (outMap == null) {
+            return new ScanText(base, out, o, null, shifts);
+        }
+        return new ScanText(base, out, o, o == len ? outMap : Arrays.copyOf(outMap, o + 1), null);
+    }
+
+    /** Scan position {@code o} comes from position {@code source} of the folded text. */
+    private static void record(int[] outMap, ScanText.Shifts shifts, int[] map, int o, int source) {
+        if (outMap == null) {
+            shifts.note(o, source);
+        } else {
+            outMap[o] = map[source];
+        }
     }
 
     /** Whether {@link #joinSpacing} would change anything: a white-space run to collapse or letters to join. */
