@@ -1,0 +1,21 @@
+package dev.modelspec4j.check.injection;
+
+/** The kinds of prompt injection that {@link PromptInjectionDetector} recognises. */
+public enum InjectionTechnique {
+    /** Tells the assistant to ignore, forget or replace the instructions it was given. */
+    INSTRUCTION_OVERRIDE,
+    /** Gives the assistant a new identity without its rules ("you are now ...", "act as an unrestricted ..."). */
+    ROLE_HIJACK,
+    /** Poses as a system or developer message, a chat-template token, or a claim of developer authority. */
+    FAKE_SYSTEM_MESSAGE,
+    /** Asks the assistant to reveal its system prompt or instructions. */
+    PROMPT_LEAK_REQUEST,
+    /** Closes or fakes the delimiters that fence untrusted data, or invents section markers. */
+    DELIMITER_SPOOFING,
+    /** Known jailbreak modes and requests to switch off safety filters. */
+    JAILBREAK,
+    /** Asks the assistant to send conversations, mailboxes or credentials somewhere. */
+    DATA_EXFILTRATION,
+    /** An encoded (base64, hex, percent-encoded) payload that hides an injection or is presented for decoding. */
+    ENCODED_PAYLOAD
+}
