@@ -112,7 +112,10 @@ class SpecDocumentTest {
 
         JsonNode rules = plan.get("rules");
         assertThat(rules).extracting(r -> r.get("id").asText())
-                .containsExactly("plan.length", "baseline.forbid", "plan.forbid");
+                .containsExactly("plan.length", "baseline.forbid", "plan.forbid", "plan.promptInjection",
+                        "plan.keepInstructionsPrivate");
+        assertThat(rules.get(3).get("origin").asText()).isEqualTo("built-in default");
+        assertThat(rules.get(4).get("section").get("anchor").asText()).isEqualTo("protect_privileged_information");
         JsonNode length = rules.get(0);
         assertThat(length.get("level").asText()).isEqualTo("DEVELOPER");
         assertThat(length.get("action").asText()).isEqualTo("REASK");
@@ -140,7 +143,7 @@ class SpecDocumentTest {
 
         JsonNode book = doc.get("methods").get(1);
         assertThat(book.get("rules")).extracting(r -> r.get("id").asText())
-                .containsExactly("baseline.forbid", "book.require");
+                .containsExactly("baseline.forbid", "book.require", "book.keepInstructionsPrivate");
         assertThat(book.get("rules").get(1).get("section").get("anchor").asText())
                 .isEqualTo("support_programmatic_use");
         assertThat(book.get("examples").get(0).has("bad")).isFalse();
@@ -226,7 +229,9 @@ class SpecDocumentTest {
         while (rows.find()) {
             count++;
         }
-        assertThat(count).isEqualTo(5);
+        // 5 stated rules, and the built-in defaults: injection scanning (plan has untrusted data) and
+        // instruction privacy (every method has a system message).
+        assertThat(count).isEqualTo(8);
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.leak.Canary;
 import dev.modelspec4j.check.pii.PiiResult;
 import dev.modelspec4j.check.pii.Pseudonymizer;
 import dev.modelspec4j.structured.StructuredOutput;
@@ -125,8 +126,9 @@ public final class Call {
             // Template variables may carry personal data into the instructions too.
             systemMessage = privateText(systemMessage, pseudonymizer);
         }
-        String instructions = instructions(boundary);
-        checkContext = new CheckContext(instructions, null, boundary);
+        String canary = method.plantsCanary() ? enforcer.newCanary() : null;
+        String instructions = instructions(boundary, canary);
+        checkContext = new CheckContext(systemMessage, canary, boundary);
         Action inputDecision = checkInput();
         if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
             return finish(Outcome.BLOCKED, null, null);
@@ -522,6 +524,15 @@ public final class Call {
             throw new ModelSpecException("the audit record of call " + callId + " could not be written;"
                     + " the answer is withheld", e);
         }
+    }
+
+    private String instructions(String boundary, String canary) {
+        String text = instructions(boundary);
+        if (canary == null) {
+            return text;
+        }
+        String line = Canary.instructionLine(canary);
+        return text == null || text.isBlank() ? line : text + "\n\n" + line;
     }
 
     private String instructions(String boundary) {

@@ -27,6 +27,7 @@ public final class Enforcer {
     private final AuditSink auditSink;
     private final Clock clock;
     private final Random random;
+    private final SecureRandom canaries = new SecureRandom();
 
     public Enforcer(SpecInfo spec, ChatModel chatModel, ChatMemoryProvider chatMemoryProvider,
             AuditSink auditSink, Clock clock, Random random) {
@@ -83,6 +84,11 @@ public final class Enforcer {
 
     Clock clock() {
         return clock;
+    }
+
+    /** A new canary token for the instructions of one call. */
+    String newCanary() {
+        return dev.modelspec4j.check.leak.Canary.newToken(canaries);
     }
 
     /** A random token of {@code bytes} bytes, as lower-case hex. */

@@ -18,6 +18,7 @@ public final class MethodPlan {
     private final int maxAttempts;
     private final String refusal;
     private final PrivacyPlan privacy;
+    private final boolean plantsCanary;
 
     /**
      * @param name the method's name, as in audit records
@@ -38,6 +39,8 @@ public final class MethodPlan {
      */
     public MethodPlan(String name, List<Rule> rules, int maxAttempts, String refusal, PrivacyPlan privacy) {
         this.privacy = privacy;
+        this.plantsCanary = rules.stream().anyMatch(
+                r -> r.output() instanceof dev.modelspec4j.check.leak.InstructionLeakCheck);
         this.name = Objects.requireNonNull(name, "name");
         this.inputRules = rules.stream().filter(r -> r.phase() == Phase.INPUT).toList();
         this.outputRules = rules.stream().filter(r -> r.phase() == Phase.OUTPUT).toList();
@@ -77,6 +80,11 @@ public final class MethodPlan {
 
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** Whether a rule keeps the instructions private: then each call plants a canary in them. */
+    public boolean plantsCanary() {
+        return plantsCanary;
     }
 
     /** The method's {@code @Pii} rule, or null. */

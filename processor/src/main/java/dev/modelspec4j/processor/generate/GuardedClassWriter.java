@@ -49,6 +49,11 @@ public final class GuardedClassWriter {
     private static final ClassName OUTPUT_CHECK = ClassName.get(RUNTIME + ".check", "OutputCheck");
     private static final ClassName SECRETS_CHECK = ClassName.get(RUNTIME + ".check.secrets", "SecretsCheck");
     private static final ClassName PRIVACY_PLAN = ClassName.get(RUNTIME + ".enforce", "PrivacyPlan");
+    private static final ClassName INPUT_CHECK = ClassName.get(RUNTIME + ".check", "InputCheck");
+    private static final ClassName INJECTION_CHECK =
+            ClassName.get(RUNTIME + ".check.injection", "PromptInjectionCheck");
+    private static final ClassName INJECTION_SCOPE = ClassName.get(RUNTIME + ".annotation", "InjectionScope");
+    private static final ClassName LEAK_CHECK = ClassName.get(RUNTIME + ".check.leak", "InstructionLeakCheck");
     private static final ClassName PII_CHECK = ClassName.get(RUNTIME + ".check.pii", "PiiCheck");
     private static final ClassName PII_DETECTOR = ClassName.get(RUNTIME + ".check.pii", "PiiDetector");
     private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
@@ -246,6 +251,9 @@ public final class GuardedClassWriter {
         if (rule instanceof RuleModel.PiiRule) {
             return PRIVACY_PLAN;
         }
+        if (rule instanceof RuleModel.PromptInjectionRule) {
+            return INPUT_CHECK;
+        }
         return rule instanceof RuleModel.SecretsRule ? SECRETS_CHECK : OUTPUT_CHECK;
     }
 
@@ -272,6 +280,16 @@ public final class GuardedClassWriter {
         }
         if (rule instanceof RuleModel.SecretsRule) {
             return CodeBlock.of("$T.defaults()", SECRETS_CHECK);
+        }
+        if (rule instanceof RuleModel.PromptInjectionRule injection) {
+            List<CodeBlock> scopes = new ArrayList<>();
+            for (var scope : injection.scopes()) {
+                scopes.add(CodeBlock.of("$T.$L", INJECTION_SCOPE, scope));
+            }
+            return CodeBlock.of("$T.of($L)", INJECTION_CHECK, CodeBlock.join(scopes, ", "));
+        }
+        if (rule instanceof RuleModel.KeepPrivateRule) {
+            return CodeBlock.of("$T.standard()", LEAK_CHECK);
         }
         if (rule instanceof RuleModel.LengthRule length) {
             return CodeBlock.of("new $T($L, $L, $L, $L)", LENGTH_CHECK, length.maxChars(), length.maxWords(),
@@ -300,9 +318,12 @@ public final class GuardedClassWriter {
                 privacy = check;
                 continue;
             }
-            if (rule instanceof RuleModel.SecretsRule) {
+            if (rule instanceof RuleModel.SecretsRule || rule instanceof RuleModel.PromptInjectionRule) {
                 rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(),
                         ACTION, rule.action(), check));
+                if (rule instanceof RuleModel.PromptInjectionRule) {
+                    continue;
+                }
             }
             CodeBlock output = CodeBlock.of("$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL,
                     rule.level(), ACTION, rule.action(), check);

@@ -40,6 +40,14 @@ final class RuleText {
             return "Credentials (API keys, tokens, private keys, passwords) never reach the model and never"
                     + " appear in an answer.";
         }
+        if (rule instanceof RuleModel.PromptInjectionRule injection) {
+            List<String> parts = injection.scopes().stream()
+                    .map(scope -> scope.name().equals("USER") ? "the user's messages" : "untrusted data").toList();
+            return "Instructions hidden in " + join(parts, "and") + " are detected before the model sees them.";
+        }
+        if (rule instanceof RuleModel.KeepPrivateRule) {
+            return "The answer never reveals the assistant's instructions, word for word or closely paraphrased.";
+        }
         return "A @" + rule.kind() + " rule.";
     }
 

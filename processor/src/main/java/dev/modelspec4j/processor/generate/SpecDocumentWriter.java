@@ -185,6 +185,12 @@ public final class SpecDocumentWriter {
             parameters.put("output", pii.output().name());
         } else if (rule instanceof RuleModel.SecretsRule) {
             parameters.put("detector", "defaults");
+        } else if (rule instanceof RuleModel.PromptInjectionRule injection) {
+            ArrayNode scopes = parameters.putArray("scope");
+            injection.scopes().forEach(scope -> scopes.add(scope.name()));
+        } else if (rule instanceof RuleModel.KeepPrivateRule) {
+            parameters.put("canary", true);
+            parameters.put("shingles", true);
         } else {
             parameters.put("canonical", rule.canonical());
         }

@@ -149,4 +149,46 @@ public sealed interface RuleModel {
             return "detector=defaults";
         }
     }
+
+    /** {@code @PromptInjection}: the inputs in {@code scopes} are scanned before the model is called. */
+    record PromptInjectionRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            List<dev.modelspec4j.annotation.InjectionScope> scopes) implements RuleModel {
+        public PromptInjectionRule {
+            scopes = List.copyOf(scopes);
+        }
+
+        @Override
+        public String kind() {
+            return "PromptInjection";
+        }
+
+        @Override
+        public int cost() {
+            return 3;
+        }
+
+        @Override
+        public String canonical() {
+            return "scopes=" + scopes;
+        }
+    }
+
+    /** {@code @KeepInstructionsPrivate}: when {@code enabled}, answers may not reveal the instructions. */
+    record KeepPrivateRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            boolean enabled) implements RuleModel {
+        @Override
+        public String kind() {
+            return "KeepInstructionsPrivate";
+        }
+
+        @Override
+        public int cost() {
+            return 3;
+        }
+
+        @Override
+        public String canonical() {
+            return "enabled=" + enabled;
+        }
+    }
 }

@@ -285,7 +285,15 @@ public final class AssistantReader {
                         Mirrors.explicit(ov, "fallback"), fallbackName, scopeAction);
             }
         }
-        List<Draft> drafts = new ArrayList<>(inherited);
+        List<Draft> drafts = new ArrayList<>();
+        // Built-in defaults first: any rule of the same kind that an annotation states replaces them.
+        if (!untrusted.isEmpty()) {
+            drafts.add(RuleReader.builtinInjection(method, name + "."));
+        }
+        if (!systemParts.isEmpty()) {
+            drafts.add(RuleReader.builtinKeepPrivate(method, name + "."));
+        }
+        drafts.addAll(inherited);
         drafts.addAll(rules.read(method, Level.DEVELOPER, name + ".", "method " + name, null));
         Element onViolationAt = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
         drafts = authority.check(type, drafts, scopeAction, onViolationAt, onViolation.orElse(null));
@@ -307,7 +315,10 @@ public final class AssistantReader {
                 diagnostics.report(Message.REDACT_NOT_APPLICABLE, at, onViolation.orElse(draft.mirror()), id,
                         draft.kind());
             }
-            ruleModels.add(draft.model(action));
+            RuleModel model = draft.model(action);
+            if (isInEffect(model)) {
+                ruleModels.add(model);
+            }
         }
         ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
         StructuredModel structuredModel = null;
@@ -412,6 +423,17 @@ public final class AssistantReader {
         diagnostics.report(Message.BAD_FALLBACK, at, ov, position, type.getSimpleName(), method.getSimpleName(),
                 "there is no default method " + fallbackName + " with those parameter types and return type");
         return null;
+    }
+
+    /** Whether a rule does anything: instruction privacy may be turned off, injection scanning scoped to nothing. */
+    private static boolean isInEffect(RuleModel rule) {
+        if (rule instanceof RuleModel.KeepPrivateRule keep) {
+            return keep.enabled();
+        }
+        if (rule instanceof RuleModel.PromptInjectionRule injection) {
+            return !injection.scopes().isEmpty();
+        }
+        return true;
     }
 
     private boolean isSpecContext(TypeMirror type) {

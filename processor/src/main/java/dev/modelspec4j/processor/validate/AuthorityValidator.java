@@ -80,6 +80,11 @@ final class AuthorityValidator {
                 if (!sameRule) {
                     continue;
                 }
+                if (higher.builtin()) {
+                    // A built-in default that no policy states: any stated rule of its kind replaces it.
+                    result.remove(higher);
+                    continue;
+                }
                 String weaker = weaker(hi, lo);
                 if (weaker == null && higher.singleton()) {
                     Action hiAction = higher.action(null);
@@ -140,6 +145,12 @@ final class AuthorityValidator {
                 return "its output mode " + l.output() + " is weaker than " + h.output();
             }
             return null;
+        }
+        if (hi instanceof RuleModel.KeepPrivateRule h && lo instanceof RuleModel.KeepPrivateRule l) {
+            return h.enabled() && !l.enabled() ? "it turns off instruction privacy" : null;
+        }
+        if (hi instanceof RuleModel.PromptInjectionRule h && lo instanceof RuleModel.PromptInjectionRule l) {
+            return l.scopes().containsAll(h.scopes()) ? null : "it stops scanning some inputs for injection";
         }
         if (hi instanceof RuleModel.LengthRule h && lo instanceof RuleModel.LengthRule l) {
             if ((h.maxChars() > 0 && (l.maxChars() == 0 || l.maxChars() > h.maxChars()))

@@ -17,6 +17,8 @@ public final class Names {
     public static final String REQUIRE = MS + "Require";
     public static final String ON_VIOLATION = MS + "OnViolation";
     public static final String PII = MS + "Pii";
+    public static final String PROMPT_INJECTION = MS + "PromptInjection";
+    public static final String KEEP_INSTRUCTIONS_PRIVATE = MS + "KeepInstructionsPrivate";
     public static final String SECRETS = MS + "Secrets";
     public static final String EXAMPLE = MS + "Example";
     public static final String EXAMPLES = MS + "Example.List";

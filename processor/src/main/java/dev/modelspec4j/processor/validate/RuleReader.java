@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -19,6 +18,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import dev.modelspec4j.annotation.InjectionScope;
 import dev.modelspec4j.annotation.PiiMode;
 import dev.modelspec4j.annotation.PiiType;
 
@@ -46,22 +46,32 @@ final class RuleReader {
      * @param build makes the rule model from its id, level and action
      */
     record Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
-            AnnotationMirror mirror, Action scopeAction, Action ownAction, Action defaultAction, RuleFactory build) {
+            AnnotationMirror mirror, Action scopeAction, Action ownAction, Action defaultAction, boolean builtin,
+            RuleFactory build) {
 
         Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
                 AnnotationMirror mirror, Action scopeAction, RuleFactory build) {
-            this(kind, explicitId, idPrefix, level, origin, element, mirror, scopeAction, null, Action.BLOCK, build);
+            this(kind, explicitId, idPrefix, level, origin, element, mirror, scopeAction, null, Action.BLOCK, false,
+                    build);
+        }
+
+        Draft(String kind, String explicitId, String idPrefix, Level level, String origin, Element element,
+                AnnotationMirror mirror, Action scopeAction, Action ownAction, Action defaultAction,
+                RuleFactory build) {
+            this(kind, explicitId, idPrefix, level, origin, element, mirror, scopeAction, ownAction, defaultAction,
+                    false, build);
         }
 
         /** The same rule at another level. */
         Draft atLevel(Level other) {
             return new Draft(kind, explicitId, idPrefix, other, origin, element, mirror, scopeAction, ownAction,
-                    defaultAction, build);
+                    defaultAction, builtin, build);
         }
 
         /** Whether at most one rule of this kind applies to a method (a lower one replaces a higher one). */
         boolean singleton() {
-            return kind.equals("Pii") || kind.equals("Secrets");
+            return kind.equals("Pii") || kind.equals("Secrets") || kind.equals("PromptInjection")
+                    || kind.equals("KeepInstructionsPrivate");
         }
 
         /** The action: the rule's own, else the one in scope, else the policy's, else the default. */
@@ -81,7 +91,7 @@ final class RuleReader {
         }
 
         String defaultId() {
-            return idPrefix + kind.toLowerCase(Locale.ROOT);
+            return idPrefix + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
         }
 
         String id() {
@@ -89,7 +99,7 @@ final class RuleReader {
         }
 
         boolean redactable() {
-            return kind.equals("Forbid") || kind.equals("Secrets") || kind.equals("Pii");
+            return !kind.equals("Length") && !kind.equals("Require");
         }
     }
 
@@ -124,6 +134,10 @@ final class RuleReader {
         mirrors.find(element, Names.REQUIRE).ifPresent(
                 m -> require(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
         mirrors.find(element, Names.PII).ifPresent(m -> drafts.add(pii(element, m, level, idPrefix, origin)));
+        mirrors.find(element, Names.PROMPT_INJECTION).ifPresent(
+                m -> drafts.add(promptInjection(element, m, level, idPrefix, origin, scopeAction)));
+        mirrors.find(element, Names.KEEP_INSTRUCTIONS_PRIVATE).ifPresent(
+                m -> drafts.add(keepPrivate(element, m, level, idPrefix, origin, scopeAction)));
         mirrors.find(element, Names.SECRETS).ifPresent(
                 m -> drafts.add(secrets(element, m, level, idPrefix, origin, scopeAction)));
         return drafts;
@@ -287,6 +301,44 @@ final class RuleReader {
         return new Draft("Secrets", mirrors.string(m, "id"), prefix, level, origin, element, m, scopeAction, own,
                 Action.valueOf(mirrors.enumConstant(m, "action")),
                 (id, lvl, action) -> new RuleModel.SecretsRule(id, lvl, action, false, origin));
+    }
+
+    private Draft promptInjection(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        List<InjectionScope> scopes = new ArrayList<>();
+        for (AnnotationValue v : mirrors.array(m, "scope")) {
+            InjectionScope scope = InjectionScope.valueOf(((VariableElement) v.getValue()).getSimpleName().toString());
+            if (!scopes.contains(scope)) {
+                scopes.add(scope);
+            }
+        }
+        scopes.sort(null);
+        Action own = Mirrors.explicit(m, "action") == null ? null : Action.valueOf(mirrors.enumConstant(m, "action"));
+        return new Draft("PromptInjection", mirrors.string(m, "id"), prefix, level, origin, element, m, scopeAction,
+                own, Action.valueOf(mirrors.enumConstant(m, "action")),
+                (id, lvl, action) -> new RuleModel.PromptInjectionRule(id, lvl, action, false, origin, scopes));
+    }
+
+    private Draft keepPrivate(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        boolean enabled = mirrors.bool(m, "value");
+        Action own = Mirrors.explicit(m, "action") == null ? null : Action.valueOf(mirrors.enumConstant(m, "action"));
+        return new Draft("KeepInstructionsPrivate", mirrors.string(m, "id"), prefix, level, origin, element, m,
+                scopeAction, own, Action.valueOf(mirrors.enumConstant(m, "action")),
+                (id, lvl, action) -> new RuleModel.KeepPrivateRule(id, lvl, action, false, origin, enabled));
+    }
+
+    /** The built-in rules that no annotation states: defaults that the developer may change. */
+    static Draft builtinInjection(Element method, String prefix) {
+        return new Draft("PromptInjection", "", prefix, Level.ROOT, "built-in default", method, null, null,
+                Action.BLOCK, Action.BLOCK, true, (id, lvl, action) -> new RuleModel.PromptInjectionRule(id, lvl, action, false,
+                        "built-in default", List.of(InjectionScope.UNTRUSTED)));
+    }
+
+    static Draft builtinKeepPrivate(Element method, String prefix) {
+        return new Draft("KeepInstructionsPrivate", "", prefix, Level.ROOT, "built-in default", method, null, null,
+                Action.REFUSE, Action.REFUSE, true, (id, lvl, action) -> new RuleModel.KeepPrivateRule(id, lvl, action, false,
+                        "built-in default", true));
     }
 
     private boolean overridable(AnnotationMirror m) {

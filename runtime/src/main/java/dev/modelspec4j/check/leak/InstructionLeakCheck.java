@@ -1,0 +1,59 @@
+package dev.modelspec4j.check.leak;
+
+import dev.modelspec4j.check.CheckContext;
+import dev.modelspec4j.check.Finding;
+import dev.modelspec4j.check.OutputCheck;
+import dev.modelspec4j.check.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * {@code @KeepInstructionsPrivate}: the answer must not reveal the call's instructions, verbatim or closely
+ * paraphrased. Looks for the call's canary token and for word shingles shared with the instructions. Needs the
+ * call's context; outside a call it finds nothing. Thread-safe.
+ */
+public final class InstructionLeakCheck implements OutputCheck {
+
+    private final InstructionLeakDetector detector;
+
+    public InstructionLeakCheck(InstructionLeakDetector detector) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+    }
+
+    /** The check with the standard detector. */
+    public static InstructionLeakCheck standard() {
+        return new InstructionLeakCheck(InstructionLeakDetector.standard());
+    }
+
+    @Override
+    public List<Finding> check(String answer) {
+        return List.of();
+    }
+
+    @Override
+    public List<Finding> check(String answer, CheckContext context) {
+        if (context.instructions().isEmpty() && context.canary() == null) {
+            return List.of();
+        }
+        LeakReport report = detector.scan(answer, InstructionFingerprint.of(context.instructions()), context.canary());
+        if (!report.leaked()) {
+            return List.of();
+        }
+        List<Span> spans = new ArrayList<>(report.spans().size());
+        for (LeakSpan span : report.spans()) {
+            spans.add(new Span(span.start(), span.end()));
+        }
+        String evidence = (report.canaryFound() ? "canary found; " : "")
+                + String.format(Locale.ROOT, "coverage %.2f, %d shared shingles, longest run %d words",
+                        report.coverage(), report.sharedShingles(), report.longestRunWords());
+        return List.of(new Finding("The answer must not reveal the instructions of this conversation.", evidence,
+                spans));
+    }
+
+    @Override
+    public boolean supportsRedaction() {
+        return true;
+    }
+}
