@@ -62,6 +62,17 @@ final class EnglishRules {
             "lawless", "hacker", "black-?hat", "criminal", "villain(?:ous)?", "dan\\b", "different ai",
             "another ai", "other ai", "ai without", "ai with no", "bot without", "model without",
             "assistant without", "ai that (?:has no|ignores|doesn't follow)");
+    /** Word starts of the nouns in {@link #STRONG_NOUN}. */
+    private static final List<String> STRONG_NOUN_WORDS = List.of("instruction", "direction", "directive", "rule",
+            "prompt", "guideline", "command", "order", "programming", "guardrail", "constraint", "restriction",
+            "polic", "system");
+    /** Word starts of the nouns in {@link #WEAK_NOUN}. */
+    private static final List<String> WEAK_NOUN_WORDS = List.of("text", "context", "message", "evidence", "training",
+            "setting", "conditioning", "limitation", "filter", "content", "input", "information", "conversation",
+            "task");
+    private static final List<String> SAFEGUARD_WORDS = List.of("filter", "restriction", "guardrail", "check",
+            "safeguard", "censorship", "protection", "limitation", "moderation", "polic", "guideline", "constraint",
+            "rule");
     /** Word starts of which every leak request contains one. */
     private static final List<String> LEAK_WORDS = List.of("instruction", "prompt", "message", "directive",
             "programming", "pre-prompt", "rule", "guideline");
@@ -82,27 +93,29 @@ final class EnglishRules {
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside its instructions",
                         "\\b" + OVERRIDE.regex() + NOT_OWN + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:"
                                 + FILLER + "){0,2}?"
-                                + STRONG_NOUN + "\\b", OVERRIDE.triggers()),
+                                + STRONG_NOUN + "\\b", OVERRIDE.triggers()).requiring(STRONG_NOUN_WORDS),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside its instructions",
                         "\\b" + OVERRIDE.regex() + " (?:the |these |those |this |my |your )?" + STRONG_NOUN + " "
                                 + any("above", "before", "so far", "until now", "given", "from before",
                                         "you (?:were|have been|'ve been) given", "you received",
-                                        "(?:that )?(?:i|we) (?:gave|wrote|sent)"), OVERRIDE.triggers()),
+                                        "(?:that )?(?:i|we) (?:gave|wrote|sent)"), OVERRIDE.triggers())
+                                                .requiring(STRONG_NOUN_WORDS),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside earlier context",
                         "\\b" + OVERRIDE.regex() + NOT_OWN + " (?:" + FILLER + "){0,2}?" + TEMPORAL + "(?:" + FILLER
                                 + "){0,2}?"
-                                + WEAK_NOUN + "\\b", OVERRIDE.triggers()),
+                                + WEAK_NOUN + "\\b", OVERRIDE.triggers()).requiring(WEAK_NOUN_WORDS),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to forget everything it was told",
                         "\\b" + OVERRIDE.regex() + " (?:about )?(?:everything|all|anything|all of that|what) (?:that )?"
                                 + any("you (?:were|have been|'ve been|are|got) (?:told|given|taught|instructed|"
                                         + "programmed|trained)", "(?:they|someone|anyone) (?:have |has )?"
                                         + "(?:said|told you|wrote|gave you)", "above",
                                         "before", "so far", "until now", "previously", "prior", "earlier"),
-                        OVERRIDE.triggers()),
+                        OVERRIDE.triggers()).requiring(List.of("everything", "all", "anything", "what")),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to ignore everything above",
                         "\\b" + OVERRIDE.regex() + " (?:all (?:of )?)?(?:the |everything )"
                                 + any("above", "previous", "preceding", "foregoing")
-                                + "(?: (?:and|then|instead)\\b|[.,;:!]|$)", OVERRIDE.triggers()),
+                                + "(?: (?:and|then|instead)\\b|[.,;:!]|$)", OVERRIDE.triggers())
+                                        .requiring(List.of("above", "previous", "preceding", "foregoing")),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "declares the earlier instructions void",
                         "(?<=(?:previous|prior|above|earlier|initial|original|old|former|preceding|existing|current) )"
                                 + any("instructions", "rules", "directions", "directives", "prompts?",
@@ -132,7 +145,8 @@ final class EnglishRules {
                         "\\b(?:ignore|disregard|forget) (?:the|this|that|all|any|my|your) (?:" + WORD
                                 + "){0,3}?[a-z0-9'-]+,? (?:and |but )?(?:(?:instead|just|only|simply) )?"
                                 + any("write", "say", "print", "output", "respond with", "reply with", "return")
-                                + " (?:only )?\"", "ignor*", "disregard", "forget"),
+                                + " (?:only )?\"", "ignor*", "disregard", "forget").requiring(List.of("write", "say",
+                                        "print", "output", "respond", "reply", "return")),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "plants a standing order about how to treat users",
                         "\\b" + any("every time", "whenever", "each time", "if ever") + " (?:a|the|any) users? "
                                 + any("asks", "says", "mentions", "requests", "writes", "types", "wants",
@@ -144,7 +158,8 @@ final class EnglishRules {
                                 + any("these", "this", "its", "those", "any of these", "the secret", "the hidden")
                                 + " (?:secret |hidden )?" + any("instructions?", "rules?", "agenda", "directives?",
                                 "prompt", "orders") + "\\b",
-                        "never", "don't", "dont", "do not", "not to", "without", "must not"),
+                        "never", "don't", "dont", "do not", "not to", "without", "must not")
+                                .requiring(List.of("instruction", "rule", "agenda", "directive", "prompt", "order")),
 
                 InjectionRule.of(EN, ROLE_HIJACK, "tells the assistant it is now someone else",
                         "\\byou are now " + any("a ", "an ", "the ", "my ", "in ", "no longer", "called",
@@ -255,7 +270,7 @@ final class EnglishRules {
                                 "protections?", "limitations?", "moderation", "polic(?:y|ies)", "guidelines",
                                 "constraints", "rules") + "\\b",
                         "bypass", "circumvent", "evade", "get around", "dodge", "sidestep", "break through",
-                        "jailbreak"),
+                        "jailbreak").requiring(SAFEGUARD_WORDS),
                 InjectionRule.of(EN, JAILBREAK, "asks to switch off safety measures",
                         "\\b" + any("disable", "turn off", "switch off", "deactivate", "remove", "ignore", "drop",
                                 "lift", "forget", "abandon", "disregard") + " (?:" + any("all", "any", "the", "your",
@@ -265,7 +280,8 @@ final class EnglishRules {
                                 "safeguards?", "protections?", "limitations?", "moderation", "polic(?:y|ies)",
                                 "guidelines", "constraints", "rules", "principles", "protocols?", "training")
                                 + "\\b", "disable", "turn off", "switch off", "deactivate", "remove", "ignor*", "drop",
-                        "lift", "forget", "abandon", "disregard"),
+                        "lift", "forget", "abandon", "disregard").requiring(List.of("safety", "content", "ethic",
+                                "moral", "moderation", "censorship", "nsfw", "usage", "openai", "anthropic")),
                 InjectionRule.of(EN, JAILBREAK, "asks for answers without restrictions",
                         "\\b" + any("answer", "respond", "reply", "speak", "talk", "write", "act", "behave")
                                 + " (?:" + WORD + "){0,3}?without (?:any )?(?:" + any("moral", "ethical", "safety",
@@ -276,7 +292,8 @@ final class EnglishRules {
                 InjectionRule.of(EN, JAILBREAK, "asks the assistant to drop its ethics",
                         "\\b" + any("disregard", "ignore", "forget", "abandon", "drop") + " (?:all |any |your )?"
                                 + any("ethics", "morals", "moral", "ethical principles", "safety", "principles",
-                                "conscience") + "\\b", "disregard", "ignor*", "forget", "abandon", "drop"),
+                                "conscience") + "\\b", "disregard", "ignor*", "forget", "abandon", "drop")
+                                        .requiring(List.of("ethic", "moral", "safety", "principle", "conscience")),
                 InjectionRule.of(EN, JAILBREAK, "describes an unrestricted AI persona",
                         "\\b" + any("unrestricted", "unfiltered", "uncensored", "jailbroken", "unshackled",
                                 "unchained", "amoral") + " " + any("ai", "a\\.i\\.", "assistant", "bot", "model",

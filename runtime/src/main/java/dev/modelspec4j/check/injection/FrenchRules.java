@@ -26,6 +26,8 @@ final class FrenchRules {
     private static final String NOUN = any("instructions?", "consignes?", "regles?", "directives?", "ordres",
             "indications", "prompt(?: systeme)?", "invite(?: systeme)?", "commandes", "programmation",
             "restrictions", "limites", "message systeme");
+    private static final List<String> NOUN_WORDS = List.of("instruction", "consigne", "regle", "directive", "ordre",
+            "indication", "prompt", "invite", "commande", "programmation", "restriction", "limite", "message");
     private static final String OWNED = any("tes", "vos", "ta", "votre", "ton", "ces") + " ";
     /** "ne tiens pas compte de ...", "fais abstraction des ...". */
     private static final String OF = any("de ", "d'", "des ", "du ");
@@ -48,16 +50,17 @@ final class FrenchRules {
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "demande d'ignorer les instructions recues",
                         "\\b" + OVERRIDE.regex() + " (?:" + OF + ")?(?:" + ALL + "|" + OWNED + ")(?:" + WORD + ")?"
                                 + NOUN + "\\b",
-                        OVERRIDE.triggers()),
+                        OVERRIDE.triggers()).requiring(NOUN_WORDS),
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "demande d'ignorer les instructions precedentes",
                         "\\b" + OVERRIDE.regex() + " (?:les |la |le |l'|des |d'|du |de la |de l')(?:" + WORD + ")?"
                                 + NOUN + AFTER
                                 + "\\b",
-                        OVERRIDE.triggers()),
+                        OVERRIDE.triggers()).requiring(NOUN_WORDS),
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "demande d'oublier tout ce qui a ete dit",
                         "\\b" + OVERRIDE.regex() + " tout (?:" + any("ce (?:qu'on|que l'on|qui) (?:t'a|vous a|a ete) "
                                 + "(?:dit|donne|appris|demande|ecrit|indique)", "ce qui precede", "ce qui a ete dit",
-                                "ce qu'on t'a dit", "ce qui est au-dessus") + ")", OVERRIDE.triggers()),
+                                "ce qu'on t'a dit", "ce qui est au-dessus") + ")", OVERRIDE.triggers())
+                        .requiring(List.of("tout")),
                 InjectionRule.of(FR, INSTRUCTION_OVERRIDE, "declare les instructions precedentes annulees",
                         any("instructions", "consignes", "regles", "directives") + " " + any("precedentes",
                                 "anterieures", "initiales", "d'origine") + " " + any("sont", "etaient") + " (?:"
@@ -107,7 +110,9 @@ final class FrenchRules {
                                 "restrictions (?:de securite|de contenu|ethiques)", "garde-fous", "regles de "
                                 + "securite", "protections", "censure", "moderation", "regles ethiques",
                                 "principes ethiques", "limites ethiques"), "contourne*", "desactive*", "ignore*",
-                        "supprime*", "leve*", "outrepasse*", "evite*"),
+                        "supprime*", "leve*", "outrepasse*", "evite*")
+                        .requiring(List.of("filtre", "restriction", "garde-fous", "regle", "protection", "censure",
+                                "moderation", "principe", "limite")),
                 InjectionRule.of(FR, FAKE_SYSTEM_MESSAGE, "annonce un mode active comme le ferait le systeme",
                         "\\bmode " + any("developpeur", "dev", "dieu", "dan", "sans restrictions?", "debride",
                                 "sans filtres?") + " (?:est )?(?:maintenant |desormais )?" + any("active", "actif",

@@ -29,6 +29,9 @@ final class GermanRules {
     private static final String AUTHORITY = any("alle", "samtliche", "deine", "ihre", "vorherigen", "vorigen",
             "bisherigen", "obigen", "fruheren", "ursprunglichen", "anfanglichen", "gegebenen", "erhaltenen",
             "genannten", "system") + " ";
+    private static final List<String> NOUN_WORDS = List.of("anweisung", "instruktion", "regel", "vorgabe",
+            "befehl", "richtlinie", "systemprompt", "system-prompt", "prompt", "anordnung", "einschrankung",
+            "beschrankung", "programmierung", "direktive", "vorschrift", "systemanweisung", "systemnachricht");
     private static final String NOUN = any("anweisungen", "anweisung", "instruktionen", "instruktion", "regeln",
             "vorgaben", "befehle", "richtlinien", "systemprompt", "system-prompt", "prompt", "prompts",
             "anordnungen", "einschrankungen", "beschrankungen", "programmierung", "direktiven", "vorschriften",
@@ -51,10 +54,10 @@ final class GermanRules {
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, die Anweisungen zu ignorieren",
                         "\\b" + OVERRIDE.regex() + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:" + FILLER
                                 + "){0,2}?" + NOUN
-                                + "\\b", OVERRIDE.triggers()),
+                                + "\\b", OVERRIDE.triggers()).requiring(NOUN_WORDS),
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, die Anweisungen oben zu ignorieren",
                         "\\b" + OVERRIDE.regex() + " (?:die |den |deine |ihre )" + NOUN + " " + any("oben", "von oben",
-                                "davor", "vorher", "bis jetzt", "bisher"), OVERRIDE.triggers()),
+                                "davor", "vorher", "bis jetzt", "bisher"), OVERRIDE.triggers()).requiring(NOUN_WORDS),
                 InjectionRule.of(DE, INSTRUCTION_OVERRIDE, "fordert auf, die Anweisungen zu ignorieren",
                         "\\b" + AUTHORITY + "(?:" + FILLER + "){0,2}?" + NOUN + " (?:" + WORD + "){0,2}?"
                                 + any("ignorieren", "vergessen", "missachten", "ignoriert", "vergisst", "ignorierst",

@@ -112,7 +112,7 @@ public final class InjectionNormalizer {
     }
 
     private static boolean isLetter(char c) {
-        return c >= 'a' && c <= 'z';
+        return CharClasses.is(c, CharClasses.LOWER);
     }
 
     private static char leet(char c) {
@@ -128,7 +128,7 @@ public final class InjectionNormalizer {
     }
 
     private static boolean isWordChar(char c) {
-        return isLetter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$';
+        return CharClasses.is(c, CharClasses.LOWER | CharClasses.DIGIT | CharClasses.LEET_SIGN);
     }
 
     /** In place: inside words of two or more letters, leetspeak digits become letters. */
@@ -217,11 +217,11 @@ public final class InjectionNormalizer {
     }
 
     private static boolean isSeparator(char c) {
-        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
+        return CharClasses.is(c, CharClasses.SEPARATOR);
     }
 
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+        return CharClasses.is(c, CharClasses.SPACE);
     }
 
     /** Joins spaced-out letters and collapses white space, composing the position map. */
@@ -234,6 +234,7 @@ public final class InjectionNormalizer {
         // otherwise compose the full map
         int[] outMap = map == null ? null : new int[len + 1];
         ScanText.Shifts shifts = map == null ? new ScanText.Shifts() : null;
+        int shifted = 0; // with shifts: the shift last noted for a plain character
         int o = 0;
         int i = 0;
         while (i < len) {
@@ -260,7 +261,12 @@ public final class InjectionNormalizer {
                 out[o++] = newline ? '\n' : ' ';
                 continue;
             }
-            record(outMap, shifts, map, o, i);
+            if (outMap != null) {
+                outMap[o] = map[i];
+            } else if (o != i - shifted) {
+                shifted = i - o; // the first character after a collapsed run
+                shifts.note(o, i);
+            }
             out[o++] = c;
             i++;
         }

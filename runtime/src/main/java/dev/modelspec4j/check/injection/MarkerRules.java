@@ -45,7 +45,7 @@ final class MarkerRules {
                                 "forget", "disregard", "always", "never", "do not"), "system", "developer", "admin",
                         "sys", "root", "systeme", "sistema", "entwickler", "desarrollador", "developpeur"),
                 InjectionRule.of(null, DELIMITER_SPOOFING, "imitates the fence around untrusted data",
-                        "<<< ?" + any("end", "data") + "\\b", "<<<"),
+                        "<<< ?" + any("end", "data"), "<<<"),
                 InjectionRule.of(null, DELIMITER_SPOOFING, "opens or closes a section of instructions",
                         any("%{3,}", "#{2,}", "={3,}", "-{3,}", "\\*{3,}", "\\[{2,}", "\\({2,}", "/{3,}")
                                 + " ?" + any("end", "begin", "start", "new", "stop", "close", "fin", "debut",

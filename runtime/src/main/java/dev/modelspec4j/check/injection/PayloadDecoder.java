@@ -76,7 +76,7 @@ public final class PayloadDecoder {
                 if (ch == '%' && tokenEnd + 2 < n && isHex(c[tokenEnd + 1]) && isHex(c[tokenEnd + 2])) {
                     percents++;
                 }
-                encodedLooking |= (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '+' || ch == '/';
+                encodedLooking |= CharClasses.is(ch, CharClasses.DIGIT | CharClasses.UPPER | CharClasses.BASE64_SIGN);
                 tokenEnd++;
             }
             if (percents >= MIN_PERCENT_ESCAPES) {
@@ -323,6 +323,6 @@ public final class PayloadDecoder {
     }
 
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        return CharClasses.is(c, CharClasses.SPACE);
     }
 }

@@ -27,6 +27,9 @@ final class SpanishRules {
     private static final String NOUN = any("instrucciones", "instruccion", "reglas", "indicaciones",
             "directrices", "directivas", "ordenes", "normas", "prompt(?: del sistema)?", "restricciones",
             "limitaciones", "programacion", "consignas", "pautas", "politicas");
+    private static final List<String> NOUN_WORDS = List.of("instruccion", "regla", "indicacion", "directri",
+            "directiva", "orden", "norma", "prompt", "restriccion", "limitacion", "programacion", "consigna", "pauta",
+            "politica");
     private static final String OWNED = any("todas (?:las |tus |sus )?", "todos (?:los |tus |sus )?", "tus ",
             "sus ", "tu ", "su ", "estas ", "esas ");
     private static final String AFTER = " " + any("anteriores", "previas", "de arriba", "iniciales",
@@ -46,18 +49,19 @@ final class SpanishRules {
         return List.of(
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "pide ignorar las instrucciones recibidas",
                         "\\b" + OVERRIDE.regex() + " " + OWNED + "(?:" + WORD + ")?" + NOUN + "\\b",
-                                OVERRIDE.triggers()),
+                                OVERRIDE.triggers()).requiring(NOUN_WORDS),
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "pide ignorar las instrucciones anteriores",
                         "\\b" + OVERRIDE.regex() + " (?:las |los |la |el |de las |de los )?(?:" + WORD + ")?" + NOUN
                                 + AFTER
-                                + "\\b", OVERRIDE.triggers()),
+                                + "\\b", OVERRIDE.triggers()).requiring(NOUN_WORDS),
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "pide olvidar todo lo dicho",
                         "\\b" + OVERRIDE.regex() + " (?:de )?todo (?:lo (?:que|anterior)|cuanto) ?(?:" + WORD
                                 + "){0,4}?"
                                 + any("te (?:dijeron|han dicho|dije|ensenaron|dieron|indicaron|pidieron)",
                                 "(?:te|le) (?:han|hayan) (?:dicho|dado|indicado)", "anterior", "de arriba",
                                 "antes")
-                                + "\\b", OVERRIDE.triggers()),
+                                + "\\b", OVERRIDE.triggers())
+                        .requiring(List.of("todo")),
                 InjectionRule.of(ES, INSTRUCTION_OVERRIDE, "declara anuladas las instrucciones anteriores",
                         any("instrucciones", "reglas", "indicaciones", "directrices") + " " + any("anteriores",
                                 "previas", "iniciales", "originales") + " " + any("son", "eran", "estan", "quedan")

@@ -178,6 +178,6 @@ final class TriggerIndex {
     }
 
     private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && Character.isLetterOrDigit(c));
+        return c < 0x80 ? CharClasses.is(c, CharClasses.LOWER | CharClasses.DIGIT) : Character.isLetterOrDigit(c);
     }
 }
