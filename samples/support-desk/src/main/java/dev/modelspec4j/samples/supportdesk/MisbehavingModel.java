@@ -32,8 +32,7 @@ final class MisbehavingModel {
                 // 3. triage: the wrong form, then the right one.
                 .reply("I think this message is probably about billing, since it mentions an invoice.")
                 .reply("Category: billing")
-                // 4. answer: an untrusted order note tries to take over; the model ignores it.
-                .reply("Your order ships tomorrow.")
+                // 4. answer: an untrusted order note tries to take over: it is stopped before the model sees it.
                 // 5. answer: the customer's personal data reached the model as placeholders only.
                 .reply("I have updated the e-mail for card [CREDIT_CARD_1] to [EMAIL_1].")
                 .build();

@@ -80,8 +80,9 @@ class BrowserRenderingTest {
                 .contains("data-rule-id=\"acmeBaseline.forbid\"").contains("data-rule-id=\"triage.require\"")
                 .contains("Category: billing")
                 .doesNotContain("<script");
-        // answer: 2 policy rules + length + forbid; triage: 2 policy rules + require; both: pii + secrets.
-        assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(11);
+        // answer: 2 policy rules + length + forbid + injection scanning (it has untrusted notes); triage: 2 policy
+        // rules + require; both: pii + secrets + instruction privacy.
+        assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(14);
         assertThat(count(dom, "<div class=\"example\">")).isEqualTo(2);
     }
 
@@ -94,11 +95,11 @@ class BrowserRenderingTest {
 
         assertThat(dom).contains("<title>Eval report: acme.support 2.1, answer</title>")
                 .contains("<svg class=\"chart\" id=\"chart-outcomes\"")
-                .contains("data-label=\"DELIVERED\" data-value=\"7\"")
+                .contains("data-label=\"DELIVERED\" data-value=\"6\"")
                 .contains("data-label=\"REFUSED\" data-value=\"1\"")
                 .contains("data-label=\"acmeBaseline.forbid\" data-value=\"2\"");
-        // Six outcomes and six rules, each one bar.
-        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(12);
-        assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(6);
+        // Six outcomes and eight rules, each one bar.
+        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(14);
+        assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(8);
     }
 }

@@ -45,10 +45,14 @@ class SupportDeskEvalTest {
         assertThat(report.total()).isEqualTo(8);
         assertThat(report.specId()).isEqualTo("acme.support");
         assertThat(report.specHash()).startsWith("sha256:");
-        assertThat(report.outcomes()).containsEntry(Outcome.DELIVERED, 7).containsEntry(Outcome.REFUSED, 1)
-                .containsEntry(Outcome.BLOCKED, 0);
+        // The "injection" case: order notes that try to take over are stopped before the model is called.
+        assertThat(report.outcomes()).containsEntry(Outcome.DELIVERED, 6).containsEntry(Outcome.REFUSED, 1)
+                .containsEntry(Outcome.BLOCKED, 1);
         assertThat(report.rules()).extracting(EvalReport.RuleStats::id).containsExactlyInAnyOrder(
-                "acmeBaseline.length", "answer.length", "acmeBaseline.forbid", "answer.forbid", "pii", "secrets");
+                "acmeBaseline.length", "answer.length", "acmeBaseline.forbid", "answer.forbid", "pii", "secrets",
+                "answer.promptInjection", "answer.keepInstructionsPrivate");
+        assertThat(rule(report, "answer.promptInjection").triggered()).isEqualTo(1);
+        assertThat(rule(report, "answer.keepInstructionsPrivate").triggered()).isZero();
         EvalReport.RuleStats baseline = rule(report, "acmeBaseline.forbid");
         assertThat(baseline.triggered()).isEqualTo(2);
         assertThat(baseline.violations()).isEqualTo(3);
