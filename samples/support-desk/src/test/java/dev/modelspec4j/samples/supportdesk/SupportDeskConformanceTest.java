@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelspec4j.testing.conformance.ConformanceReport;
 import dev.modelspec4j.testing.conformance.ConformanceRunner;
+import dev.modelspec4j.testing.conformance.ConformanceTests;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import dev.modelspec4j.testing.conformance.ExampleResult;
 import dev.modelspec4j.testing.spec.SpecDocument;
 import java.io.IOException;
@@ -26,6 +30,12 @@ class SupportDeskConformanceTest {
             }
         }
         throw new AssertionError("no line contains " + text);
+    }
+
+    /** Every example of the spec, each answer its own JUnit test. */
+    @TestFactory
+    Stream<DynamicTest> examples() {
+        return ConformanceTests.of(SupportAssistant.class);
     }
 
     @Test
