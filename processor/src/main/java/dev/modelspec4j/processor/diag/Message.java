@@ -42,6 +42,7 @@ public enum Message {
     USER_LEVEL_POLICY(33, "A policy cannot have level USER: user-level changes are made at run time through SpecContext, for rules marked userOverridable"),
     OVERRIDABLE_HIGH_LEVEL(34, "Rule %s is a %s rule and cannot be userOverridable: only developer-level rules may be relaxed by the end user"),
     TWO_SPEC_CONTEXTS(35, "Method %s has more than one SpecContext parameter"),
+    BAD_CHECK_CLASS(37, "@Check(%s.class) cannot be used: %s. A check is a public, non-abstract class (static when nested) with a public no-argument constructor"),
     FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK"),
 
     // Transparency and conformance: 040-059.

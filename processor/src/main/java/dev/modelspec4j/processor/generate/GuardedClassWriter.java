@@ -291,6 +291,9 @@ public final class GuardedClassWriter {
         if (rule instanceof RuleModel.KeepPrivateRule) {
             return CodeBlock.of("$T.standard()", LEAK_CHECK);
         }
+        if (rule instanceof RuleModel.CustomRule custom) {
+            return CodeBlock.of("new $T()", custom.checkClass());
+        }
         if (rule instanceof RuleModel.LengthRule length) {
             return CodeBlock.of("new $T($L, $L, $L, $L)", LENGTH_CHECK, length.maxChars(), length.maxWords(),
                     length.maxSentences(), length.minChars());

@@ -45,6 +45,9 @@ final class RuleText {
                     .map(scope -> scope.name().equals("USER") ? "the user's messages" : "untrusted data").toList();
             return "Instructions hidden in " + join(parts, "and") + " are detected before the model sees them.";
         }
+        if (rule instanceof RuleModel.CustomRule custom) {
+            return "The answer passes the check " + custom.checkClass().simpleName() + ".";
+        }
         if (rule instanceof RuleModel.KeepPrivateRule) {
             return "The answer never reveals the assistant's instructions, word for word or closely paraphrased.";
         }

@@ -188,6 +188,8 @@ public final class SpecDocumentWriter {
         } else if (rule instanceof RuleModel.PromptInjectionRule injection) {
             ArrayNode scopes = parameters.putArray("scope");
             injection.scopes().forEach(scope -> scopes.add(scope.name()));
+        } else if (rule instanceof RuleModel.CustomRule custom) {
+            parameters.put("class", custom.checkClass().canonicalName());
         } else if (rule instanceof RuleModel.KeepPrivateRule) {
             parameters.put("canary", true);
             parameters.put("shingles", true);

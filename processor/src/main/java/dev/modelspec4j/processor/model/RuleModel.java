@@ -191,4 +191,23 @@ public sealed interface RuleModel {
             return "enabled=" + enabled;
         }
     }
+
+    /** {@code @Check}: a check class of the user's, instantiated once by the generated class. */
+    record CustomRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            com.palantir.javapoet.ClassName checkClass) implements RuleModel {
+        @Override
+        public String kind() {
+            return "Check";
+        }
+
+        @Override
+        public int cost() {
+            return 4;
+        }
+
+        @Override
+        public String canonical() {
+            return "class=" + checkClass.canonicalName();
+        }
+    }
 }

@@ -17,6 +17,9 @@ public final class Names {
     public static final String REQUIRE = MS + "Require";
     public static final String ON_VIOLATION = MS + "OnViolation";
     public static final String PII = MS + "Pii";
+    public static final String CHECK = MS + "Check";
+    public static final String CHECKS = MS + "Check.List";
+    public static final String OUTPUT_CHECK = "dev.modelspec4j.check.OutputCheck";
     public static final String PROMPT_INJECTION = MS + "PromptInjection";
     public static final String KEEP_INSTRUCTIONS_PRIVATE = MS + "KeepInstructionsPrivate";
     public static final String SECRETS = MS + "Secrets";

@@ -134,6 +134,9 @@ final class RuleReader {
         mirrors.find(element, Names.REQUIRE).ifPresent(
                 m -> require(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add));
         mirrors.find(element, Names.PII).ifPresent(m -> drafts.add(pii(element, m, level, idPrefix, origin)));
+        for (AnnotationMirror m : repeated(element, Names.CHECK, Names.CHECKS)) {
+            custom(element, m, level, idPrefix, origin, scopeAction).ifPresent(drafts::add);
+        }
         mirrors.find(element, Names.PROMPT_INJECTION).ifPresent(
                 m -> drafts.add(promptInjection(element, m, level, idPrefix, origin, scopeAction)));
         mirrors.find(element, Names.KEEP_INSTRUCTIONS_PRIVATE).ifPresent(
@@ -301,6 +304,53 @@ final class RuleReader {
         return new Draft("Secrets", mirrors.string(m, "id"), prefix, level, origin, element, m, scopeAction, own,
                 Action.valueOf(mirrors.enumConstant(m, "action")),
                 (id, lvl, action) -> new RuleModel.SecretsRule(id, lvl, action, false, origin));
+    }
+
+    private List<AnnotationMirror> repeated(Element element, String single, String container) {
+        List<AnnotationMirror> found = new ArrayList<>();
+        mirrors.find(element, single).ifPresent(found::add);
+        mirrors.find(element, container).ifPresent(
+                c -> mirrors.array(c, "value").forEach(v -> found.add((AnnotationMirror) v.getValue())));
+        return found;
+    }
+
+    private Optional<Draft> custom(Element element, AnnotationMirror m, Level level, String prefix, String origin,
+            Action scopeAction) {
+        AnnotationValue value = Mirrors.explicit(m, "value");
+        javax.lang.model.type.TypeMirror type = (javax.lang.model.type.TypeMirror) mirrors.value(m, "value").getValue();
+        TypeElement check = (TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement();
+        String problem = checkClassProblem(check);
+        if (problem != null) {
+            diagnostics.report(Message.BAD_CHECK_CLASS, element, m, value, check.getSimpleName(), problem);
+            return Optional.empty();
+        }
+        com.palantir.javapoet.ClassName name = com.palantir.javapoet.ClassName.get(check);
+        String explicit = mirrors.string(m, "id");
+        String id = explicit.isEmpty() ? "" : explicit;
+        return Optional.of(new Draft("Check" + check.getSimpleName(), id, prefix, level, origin, element, m,
+                scopeAction, (ruleId, lvl, action) -> new RuleModel.CustomRule(ruleId, lvl, action, false, origin,
+                        name)));
+    }
+
+    /** Why generated code could not create the check with {@code new}, or null. */
+    private static String checkClassProblem(TypeElement check) {
+        if (check.getKind() != javax.lang.model.element.ElementKind.CLASS) {
+            return "it is not a class";
+        }
+        if (check.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+            return "it is abstract";
+        }
+        if (!check.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
+            return "it is not public";
+        }
+        if (check.getNestingKind().isNested()
+                && !check.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+            return "it is an inner class";
+        }
+        boolean noArg = javax.lang.model.util.ElementFilter.constructorsIn(check.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty()
+                        && c.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC));
+        return noArg ? null : "it has no public no-argument constructor";
     }
 
     private Draft promptInjection(Element element, AnnotationMirror m, Level level, String prefix, String origin,
