@@ -1,0 +1,64 @@
+package dev.modelspec4j.bench;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Time per call of {@link SupportBot} against an instant in-memory model, three ways, plus the bare model
+ * call: overhead of a variant = its time per call − {@link #bareModelCall()}. Run with {@code -prof gc} for
+ * the allocation per call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CallOverheadBenchmark {
+
+    private ChatModel model;
+    private ChatRequest request;
+    private SupportBot aiServices;
+    private SupportBot generated;
+    private SupportBot handWritten;
+
+    @Setup
+    public void setUp() {
+        SupportBots.verifyEquivalent();
+        model = new InstantChatModel(InstantChatModel.ANSWER, false);
+        request = ChatRequest.builder().messages(SupportBots.expectedMessages()).build();
+        aiServices = SupportBots.Variant.AI_SERVICES.create(model);
+        generated = SupportBots.Variant.GENERATED.create(model);
+        handWritten = SupportBots.Variant.HAND_WRITTEN.create(model);
+    }
+
+    /** The model alone, with a request built once: what no variant can avoid. */
+    @Benchmark
+    public ChatResponse bareModelCall() {
+        return model.chat(request);
+    }
+
+    /** LangChain4j {@code AiServices} with the two checks as {@code @OutputGuardrails}. */
+    @Benchmark
+    public String aiServices() {
+        return aiServices.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
+    }
+
+    /** The processor's {@code GuardedSupportBot}, audit records discarded. */
+    @Benchmark
+    public String generated() {
+        return generated.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
+    }
+
+    /** The same checks written by hand around {@code ChatModel.chat}. */
+    @Benchmark
+    public String handWritten() {
+        return handWritten.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
+    }
+}
