@@ -3,6 +3,7 @@ package dev.modelspec4j.bench;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,7 @@ public class CallOverheadBenchmark {
     private SupportBot aiServices;
     private SupportBot generated;
     private SupportBot handWritten;
+    private SupportBot generatedSeeded;
 
     @Setup
     public void setUp() {
@@ -36,6 +38,8 @@ public class CallOverheadBenchmark {
         aiServices = SupportBots.Variant.AI_SERVICES.create(model);
         generated = SupportBots.Variant.GENERATED.create(model);
         handWritten = SupportBots.Variant.HAND_WRITTEN.create(model);
+        generatedSeeded = GuardedSupportBot.builder().chatModel(model).auditSink(SupportBots.DISCARD)
+                .random(new Random(42)).build();
     }
 
     /** The model alone, with a request built once: what no variant can avoid. */
@@ -54,6 +58,15 @@ public class CallOverheadBenchmark {
     @Benchmark
     public String generated() {
         return generated.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
+    }
+
+    /**
+     * Diagnostic, not a variant: the generated class with a seeded {@code java.util.Random} instead of the default
+     * {@code SecureRandom} for call ids (tests only: boundaries must be unguessable), to show what the latter costs.
+     */
+    @Benchmark
+    public String generatedSeededRandom() {
+        return generatedSeeded.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
     }
 
     /** The same checks written by hand around {@code ChatModel.chat}. */
