@@ -37,11 +37,12 @@ import javax.tools.ToolProvider;
 final class CompileTime {
 
     /** One compilation. */
-    record Compilation(boolean withProcessor, double wallMillis, double processorMillis) {
+    record Compilation(boolean withProcessor, double wallMillis, double processorMillis, long generatedLines) {
     }
 
     private final Path work;
     private final int interfaces;
+    private long sourceLines;
 
     CompileTime(Path work, int interfaces) {
         this.work = work;
@@ -51,6 +52,7 @@ final class CompileTime {
     /** Writes the project's sources, then compiles it {@code warmup + runs} times each way; returns the counted runs. */
     List<Compilation> measure(int runs, int warmup) throws IOException {
         List<Path> sources = writeSources();
+        sourceLines = lines(work.resolve("src"));
         List<Compilation> counted = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             boolean[] order = i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true};
@@ -131,6 +133,7 @@ final class CompileTime {
             if (!ok) {
                 throw new IllegalStateException("compilation failed:\n" + diagnostics);
             }
+            long generatedLines = 0;
             if (withProcessor) {
                 long guarded;
                 try (Stream<Path> walk = Files.walk(classes)) {
@@ -140,8 +143,9 @@ final class CompileTime {
                     throw new IllegalStateException("the processor generated " + guarded + " classes for "
                             + interfaces + " interfaces:\n" + diagnostics);
                 }
+                generatedLines = lines(generated);
             }
-            return new Compilation(withProcessor, wall / 1e6, timed.nanos / 1e6);
+            return new Compilation(withProcessor, wall / 1e6, timed.nanos / 1e6, generatedLines);
         } finally {
             deleteTree(out);
         }
@@ -162,11 +166,26 @@ final class CompileTime {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("interfaces", interfaces);
+        result.put("sourceLines", sourceLines);
+        result.put("generatedLines", runs.stream().mapToLong(Compilation::generatedLines).max().orElse(0));
         result.put("warmupPairs", warmup);
         result.put("withProcessorMillis", Stats.of(with));
         result.put("withoutProcessorMillis", Stats.of(without));
         result.put("processorOwnMillis", Stats.of(processor));
         return result;
+    }
+
+    /** Lines of the Java sources under {@code root}. */
+    static long lines(Path root) throws IOException {
+        long lines = 0;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                try (Stream<String> text = Files.lines(p, StandardCharsets.UTF_8)) {
+                    lines += text.count();
+                }
+            }
+        }
+        return lines;
     }
 
     static void deleteTree(Path root) throws IOException {

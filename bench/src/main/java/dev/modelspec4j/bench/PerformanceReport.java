@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,8 @@ final class PerformanceReport {
     private final JsonNode checks;
     private final JsonNode cold;
     private final JsonNode compile;
-    private final StringBuilder out = new StringBuilder();
+    private StringBuilder out = new StringBuilder();
+    private final List<String> targets = new ArrayList<>();
 
     private PerformanceReport(Path results) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -68,7 +72,7 @@ final class PerformanceReport {
         line("");
         line("Written by `dev.modelspec4j.bench.Suite` (in `bench/`) from the JSON results of one run; the sections of");
         line("this document outside the marker comments are written by hand and left as they are. Command, from the");
-        line("repository root (about 15 minutes; JMH results in `bench/target/bench-results/`):");
+        line("repository root (the run below took " + minutes() + " minutes; results in `bench/target/bench-results/`):");
         line("");
         line("```");
         line("mvn -B -q -pl bench -am process-classes -Dbench=suite");
@@ -78,12 +82,28 @@ final class PerformanceReport {
         line("`-Dsuite.args=--report-only` with `-Dbench=suite` rewrites this section from the last results.");
         line("");
         machine();
+        StringBuilder head = out;
+        out = new StringBuilder();
         callOverhead();
         checkThroughput();
         coldStart();
         compileTime();
         out.append(END);
-        return out.toString();
+        StringBuilder body = out;
+        out = head;
+        line("Targets of the issue, from the figures below:");
+        line("");
+        for (String target : targets) {
+            line("- " + target);
+        }
+        line("");
+        return head.append(body).toString();
+    }
+
+    private String minutes() {
+        Duration d = Duration.between(ZonedDateTime.parse(run.get("started").asText()),
+                ZonedDateTime.parse(run.get("finished").asText()));
+        return String.valueOf(Math.max(1, Math.round(d.getSeconds() / 60.0)));
     }
 
     private void machine() {
@@ -168,15 +188,27 @@ final class PerformanceReport {
         double vsHand = genOver / handOver;
         line("Ratios, from this one run:");
         line("");
+        targets.add("per-call overhead, generated / AiServices: " + fmt(vsAi) + " (≤ " + fmt(OVERHEAD_VS_AI_SERVICES)
+                + "): " + verdict(vsAi <= OVERHEAD_VS_AI_SERVICES) + ".");
+        targets.add("per-call overhead, generated / hand-written: " + fmt(vsHand) + " (≤ " + fmt(OVERHEAD_VS_HAND_WRITTEN)
+                + "): " + verdict(vsHand <= OVERHEAD_VS_HAND_WRITTEN) + " on JMH's means; "
+                + fmt(medianOverheadRatio(gen, hand, bare)) + " on the medians of the iterations.");
         line("- generated overhead / AiServices overhead = **" + fmt(vsAi) + "** (AiServices costs " + fmt(1 / vsAi)
                 + "× as much); target ≤ " + fmt(OVERHEAD_VS_AI_SERVICES) + ": " + verdict(vsAi <= OVERHEAD_VS_AI_SERVICES) + ".");
         line("- generated overhead / hand-written overhead = **" + fmt(vsHand) + "**; target ≤ "
                 + fmt(OVERHEAD_VS_HAND_WRITTEN) + ": " + verdict(vsHand <= OVERHEAD_VS_HAND_WRITTEN) + ".");
+        double medBare = medianOfIterations(bare);
+        line("- the same two ratios from the median of each method's iterations instead of the mean (less sensitive"
+                + " to load spikes; bare call " + fmt(medBare) + " ns): " + fmt(medianOverheadRatio(gen, ai, bare))
+                + " and " + fmt(medianOverheadRatio(gen, hand, bare)) + ".");
         line("- time per call, generated / hand-written = " + fmt(score(gen) / score(hand)) + "; AiServices / generated = "
                 + fmt(score(ai) / score(gen)) + ".");
         JsonNode audit = find(overhead, OVERHEAD + "auditRecord");
         double engine = alloc(gen) - alloc(hand);
         double record = alloc(audit);
+        targets.add("allocation per call beyond the hand-written call: " + fmtInt(engine) + " B, of which the audit"
+                + " record " + fmtInt(record) + " B and the engine's other state " + fmtInt(engine - record) + " B"
+                + " (nothing beyond the audit record): " + verdict(engine - record <= 0) + ".");
         line("- allocation: the generated call allocates **" + fmtInt(engine)
                 + " B more than the hand-written call** and " + fmtInt(alloc(ai) - alloc(gen))
                 + " B less than AiServices. The hand-written call is what LangChain4j itself needs (request, messages,"
@@ -212,6 +244,8 @@ final class PerformanceReport {
         line("Linearity: the per-byte cost at 1 MB divided by that at 64 KB (= MB/s at 64 KB ÷ MB/s at 1 MB); target ≤ "
                 + fmt(LINEARITY) + ".");
         line("");
+        List<String> linear = new ArrayList<>();
+        List<String> notLinear = new ArrayList<>();
         line("| check | 1 KB (MB/s) | 64 KB (MB/s) | 1 MB (MB/s) | per-byte cost 1 MB / 64 KB |");
         line("| --- | ---: | ---: | ---: | ---: |");
         for (String check : CheckThroughputBenchmark.CHECKS) {
@@ -226,10 +260,14 @@ final class PerformanceReport {
                 row.append(' ').append(fmt(mbs[i])).append(" ± ").append(fmt(error(b) * SIZES.get(i) / 1e6)).append(" |");
             }
             double ratio = mbs[1] / mbs[2];
+            (ratio <= LINEARITY ? linear : notLinear).add(check + " " + fmt(ratio));
             row.append(' ').append(fmt(ratio)).append(ratio <= LINEARITY ? "" : " (above " + fmt(LINEARITY) + ")")
                     .append(" |");
             line(row.toString());
         }
+        targets.add("linear growth, per-byte cost 1 MB / 64 KB ≤ " + fmt(LINEARITY) + ": met by "
+                + (linear.isEmpty() ? "none" : String.join(", ", linear)) + "; **not met** by "
+                + (notLinear.isEmpty() ? "none" : String.join(", ", notLinear)) + ".");
         if (!ran("injection")) {
             line("");
             line("`injection` is absent: `" + OptionalDetectors.PROMPT_INJECTION + "` is not on this branch's class path"
@@ -280,6 +318,9 @@ final class PerformanceReport {
         line("| generated `GuardedSupportBot` | " + stat(gen.get("processMillis")) + " | "
                 + stat(gen.get("inMainMillis")) + " |");
         line("");
+        targets.add("cold start (no numeric target): generated / AiServices, medians, to first answer "
+                + fmt(median(gen, "processMillis") / median(ai, "processMillis")) + ", build + first call "
+                + fmt(median(gen, "inMainMillis") / median(ai, "inMainMillis")) + ".");
         line("Generated / AiServices, medians: to first answer **" + fmt(median(gen, "processMillis") / median(ai, "processMillis"))
                 + "**, in main **" + fmt(median(gen, "inMainMillis") / median(ai, "inMainMillis")) + "**.");
         line("");
@@ -307,7 +348,9 @@ final class PerformanceReport {
         line("long-lived build daemon; a cold `javac` adds its own start-up to both). Milliseconds, median (min–max).");
         line("*Processor's own time*: its `init` and `process` (reading, validating, writing sources), timed by a");
         line("wrapper; the rest of the added time is javac compiling the " + compile.get("interfaces").asInt()
-                + " generated classes.");
+                + " generated classes: " + fmtInt(compile.path("generatedLines").asDouble()) + " lines of Java for "
+                + fmtInt(compile.path("sourceLines").asDouble()) + " lines of interfaces (×"
+                + fmt(compile.path("generatedLines").asDouble() / compile.path("sourceLines").asDouble()) + ").");
         line("");
         line("| compilation | time (ms) |");
         line("| --- | ---: |");
@@ -315,10 +358,14 @@ final class PerformanceReport {
         line("| with the processor | " + stat(compile.get("withProcessorMillis")) + " |");
         line("| of which the processor's own work | " + stat(compile.get("processorOwnMillis")) + " |");
         line("");
+        targets.add("compile time added by the processor: " + pct(added) + " (≤ " + pct(COMPILE_ADDED) + "): "
+                + verdict(added <= COMPILE_ADDED) + "; the processor's own work " + pct(own / without)
+                + ", compiling what it generates the rest.");
         line("Added by the processor: **" + pct(added) + "** of the compile time without it (target ≤ " + pct(COMPILE_ADDED)
-                + ": " + verdict(added <= COMPILE_ADDED) + "); the processor's own work is " + pct(own / without)
-                + " of that time and " + pct(own / with) + " of the compilation with it; compiling the generated classes is the"
-                + " remaining " + pct((with - without - own) / without) + ".");
+                + ": " + verdict(added <= COMPILE_ADDED) + "): the processor's own work adds " + pct(own / without)
+                + " (it is " + pct(own / with) + " of the compilation with it), compiling the generated classes the"
+                + " remaining " + pct((with - without - own) / without) + ". A project whose interfaces are a small part"
+                + " of its sources would see a smaller share; this one has nothing else.");
         line("");
     }
 
@@ -344,6 +391,22 @@ final class PerformanceReport {
 
     private static double error(JsonNode b) {
         return b.get("primaryMetric").get("scoreError").asDouble(Double.NaN);
+    }
+
+    private static double medianOverheadRatio(JsonNode a, JsonNode b, JsonNode bare) {
+        double base = medianOfIterations(bare);
+        return (medianOfIterations(a) - base) / (medianOfIterations(b) - base);
+    }
+
+    /** The median of every measured iteration of every fork (JMH's score is their mean). */
+    private static double medianOfIterations(JsonNode b) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode fork : b.get("primaryMetric").get("rawData")) {
+            for (JsonNode iteration : fork) {
+                values.add(iteration.asDouble());
+            }
+        }
+        return Stats.of(values).median();
     }
 
     private static double alloc(JsonNode b) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -53,6 +54,10 @@ public final class Suite {
             return m;
         }
     }
+
+    /** How long a measuring run waits for another JMH run to finish: 90 × 20 s = 30 minutes. */
+    private static final int LOCK_ATTEMPTS = 90;
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(20);
 
     private Suite() {
     }
@@ -119,7 +124,7 @@ public final class Suite {
     }
 
     private static void jmh(Settings s, int forks, Class<?> benchmark, List<String> checks, boolean gc, Path out)
-            throws RunnerException {
+            throws RunnerException, InterruptedException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
                 .forks(forks)
@@ -136,7 +141,23 @@ public final class Suite {
         if (gc) {
             options.addProfiler("gc");
         }
-        new Runner(options.build()).run();
+        if (forks == 0) {
+            // A smoke run measures nothing: it need not wait for a benchmark that holds JMH's machine-wide lock.
+            System.setProperty("jmh.ignoreLock", "true");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                new Runner(options.build()).run();
+                return;
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("JMH lock") || attempt >= LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                System.out.println("Another JMH run holds /tmp/jmh.lock; measuring side by side would spoil both."
+                        + " Waiting " + LOCK_WAIT.toSeconds() + " s (attempt " + attempt + " of " + LOCK_ATTEMPTS + ").");
+                Thread.sleep(LOCK_WAIT.toMillis());
+            }
+        }
     }
 
     private static void load(List<Map<String, Object>> loads, String when) {
