@@ -5,6 +5,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import dev.langchain4j.service.guardrail.OutputGuardrails;
 import dev.modelspec4j.annotation.Forbid;
+import dev.modelspec4j.annotation.KeepInstructionsPrivate;
 import dev.modelspec4j.annotation.Length;
 import dev.modelspec4j.annotation.ModelSpec;
 
@@ -15,6 +16,9 @@ import dev.modelspec4j.annotation.ModelSpec;
  * rules judge the answer only, so there is no {@code @InputGuardrails}: no input rule applies.
  */
 @ModelSpec(id = "bench.support", version = "1.0")
+// The same checks in all three variants: the built-in instruction-privacy rule (a canary per call and a leak
+// scan of every answer) has no counterpart in the other two, so it is off here.
+@KeepInstructionsPrivate(false)
 @SystemMessage("You are the support assistant for {{product}}. Answer briefly.")
 public interface SupportBot {
 
