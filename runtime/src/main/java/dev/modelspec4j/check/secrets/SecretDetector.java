@@ -69,12 +69,7 @@ public final class SecretDetector {
         NormalizedText normalized = TextNormalizer.normalize(text);
         String scanned = normalized.text();
         List<SecretSpan> found = new ArrayList<>();
-        TokenFormats.find(scanned, found);
-        UrlPasswords.find(scanned, found);
-        List<int[]> assignedValues = new ArrayList<>();
-        assignments.find(scanned, found, assignedValues);
-        assignedValues.sort(Comparator.comparingInt(range -> range[0]));
-        entropy.findInFreeText(scanned, assignedValues, found);
+        SecretScan.scan(scanned, assignments, entropy, found, null);
         if (found.isEmpty()) {
             return List.of();
         }
