@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,24 +34,11 @@ public final class PiiDetector {
             .thenComparingInt(PiiSpan::start);
 
     private final Set<PiiType> types;
-    private final List<Finder> finders;
+    private final PiiScan.Plan plan;
 
     private PiiDetector(Set<PiiType> types) {
         this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
-        Map<PiiType, Finder> all = new EnumMap<>(PiiType.class);
-        all.put(PiiType.EMAIL, new EmailFinder());
-        all.put(PiiType.PHONE, new PhoneFinder());
-        all.put(PiiType.CREDIT_CARD, new CreditCardFinder());
-        all.put(PiiType.IBAN, new IbanFinder());
-        all.put(PiiType.US_SSN, new SsnFinder());
-        all.put(PiiType.IP_ADDRESS, new IpAddressFinder());
-        all.put(PiiType.CRYPTO_WALLET, new CryptoWalletFinder());
-        all.put(PiiType.URL, new UrlFinder());
-        List<Finder> selected = new ArrayList<>();
-        for (PiiType type : this.types) {
-            selected.add(all.get(type));
-        }
-        this.finders = List.copyOf(selected);
+        this.plan = new PiiScan.Plan(this.types);
     }
 
     /** A detector for every {@link PiiType}. */
@@ -84,9 +69,7 @@ public final class PiiDetector {
         NormalizedText normalized = TextNormalizer.normalize(text);
         String scanned = normalized.text();
         List<PiiSpan> found = new ArrayList<>();
-        for (Finder finder : finders) {
-            finder.find(scanned, found);
-        }
+        PiiScan.scan(scanned, plan, found, null);
         if (found.isEmpty()) {
             return List.of();
         }
