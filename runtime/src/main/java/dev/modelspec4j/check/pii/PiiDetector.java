@@ -1,6 +1,7 @@
 package dev.modelspec4j.check.pii;
 
 import dev.modelspec4j.annotation.PiiType;
+import dev.modelspec4j.check.text.DisjointRanges;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.util.ArrayList;
@@ -97,15 +98,9 @@ public final class PiiDetector {
         List<PiiSpan> candidates = new ArrayList<>(found);
         candidates.sort(PREFERENCE);
         List<PiiSpan> kept = new ArrayList<>();
+        DisjointRanges taken = new DisjointRanges();
         for (PiiSpan candidate : candidates) {
-            boolean free = true;
-            for (PiiSpan k : kept) {
-                if (k.overlaps(candidate)) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
+            if (taken.addIfFree(candidate.start(), candidate.end())) {
                 kept.add(candidate);
             }
         }

@@ -99,24 +99,32 @@ final class PiiScan {
     }
 
     private void run() {
-        boolean[] quiet = plan.quiet;
-        int i = 0;
+        int i = nextAnchor(text, 0, plan.quiet);
         while (i < n) {
-            char c = text.charAt(i);
-            if (c >= 128 || quiet[c]) {
-                i++;
-                continue;
-            }
             if (counts != null) {
                 counts.anchors++;
             }
+            char c = text.charAt(i);
             if (Chars.isDigit(c)) {
                 i = digitRun(i); // the character before is no digit: runs are jumped over
             } else {
                 anchor(c, i);
                 i++;
             }
+            i = nextAnchor(text, i, plan.quiet);
         }
+    }
+
+    /** The first position from {@code from} whose character is not quiet, or the text's length. */
+    private static int nextAnchor(String text, int from, boolean[] quiet) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 128 && !quiet[c]) {
+                return i;
+            }
+        }
+        return n;
     }
 
     /** The finders starting at the digit run at {@code start}; returns its end. */

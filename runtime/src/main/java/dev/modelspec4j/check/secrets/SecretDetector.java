@@ -1,5 +1,6 @@
 package dev.modelspec4j.check.secrets;
 
+import dev.modelspec4j.check.text.DisjointRanges;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.util.ArrayList;
@@ -75,8 +76,9 @@ public final class SecretDetector {
         }
         found.sort(PREFERENCE);
         List<SecretSpan> kept = new ArrayList<>();
+        DisjointRanges taken = new DisjointRanges();
         for (SecretSpan candidate : found) {
-            if (kept.stream().noneMatch(candidate::overlaps)) {
+            if (taken.addIfFree(candidate.start(), candidate.end())) {
                 kept.add(candidate);
             }
         }

@@ -37,6 +37,8 @@ final class SecretScan {
     /** Counts of the rule calls of one scan; for tests of linearity (null in production). */
     static final class Counts {
         long loudStretches;
+        /** Characters the exact rules looked at, backing up included; the quiet ones skipped are not counted. */
+        long exactChars;
         long tokenChecks;
         long operators;
         long freeTextRuns;
@@ -96,6 +98,7 @@ final class SecretScan {
             i = exact(start, loud);
             if (counts != null) {
                 counts.loudStretches++;
+                counts.exactChars += i - start;
             }
         }
     }
