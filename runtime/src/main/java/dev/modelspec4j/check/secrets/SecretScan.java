@@ -137,7 +137,7 @@ final class SecretScan {
                 }
                 any |= cls;
                 all &= cls;
-                if ((previous & ALNUM) == 0 && i >= tokenNext && i + 1 < n && TokenFormats.startsAnchor(c)
+                if ((previous & ALNUM) == 0 && i >= tokenNext && i + 1 < n
                         && TokenFormats.startsAnchor(c, text.charAt(i + 1))) {
                     tokenNext = TokenFormats.at(text, i, out);
                     if (counts != null) {

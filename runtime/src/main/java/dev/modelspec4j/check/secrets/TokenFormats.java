@@ -84,23 +84,19 @@ final class TokenFormats {
         return bits;
     }
 
-    /** Whether some anchor starts with {@code c}: the only characters {@link #at} needs to see. */
-    static boolean startsAnchor(char c) {
-        return c < 128 && BY_FIRST_CHAR.get(c) != null;
-    }
-
     /**
-     * Whether some anchor starts with {@code first} (which {@link #startsAnchor starts an anchor}) and
-     * {@code second}: a cheap test before {@link #at}, which ordinary words fail.
+     * Whether some anchor starts with {@code first} and {@code second}: the only places {@link #at} needs to see,
+     * and a cheap test that ordinary words fail.
      */
     static boolean startsAnchor(char first, char second) {
         int index = first * 128 + second;
-        return second < 128 && (FIRST_TWO[index >>> 6] & (1L << index)) != 0;
+        return first < 128 && second < 128 && (FIRST_TWO[index >>> 6] & (1L << index)) != 0;
     }
 
     /**
      * Tries the formats whose anchor is at {@code i}, a word start (the character before is not a letter or digit)
-     * whose character {@link #startsAnchor starts an anchor}; the pattern runs only where an anchor matches.
+     * whose first two characters {@link #startsAnchor start an anchor}; the pattern runs only where an anchor
+     * matches.
      * Returns where the scan goes on: past the token found, or {@code i + 1}.
      */
     static int at(String text, int i, List<SecretSpan> out) {
