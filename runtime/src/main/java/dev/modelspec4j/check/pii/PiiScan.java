@@ -1,6 +1,7 @@
 package dev.modelspec4j.check.pii;
 
 import dev.modelspec4j.annotation.PiiType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ final class PiiScan {
             email = types.contains(PiiType.EMAIL);
             url = types.contains(PiiType.URL);
             wallet = types.contains(PiiType.CRYPTO_WALLET);
-            java.util.Arrays.fill(quiet, true);
+            Arrays.fill(quiet, true);
             boolean digits = card || ssn || ip || phone || wallet;
             for (char c = '0'; c <= '9'; c++) {
                 quiet[c] = !digits;
