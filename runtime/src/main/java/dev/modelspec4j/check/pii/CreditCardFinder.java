@@ -1,21 +1,15 @@
 package dev.modelspec4j.check.pii;
 
-import dev.modelspec4j.annotation.PiiType;
-import java.util.List;
-
 /**
  * Payment card numbers: 12 to 19 digits, either in one run or in groups of 3 to 6 digits joined by one and the
  * same separator (a space or a dash), starting with a digit of an issued range (1 to 6) and passing Luhn.
  */
-final class CreditCardFinder implements Finder {
+final class CreditCardFinder {
 
     private static final int MIN_DIGITS = 12;
-    private static final int MAX_DIGITS = 19;
+    static final int MAX_DIGITS = 19;
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        int[] digits = new int[MAX_DIGITS];
-        DigitRuns.scan(text, PiiType.CREDIT_CARD, out, (t, start, runEnd) -> match(t, start, runEnd, digits));
+    private CreditCardFinder() {
     }
 
     /**
@@ -38,8 +32,11 @@ final class CreditCardFinder implements Finder {
         };
     }
 
-    /** End of a card number starting at {@code start} (first group ends at {@code runEnd}), or -1. */
-    private static int match(String text, int start, int runEnd, int[] digits) {
+    /**
+     * End of a card number starting at {@code start} (first group ends at {@code runEnd}), or -1; {@code digits}
+     * has room for {@link #MAX_DIGITS}.
+     */
+    static int match(String text, int start, int runEnd, int[] digits) {
         int count = runEnd - start;
         if (count > MAX_DIGITS) {
             return -1;

@@ -14,33 +14,30 @@ import java.util.List;
  *       is not verified).</li>
  * </ul>
  */
-final class CryptoWalletFinder implements Finder {
+final class CryptoWalletFinder {
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        findBase58(text, out);
-        findSegwit(text, out);
-        findEthereum(text, out);
+    /** Shortest base58 address. */
+    static final int MIN_BASE58 = 26;
+
+    private CryptoWalletFinder() {
     }
 
-    private static void findBase58(String text, List<PiiSpan> out) {
+    /**
+     * Looks for a base58 address at {@code i}: a {@code 1} or {@code 3} not preceded by a letter or digit, with
+     * {@link #MIN_BASE58} characters left; returns the position from which to look again.
+     */
+    static int base58At(String text, int i, List<PiiSpan> out) {
         int n = text.length();
-        for (int i = 0; i + 26 <= n; i++) {
-            char c = text.charAt(i);
-            if ((c != '1' && c != '3') || Chars.wordBefore(text, i)) {
-                continue;
-            }
-            int end = i;
-            while (end < n && isBase58(text.charAt(end))) {
-                end++;
-            }
-            int length = end - i;
-            if (length >= 26 && length <= 35 && !Chars.wordAt(text, end)
-                    && Checksums.base58Check(text.substring(i, end), c == '1' ? 0 : 5)) {
-                out.add(new PiiSpan(PiiType.CRYPTO_WALLET, i, end));
-            }
-            i = Math.max(i, end - 1);
+        int end = i;
+        while (end < n && isBase58(text.charAt(end))) {
+            end++;
         }
+        int length = end - i;
+        if (length >= MIN_BASE58 && length <= 35 && !Chars.wordAt(text, end)
+                && Checksums.base58Check(text.substring(i, end), text.charAt(i) == '1' ? 0 : 5)) {
+            out.add(new PiiSpan(PiiType.CRYPTO_WALLET, i, end));
+        }
+        return Math.max(i + 1, end);
     }
 
     private static boolean isBase58(char c) {
@@ -48,48 +45,34 @@ final class CryptoWalletFinder implements Finder {
                 || (c >= 'a' && c <= 'z' && c != 'l');
     }
 
-    private static void findSegwit(String text, List<PiiSpan> out) {
+    /** Looks for a segwit address at {@code i}, where {@code bc1} or {@code BC1} is; returns where to look again. */
+    static int segwitAt(String text, int i, List<PiiSpan> out) {
         int n = text.length();
-        int i = indexOfIgnoreCase(text, 0);
-        while (i >= 0) {
-            int end = i + 3;
-            while (end < n && Chars.isWordChar(text.charAt(end))) {
-                end++;
-            }
-            int length = end - i;
-            if (!Chars.wordBefore(text, i) && length >= 14 && length <= 90) {
-                String candidate = text.substring(i, end);
-                String folded = candidate.toLowerCase(java.util.Locale.ROOT);
-                boolean oneCase = folded.equals(candidate) || candidate.toUpperCase(java.util.Locale.ROOT).equals(candidate);
-                if (oneCase && Checksums.segwit(folded, "bc")) {
-                    out.add(new PiiSpan(PiiType.CRYPTO_WALLET, i, end));
-                }
-            }
-            i = indexOfIgnoreCase(text, end);
+        int end = i + 3;
+        while (end < n && Chars.isWordChar(text.charAt(end))) {
+            end++;
         }
-    }
-
-    /** Next {@code bc1} or {@code BC1} from {@code from}. */
-    private static int indexOfIgnoreCase(String text, int from) {
-        int lower = text.indexOf("bc1", from);
-        int upper = text.indexOf("BC1", from);
-        if (lower < 0) {
-            return upper;
-        }
-        return upper < 0 ? lower : Math.min(lower, upper);
-    }
-
-    private static void findEthereum(String text, List<PiiSpan> out) {
-        int i = text.indexOf("0x");
-        while (i >= 0) {
-            int end = i + 2;
-            while (end < text.length() && Chars.isHex(text.charAt(end))) {
-                end++;
-            }
-            if (end - i == 42 && !Chars.wordBefore(text, i) && !Chars.wordAt(text, end)) {
+        int length = end - i;
+        if (!Chars.wordBefore(text, i) && length >= 14 && length <= 90) {
+            String candidate = text.substring(i, end);
+            String folded = candidate.toLowerCase(java.util.Locale.ROOT);
+            boolean oneCase = folded.equals(candidate) || candidate.toUpperCase(java.util.Locale.ROOT).equals(candidate);
+            if (oneCase && Checksums.segwit(folded, "bc")) {
                 out.add(new PiiSpan(PiiType.CRYPTO_WALLET, i, end));
             }
-            i = text.indexOf("0x", Math.max(end, i + 2));
         }
+        return end;
+    }
+
+    /** Looks for an Ethereum address at {@code i}, where {@code 0x} is; returns where to look again. */
+    static int ethereumAt(String text, int i, List<PiiSpan> out) {
+        int end = i + 2;
+        while (end < text.length() && Chars.isHex(text.charAt(end))) {
+            end++;
+        }
+        if (end - i == 42 && !Chars.wordBefore(text, i) && !Chars.wordAt(text, end)) {
+            out.add(new PiiSpan(PiiType.CRYPTO_WALLET, i, end));
+        }
+        return Math.max(end, i + 2);
     }
 }

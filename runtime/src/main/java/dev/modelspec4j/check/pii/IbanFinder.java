@@ -1,7 +1,5 @@
 package dev.modelspec4j.check.pii;
 
-import dev.modelspec4j.annotation.PiiType;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +7,7 @@ import java.util.Map;
  * country's length in upper-case letters and digits, written in one run or in groups of four joined by single
  * spaces or dashes (the last group may be shorter); the ISO 13616 mod-97 check must hold.
  */
-final class IbanFinder implements Finder {
+final class IbanFinder {
 
     /** IBAN length per country (SWIFT IBAN registry). */
     private static final Map<String, Integer> LENGTHS = Map.ofEntries(
@@ -37,26 +35,17 @@ final class IbanFinder implements Finder {
             Map.entry("UA", 29), Map.entry("VA", 22), Map.entry("VG", 24), Map.entry("XK", 20),
             Map.entry("YE", 30));
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        int n = text.length();
-        StringBuilder iban = new StringBuilder(34);
-        for (int i = 0; i + 4 < n; i++) {
-            char c = text.charAt(i);
-            if (!Chars.isUpper(c) || !Chars.isUpper(text.charAt(i + 1)) || !Chars.isDigit(text.charAt(i + 2))
-                    || !Chars.isDigit(text.charAt(i + 3)) || Chars.wordBefore(text, i)) {
-                continue;
-            }
-            Integer length = LENGTHS.get(text.substring(i, i + 2));
-            if (length == null) {
-                continue;
-            }
-            int end = match(text, i, length, iban);
-            if (end > 0) {
-                out.add(new PiiSpan(PiiType.IBAN, i, end));
-                i = end - 1;
-            }
+    private IbanFinder() {
+    }
+
+    /** End of an IBAN starting at {@code i} (an upper-case letter), or -1; {@code iban} is scratch space. */
+    static int at(String text, int i, StringBuilder iban) {
+        if (i + 4 >= text.length() || !Chars.isUpper(text.charAt(i + 1)) || !Chars.isDigit(text.charAt(i + 2))
+                || !Chars.isDigit(text.charAt(i + 3)) || Chars.wordBefore(text, i)) {
+            return -1;
         }
+        Integer length = LENGTHS.get(text.substring(i, i + 2));
+        return length == null ? -1 : match(text, i, length, iban);
     }
 
     private static int match(String text, int start, int length, StringBuilder iban) {

@@ -8,19 +8,15 @@ import java.util.List;
  * eight groups of 1-4 hex digits, or fewer around one {@code ::}, optionally ending in an IPv4 address; a zone
  * ({@code %eth0}) is kept. A CIDR suffix is part of the span when it is a valid prefix length (≤ 32, ≤ 128).
  */
-final class IpAddressFinder implements Finder {
+final class IpAddressFinder {
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        findIpv4(text, out);
-        findIpv6(text, out);
+    private IpAddressFinder() {
     }
 
-    private static void findIpv4(String text, List<PiiSpan> out) {
-        DigitRuns.scan(text, PiiType.IP_ADDRESS, out, (t, start, runEnd) -> {
-            int end = ipv4End(t, start, t.length());
-            return end > 0 && !Chars.wordAt(t, end) ? withPrefix(t, end, 32) : -1;
-        });
+    /** End of an IPv4 address (with its prefix length, if any) starting at the digit run at {@code start}, or -1. */
+    static int ipv4At(String text, int start) {
+        int end = ipv4End(text, start, text.length());
+        return end > 0 && !Chars.wordAt(text, end) ? withPrefix(text, end, 32) : -1;
     }
 
     /** End of a dotted quad starting at {@code start} and ending before {@code limit}, or -1. */
@@ -46,35 +42,36 @@ final class IpAddressFinder implements Finder {
         return pos;
     }
 
-    private static void findIpv6(String text, List<PiiSpan> out) {
+    /**
+     * Looks for an IPv6 address around the colon at {@code colon}; returns the position from which the next colon
+     * is worth looking at ({@link Integer#MAX_VALUE} when the address runs to the end of the text).
+     */
+    static int ipv6At(String text, int colon, List<PiiSpan> out) {
         int n = text.length();
-        int colon = text.indexOf(':');
-        while (colon >= 0) {
-            int start = colon;
-            while (start > 0 && isIpv6Char(text.charAt(start - 1))) {
-                start--;
-            }
-            int end = colon;
-            while (end < n && isIpv6Char(text.charAt(end))) {
-                end++;
-            }
-            while (end > colon && text.charAt(end - 1) == '.') {
-                end--; // a sentence full stop
-            }
-            if (!Chars.wordBefore(text, start) && validIpv6(text, start, end)) {
-                int spanEnd = end;
-                if (spanEnd + 1 < n && text.charAt(spanEnd) == '%' && Chars.isWordChar(text.charAt(spanEnd + 1))) {
-                    spanEnd++;
-                    while (spanEnd < n && Chars.isWordChar(text.charAt(spanEnd))) {
-                        spanEnd++;
-                    }
-                }
-                if (!Chars.wordAt(text, spanEnd)) {
-                    out.add(new PiiSpan(PiiType.IP_ADDRESS, start, withPrefix(text, spanEnd, 128)));
-                }
-            }
-            colon = end < n ? text.indexOf(':', Math.max(end, colon + 1)) : -1;
+        int start = colon;
+        while (start > 0 && isIpv6Char(text.charAt(start - 1))) {
+            start--;
         }
+        int end = colon;
+        while (end < n && isIpv6Char(text.charAt(end))) {
+            end++;
+        }
+        while (end > colon && text.charAt(end - 1) == '.') {
+            end--; // a sentence full stop
+        }
+        if (!Chars.wordBefore(text, start) && validIpv6(text, start, end)) {
+            int spanEnd = end;
+            if (spanEnd + 1 < n && text.charAt(spanEnd) == '%' && Chars.isWordChar(text.charAt(spanEnd + 1))) {
+                spanEnd++;
+                while (spanEnd < n && Chars.isWordChar(text.charAt(spanEnd))) {
+                    spanEnd++;
+                }
+            }
+            if (!Chars.wordAt(text, spanEnd)) {
+                out.add(new PiiSpan(PiiType.IP_ADDRESS, start, withPrefix(text, spanEnd, 128)));
+            }
+        }
+        return end < n ? Math.max(end, colon + 1) : Integer.MAX_VALUE;
     }
 
     private static boolean isIpv6Char(char c) {

@@ -1,8 +1,5 @@
 package dev.modelspec4j.check.pii;
 
-import dev.modelspec4j.annotation.PiiType;
-import java.util.List;
-
 /**
  * Telephone numbers, conservatively. Accepted shapes:
  * <ul>
@@ -16,7 +13,8 @@ import java.util.List;
  *       before, and no word such as "card" or "account".</li>
  * </ul>
  */
-final class PhoneFinder implements Finder {
+/** Not thread-safe: one instance per scan, for its scratch arrays. */
+final class PhoneFinder {
 
     private static final int MAX_GROUPS = 8;
     private static final String[] CONTEXT = {"phone", "tel", "mobile", "cell", "call", "fax", "whatsapp", "sms",
@@ -24,35 +22,27 @@ final class PhoneFinder implements Finder {
     private static final String[] NOT_PHONE = {"card", "account", "order", "invoice", "iban", "ssn", "social",
         "tracking", "serial"};
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        int n = text.length();
-        int[] groupStart = new int[MAX_GROUPS];
-        int[] groupEnd = new int[MAX_GROUPS];
-        char[] separator = new char[MAX_GROUPS];
-        boolean[] paren = new boolean[MAX_GROUPS];
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            boolean digit = Chars.isDigit(c);
-            if (!(digit || c == '+' || c == '(') || Chars.wordBefore(text, i) || (digit && insideNumber(text, i))) {
-                i = digit ? Chars.digitsEnd(text, i) : i + 1;
-                continue;
-            }
-            int end = -1;
-            int groups = readGroups(text, i, groupStart, groupEnd, separator, paren);
-            if (groups > 0) {
-                end = c == '+'
-                        ? international(text, groupStart, groupEnd, groups)
-                        : national(text, i, groupStart, groupEnd, separator, paren, groups);
-            }
-            if (end > 0) {
-                out.add(new PiiSpan(PiiType.PHONE, i, end));
-                i = end;
-            } else {
-                i = digit ? Chars.digitsEnd(text, i) : i + 1;
-            }
+    private final int[] groupStart = new int[MAX_GROUPS];
+    private final int[] groupEnd = new int[MAX_GROUPS];
+    private final char[] separator = new char[MAX_GROUPS];
+    private final boolean[] paren = new boolean[MAX_GROUPS];
+
+    /**
+     * End of a phone number starting at {@code i}, or -1; {@code i} holds a {@code +}, a {@code (} or the first
+     * digit of a run.
+     */
+    int at(String text, int i) {
+        char c = text.charAt(i);
+        if (Chars.wordBefore(text, i) || (Chars.isDigit(c) && insideNumber(text, i))) {
+            return -1;
         }
+        int groups = readGroups(text, i, groupStart, groupEnd, separator, paren);
+        if (groups == 0) {
+            return -1;
+        }
+        return c == '+'
+                ? international(text, groupStart, groupEnd, groups)
+                : national(text, i, groupStart, groupEnd, separator, paren, groups);
     }
 
     /**

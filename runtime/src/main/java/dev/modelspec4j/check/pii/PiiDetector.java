@@ -1,16 +1,15 @@
 package dev.modelspec4j.check.pii;
 
 import dev.modelspec4j.annotation.PiiType;
+import dev.modelspec4j.check.text.DisjointRanges;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,24 +35,11 @@ public final class PiiDetector {
             .thenComparingInt(PiiSpan::start);
 
     private final Set<PiiType> types;
-    private final List<Finder> finders;
+    private final PiiScan.Plan plan;
 
     private PiiDetector(Set<PiiType> types) {
         this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
-        Map<PiiType, Finder> all = new EnumMap<>(PiiType.class);
-        all.put(PiiType.EMAIL, new EmailFinder());
-        all.put(PiiType.PHONE, new PhoneFinder());
-        all.put(PiiType.CREDIT_CARD, new CreditCardFinder());
-        all.put(PiiType.IBAN, new IbanFinder());
-        all.put(PiiType.US_SSN, new SsnFinder());
-        all.put(PiiType.IP_ADDRESS, new IpAddressFinder());
-        all.put(PiiType.CRYPTO_WALLET, new CryptoWalletFinder());
-        all.put(PiiType.URL, new UrlFinder());
-        List<Finder> selected = new ArrayList<>();
-        for (PiiType type : this.types) {
-            selected.add(all.get(type));
-        }
-        this.finders = List.copyOf(selected);
+        this.plan = new PiiScan.Plan(this.types);
     }
 
     /** A detector for every {@link PiiType}. */
@@ -84,9 +70,7 @@ public final class PiiDetector {
         NormalizedText normalized = TextNormalizer.normalize(text);
         String scanned = normalized.text();
         List<PiiSpan> found = new ArrayList<>();
-        for (Finder finder : finders) {
-            finder.find(scanned, found);
-        }
+        PiiScan.scan(scanned, plan, found, null);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -114,15 +98,9 @@ public final class PiiDetector {
         List<PiiSpan> candidates = new ArrayList<>(found);
         candidates.sort(PREFERENCE);
         List<PiiSpan> kept = new ArrayList<>();
+        DisjointRanges taken = new DisjointRanges();
         for (PiiSpan candidate : candidates) {
-            boolean free = true;
-            for (PiiSpan k : kept) {
-                if (k.overlaps(candidate)) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
+            if (taken.addIfFree(candidate.start(), candidate.end())) {
                 kept.add(candidate);
             }
         }

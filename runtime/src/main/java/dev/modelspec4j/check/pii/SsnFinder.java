@@ -1,25 +1,21 @@
 package dev.modelspec4j.check.pii;
 
-import dev.modelspec4j.annotation.PiiType;
-import java.util.List;
-
 /**
  * US social security numbers written {@code AAA-GG-SSSS}, with dots or spaces in place of the dashes (the same
  * separator twice), or as nine bare digits when a word like "SSN" or "social security" comes just before. Numbers
  * the SSA never issues are rejected: area 000, 666 or 900-999, group 00, serial 0000, and the numbers known from
  * advertising and samples (078-05-1120, 123-45-6789, 219-09-9999).
  */
-final class SsnFinder implements Finder {
+final class SsnFinder {
 
     private static final String[] CONTEXT = {"ssn", "social security", "social sec", "ss#", "ss #", "tax id"};
     private static final int[] NEVER_ISSUED = {78051120, 123456789, 219099999};
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        DigitRuns.scan(text, PiiType.US_SSN, out, SsnFinder::match);
+    private SsnFinder() {
     }
 
-    private static int match(String text, int start, int runEnd) {
+    /** End of an SSN starting at {@code start}, a run of digits ending at {@code runEnd}, or -1. */
+    static int match(String text, int start, int runEnd) {
         int length = runEnd - start;
         if (length == 9) {
             if (Chars.wordAt(text, runEnd) || !Chars.keywordBefore(text, start, 30, CONTEXT)) {

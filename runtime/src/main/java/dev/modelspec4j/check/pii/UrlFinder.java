@@ -11,41 +11,39 @@ import java.util.Set;
  * names whose top-level domain is a well-known one. A URL runs to the next space or quote; trailing
  * punctuation that ends a sentence is not part of it.
  */
-final class UrlFinder implements Finder {
+final class UrlFinder {
 
     private static final Set<String> SCHEMES = Set.of("http", "https", "ftp", "ftps", "sftp", "ws", "wss");
 
-    @Override
-    public void find(String text, List<PiiSpan> out) {
-        findWithScheme(text, out);
-        findBareDomains(text, out);
+    private UrlFinder() {
     }
 
-    private static void findWithScheme(String text, List<PiiSpan> out) {
-        int marker = text.indexOf("://");
-        while (marker >= 0) {
-            int start = marker;
-            while (start > 0 && Chars.isAsciiLetter(text.charAt(start - 1))) {
-                start--;
-            }
-            int next = marker + 3;
-            if (start < marker && !Chars.wordBefore(text, start)
-                    && SCHEMES.contains(text.substring(start, marker).toLowerCase(Locale.ROOT))) {
-                int hostStart = marker + 3;
-                int userInfoEnd = userInfoEnd(text, hostStart);
-                if (userInfoEnd > 0) {
-                    hostStart = userInfoEnd + 1;
-                }
-                int hostEnd = DomainNames.hostEnd(text, hostStart);
-                if (DomainNames.isDomain(text, hostStart, hostEnd, false)
-                        && !Chars.wordAt(text, hostEnd)) {
-                    int end = pathEnd(text, hostEnd);
-                    out.add(new PiiSpan(PiiType.URL, start, end));
-                    next = end;
-                }
-            }
-            marker = text.indexOf("://", next);
+    /**
+     * Looks for a URL whose {@code ://} is at {@code marker}; returns the position from which the next
+     * {@code ://} is worth looking at.
+     */
+    static int schemeAt(String text, int marker, List<PiiSpan> out) {
+        int start = marker;
+        while (start > 0 && Chars.isAsciiLetter(text.charAt(start - 1))) {
+            start--;
         }
+        int next = marker + 3;
+        if (start < marker && !Chars.wordBefore(text, start)
+                && SCHEMES.contains(text.substring(start, marker).toLowerCase(Locale.ROOT))) {
+            int hostStart = marker + 3;
+            int userInfoEnd = userInfoEnd(text, hostStart);
+            if (userInfoEnd > 0) {
+                hostStart = userInfoEnd + 1;
+            }
+            int hostEnd = DomainNames.hostEnd(text, hostStart);
+            if (DomainNames.isDomain(text, hostStart, hostEnd, false)
+                    && !Chars.wordAt(text, hostEnd)) {
+                int end = pathEnd(text, hostEnd);
+                out.add(new PiiSpan(PiiType.URL, start, end));
+                next = end;
+            }
+        }
+        return next;
     }
 
     /** Position of the {@code @} ending a {@code user:password@} part right after the scheme, or -1. */
@@ -62,29 +60,30 @@ final class UrlFinder implements Finder {
         return -1;
     }
 
-    private static void findBareDomains(String text, List<PiiSpan> out) {
+    /**
+     * Looks for a bare domain name (or {@code www.} name) around the dot at {@code dot}, which has two characters
+     * after it; returns the position from which the next dot is worth looking at.
+     */
+    static int dotAt(String text, int dot, List<PiiSpan> out) {
         int n = text.length();
-        int dot = text.indexOf('.');
-        while (dot >= 0 && dot + 2 < n) {
-            int next = dot + 1;
-            if (dot > 0 && Chars.isWordChar(text.charAt(dot - 1)) && Chars.isAsciiLetter(text.charAt(dot + 1))) {
-                int start = dot;
-                while (start > 0 && DomainNames.isHostChar(text.charAt(start - 1))) {
-                    start--;
-                }
-                int hostEnd = DomainNames.hostEnd(text, start);
-                char before = start > 0 ? text.charAt(start - 1) : ' ';
-                boolean partOfSomethingElse = before == '@' || before == '/' || before == ':'
-                        || Chars.wordBefore(text, start);
-                if (!partOfSomethingElse && !Chars.wordAt(text, hostEnd) && (hostEnd >= n || text.charAt(hostEnd) != '@')
-                        && (DomainNames.isDomain(text, start, hostEnd, true) || isWwwName(text, start, hostEnd))) {
-                    int end = hostEnd < n && text.charAt(hostEnd) == '/' ? pathEnd(text, hostEnd) : hostEnd;
-                    out.add(new PiiSpan(PiiType.URL, start, end));
-                }
-                next = Math.max(next, hostEnd);
+        int next = dot + 1;
+        if (dot > 0 && Chars.isWordChar(text.charAt(dot - 1)) && Chars.isAsciiLetter(text.charAt(dot + 1))) {
+            int start = dot;
+            while (start > 0 && DomainNames.isHostChar(text.charAt(start - 1))) {
+                start--;
             }
-            dot = text.indexOf('.', next);
+            int hostEnd = DomainNames.hostEnd(text, start);
+            char before = start > 0 ? text.charAt(start - 1) : ' ';
+            boolean partOfSomethingElse = before == '@' || before == '/' || before == ':'
+                    || Chars.wordBefore(text, start);
+            if (!partOfSomethingElse && !Chars.wordAt(text, hostEnd) && (hostEnd >= n || text.charAt(hostEnd) != '@')
+                    && (DomainNames.isDomain(text, start, hostEnd, true) || isWwwName(text, start, hostEnd))) {
+                int end = hostEnd < n && text.charAt(hostEnd) == '/' ? pathEnd(text, hostEnd) : hostEnd;
+                out.add(new PiiSpan(PiiType.URL, start, end));
+            }
+            next = Math.max(next, hostEnd);
         }
+        return next;
     }
 
     private static boolean isWwwName(String text, int start, int end) {

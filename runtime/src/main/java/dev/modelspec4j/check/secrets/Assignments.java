@@ -37,49 +37,38 @@ final class Assignments {
     }
 
     /**
-     * Adds the secrets among assigned values to {@code out} and the range of every value it examined, secret or
-     * not, to {@code examined} (so the free-text entropy scan leaves them to this rule's judgement).
+     * Looks at the operator ({@code =} or {@code :}) at {@code op}: adds the secrets among the values assigned
+     * there to {@code out} and the range of every value it examined, secret or not, to {@code examined} (so the
+     * free-text entropy rule leaves them to this rule's judgement). The scan calls it for every operator in order.
      */
-    void find(String text, List<SecretSpan> out, List<int[]> examined) {
+    void at(String text, int op, List<SecretSpan> out, List<int[]> examined) {
         int n = text.length();
-        int nextEquals = text.indexOf('=');
-        int nextColon = text.indexOf(':');
-        while (nextEquals >= 0 || nextColon >= 0) {
-            int op;
-            if (nextColon < 0 || (nextEquals >= 0 && nextEquals < nextColon)) {
-                op = nextEquals;
-                nextEquals = text.indexOf('=', op + 1);
-            } else {
-                op = nextColon;
-                nextColon = text.indexOf(':', op + 1);
-            }
-            int keyEnd = op;
-            while (keyEnd > 0 && (text.charAt(keyEnd - 1) == ' ' || text.charAt(keyEnd - 1) == '\t')) {
-                keyEnd--;
-            }
-            if (keyEnd > 0 && (text.charAt(keyEnd - 1) == '"' || text.charAt(keyEnd - 1) == '\'')) {
-                keyEnd--;
-            }
-            int keyStart = keyEnd;
-            while (keyStart > 0 && isKeyChar(text.charAt(keyStart - 1))) {
-                keyStart--;
-            }
-            if (keyStart == keyEnd) {
-                continue;
-            }
-            String key = text.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT);
-            int valueStart = op + 1;
-            if (valueStart < n && (text.charAt(valueStart) == '>' || text.charAt(valueStart) == '=')) {
-                valueStart++; // => and ==; := is handled by the ':' being the operator
-            }
-            if (text.charAt(op) == ':' && valueStart < n && text.charAt(valueStart) == '=') {
-                valueStart++;
-            }
-            if (text.charAt(op) == ':' && valueStart < n && text.charAt(valueStart) == '/') {
-                continue; // a URL scheme, not an assignment
-            }
-            values(text, key, valueStart, out, examined);
+        int keyEnd = op;
+        while (keyEnd > 0 && (text.charAt(keyEnd - 1) == ' ' || text.charAt(keyEnd - 1) == '\t')) {
+            keyEnd--;
         }
+        if (keyEnd > 0 && (text.charAt(keyEnd - 1) == '"' || text.charAt(keyEnd - 1) == '\'')) {
+            keyEnd--;
+        }
+        int keyStart = keyEnd;
+        while (keyStart > 0 && isKeyChar(text.charAt(keyStart - 1))) {
+            keyStart--;
+        }
+        if (keyStart == keyEnd) {
+            return;
+        }
+        int valueStart = op + 1;
+        if (valueStart < n && (text.charAt(valueStart) == '>' || text.charAt(valueStart) == '=')) {
+            valueStart++; // => and ==; := is handled by the ':' being the operator
+        }
+        if (text.charAt(op) == ':' && valueStart < n && text.charAt(valueStart) == '=') {
+            valueStart++;
+        }
+        if (text.charAt(op) == ':' && valueStart < n && text.charAt(valueStart) == '/') {
+            return; // a URL scheme, not an assignment
+        }
+        String key = text.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT);
+        values(text, key, valueStart, out, examined);
     }
 
     /** End of the line containing {@code from}, looking at most {@link #MAX_VALUE} characters ahead. */

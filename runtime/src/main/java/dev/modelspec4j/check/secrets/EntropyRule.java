@@ -46,40 +46,31 @@ final class EntropyRule {
     }
 
     /**
-     * Reports random-looking tokens anywhere in {@code text} except inside {@code examined} (ranges of assigned
-     * values that {@link Assignments} has judged already, in ascending order of start).
+     * Whether a maximal run of base64-alphabet characters, {@code length} long, whose {@link Entropy#classOf class
+     * bits} OR to {@code any} and AND to {@code all}, is worth measuring in free text: long enough, mixing digits,
+     * lower and upper case, and not all hex.
      */
-    void findInFreeText(String text, List<int[]> examined, List<SecretSpan> out) {
-        int n = text.length();
-        int i = 0;
+    static boolean freeTextCandidate(int length, int any, int all) {
+        return length >= MIN_FREE_LENGTH && (any & Entropy.DIGIT) != 0 && (any & Entropy.LOWER) != 0
+                && (any & Entropy.UPPER) != 0 && (all & Entropy.HEX) == 0;
+    }
+
+    /**
+     * Reports the free-text {@code candidates} (runs that passed {@link #freeTextCandidate}, as start/end pairs in
+     * ascending order) that look random, except where they meet {@code examined} (ranges of assigned values that
+     * {@link Assignments} has judged already, in ascending order of start).
+     */
+    void judgeFreeText(String text, int[] candidates, int count, List<int[]> examined, List<SecretSpan> out) {
         int skip = 0;
-        while (i < n) {
-            if (Entropy.classOf(text.charAt(i)) == 0) {
-                i++;
-                continue;
+        for (int k = 0; k < count; k += 2) {
+            int start = candidates[k];
+            int end = candidates[k + 1];
+            while (skip < examined.size() && examined.get(skip)[1] <= start) {
+                skip++;
             }
-            int start = i;
-            int any = 0;
-            int all = 0xFF;
-            while (i < n) {
-                int bits = Entropy.classOf(text.charAt(i));
-                if (bits == 0) {
-                    break;
-                }
-                any |= bits;
-                all &= bits;
-                i++;
-            }
-            boolean mixed = (any & Entropy.DIGIT) != 0 && (any & Entropy.LOWER) != 0 && (any & Entropy.UPPER) != 0;
-            boolean hex = (all & Entropy.HEX) != 0;
-            if (i - start >= MIN_FREE_LENGTH && mixed && !hex) {
-                while (skip < examined.size() && examined.get(skip)[1] <= start) {
-                    skip++;
-                }
-                boolean judged = skip < examined.size() && examined.get(skip)[0] < i;
-                if (!judged && Entropy.shannon(text, start, i) >= base64Threshold) {
-                    out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, i));
-                }
+            boolean judged = skip < examined.size() && examined.get(skip)[0] < end;
+            if (!judged && Entropy.shannon(text, start, end) >= base64Threshold) {
+                out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, end));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.modelspec4j.check.secrets;
 
+import dev.modelspec4j.check.text.DisjointRanges;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.util.ArrayList;
@@ -69,19 +70,15 @@ public final class SecretDetector {
         NormalizedText normalized = TextNormalizer.normalize(text);
         String scanned = normalized.text();
         List<SecretSpan> found = new ArrayList<>();
-        TokenFormats.find(scanned, found);
-        UrlPasswords.find(scanned, found);
-        List<int[]> assignedValues = new ArrayList<>();
-        assignments.find(scanned, found, assignedValues);
-        assignedValues.sort(Comparator.comparingInt(range -> range[0]));
-        entropy.findInFreeText(scanned, assignedValues, found);
+        SecretScan.scan(scanned, assignments, entropy, found, null);
         if (found.isEmpty()) {
             return List.of();
         }
         found.sort(PREFERENCE);
         List<SecretSpan> kept = new ArrayList<>();
+        DisjointRanges taken = new DisjointRanges();
         for (SecretSpan candidate : found) {
-            if (kept.stream().noneMatch(candidate::overlaps)) {
+            if (taken.addIfFree(candidate.start(), candidate.end())) {
                 kept.add(candidate);
             }
         }

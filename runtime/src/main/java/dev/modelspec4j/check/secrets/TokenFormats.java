@@ -12,13 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * Secrets with a recognisable format: vendor tokens with a fixed prefix, JWTs and PEM private keys. Each format
- * has literal anchors; one pass looks for them at word starts, and the pattern runs only where an anchor is,
- * anchored there and bounded, so ordinary text costs one table look-up per word.
+ * has literal anchors; the scan ({@link SecretScan}) looks for them at word starts, and the pattern runs only where
+ * an anchor is, anchored there and bounded, so ordinary text costs one table look-up per word.
  */
 final class TokenFormats {
 
     private static final int MAX_TOKEN = 2048;
-    private static final int ALNUM = Entropy.DIGIT | Entropy.LOWER | Entropy.UPPER;
 
     private record Format(SecretKind kind, List<String> anchors, Pattern pattern, Predicate<String> valid) {
     }
@@ -71,36 +70,50 @@ final class TokenFormats {
         return Collections.unmodifiableList(frozen);
     }
 
-    /**
-     * One pass: at every position that starts a word and whose character starts an anchor, compare the anchors;
-     * the pattern runs only where one matches.
-     */
-    static void find(String text, List<SecretSpan> out) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            List<Map.Entry<String, Format>> candidates = c < 128 ? BY_FIRST_CHAR.get(c) : null;
-            if (candidates == null || (i > 0 && (Entropy.classOf(text.charAt(i - 1)) & ALNUM) != 0)) {
-                i++;
-                continue;
+    /** The first two characters of every anchor, as bits {@code first * 128 + second}. */
+    private static final long[] FIRST_TWO = firstTwo();
+
+    private static long[] firstTwo() {
+        long[] bits = new long[128 * 128 / 64];
+        for (Format format : FORMATS) {
+            for (String anchor : format.anchors()) {
+                int index = anchor.charAt(0) * 128 + anchor.charAt(1);
+                bits[index >>> 6] |= 1L << index;
             }
-            int next = i + 1;
-            for (Map.Entry<String, Format> candidate : candidates) {
-                if (text.startsWith(candidate.getKey(), i)) {
-                    Format format = candidate.getValue();
-                    Matcher matcher = format.pattern().matcher(text);
-                    int limit = format.kind() == SecretKind.PRIVATE_KEY ? n : Math.min(n, i + MAX_TOKEN);
-                    matcher.region(i, limit);
-                    if (matcher.lookingAt() && format.valid().test(matcher.group())) {
-                        out.add(new SecretSpan(format.kind(), i, matcher.end()));
-                        next = matcher.end();
-                        break;
-                    }
+        }
+        return bits;
+    }
+
+    /**
+     * Whether some anchor starts with {@code first} and {@code second}: the only places {@link #at} needs to see,
+     * and a cheap test that ordinary words fail.
+     */
+    static boolean startsAnchor(char first, char second) {
+        int index = first * 128 + second;
+        return first < 128 && second < 128 && (FIRST_TWO[index >>> 6] & (1L << index)) != 0;
+    }
+
+    /**
+     * Tries the formats whose anchor is at {@code i}, a word start (the character before is not a letter or digit)
+     * whose first two characters {@link #startsAnchor start an anchor}; the pattern runs only where an anchor
+     * matches.
+     * Returns where the scan goes on: past the token found, or {@code i + 1}.
+     */
+    static int at(String text, int i, List<SecretSpan> out) {
+        for (Map.Entry<String, Format> candidate : BY_FIRST_CHAR.get(text.charAt(i))) {
+            if (text.startsWith(candidate.getKey(), i)) {
+                Format format = candidate.getValue();
+                Matcher matcher = format.pattern().matcher(text);
+                int n = text.length();
+                int limit = format.kind() == SecretKind.PRIVATE_KEY ? n : Math.min(n, i + MAX_TOKEN);
+                matcher.region(i, limit);
+                if (matcher.lookingAt() && format.valid().test(matcher.group())) {
+                    out.add(new SecretSpan(format.kind(), i, matcher.end()));
+                    return matcher.end();
                 }
             }
-            i = next;
         }
+        return i + 1;
     }
 
     private static boolean hasDigit(String value) {

@@ -8,33 +8,30 @@ final class UrlPasswords {
     private UrlPasswords() {
     }
 
-    static void find(String text, List<SecretSpan> out) {
+    /** Looks for a password after the {@code ://} at {@code marker}. */
+    static void at(String text, int marker, List<SecretSpan> out) {
         int n = text.length();
-        int marker = text.indexOf("://");
-        while (marker >= 0) {
-            int userStart = marker + 3;
-            int pos = userStart;
-            int colon = -1;
-            int at = -1;
-            while (pos < n && pos < userStart + 512) {
-                char c = text.charAt(pos);
-                if (c == '@') {
-                    at = pos;
-                    break;
-                }
-                if (c == ':' && colon < 0) {
-                    colon = pos;
-                } else if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c) || c == '"'
-                        || c == '\'') {
-                    break;
-                }
-                pos++;
+        int userStart = marker + 3;
+        int pos = userStart;
+        int colon = -1;
+        int at = -1;
+        while (pos < n && pos < userStart + 512) {
+            char c = text.charAt(pos);
+            if (c == '@') {
+                at = pos;
+                break;
             }
-            if (colon > userStart && at > colon + 1 && at + 1 < n && Character.isLetterOrDigit(text.charAt(at + 1))
-                    && isPassword(text, colon + 1, at)) {
-                out.add(new SecretSpan(SecretKind.URL_PASSWORD, colon + 1, at));
+            if (c == ':' && colon < 0) {
+                colon = pos;
+            } else if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c) || c == '"'
+                    || c == '\'') {
+                break;
             }
-            marker = text.indexOf("://", marker + 3);
+            pos++;
+        }
+        if (colon > userStart && at > colon + 1 && at + 1 < n && Character.isLetterOrDigit(text.charAt(at + 1))
+                && isPassword(text, colon + 1, at)) {
+            out.add(new SecretSpan(SecretKind.URL_PASSWORD, colon + 1, at));
         }
     }
 

@@ -1,0 +1,81 @@
+package dev.modelspec4j.check.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelspec4j.check.text.ScanTexts;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The single pass: linear in the text (counted, not timed), and the quiet characters it may skip. */
+class SecretScanTest {
+
+    private static final SecretDetector DETECTOR = SecretDetector.defaults();
+    private static final int SMALL = 64 * 1024;
+    private static final int LARGE = 1024 * 1024;
+
+    private static SecretScan.Counts count(String text) {
+        SecretScan.Counts counts = new SecretScan.Counts();
+        EntropyRule entropy = new EntropyRule(SecretDetector.DEFAULT_BASE64_THRESHOLD,
+                SecretDetector.DEFAULT_HEX_THRESHOLD);
+        SecretScan.scan(text, new Assignments(entropy), entropy, new ArrayList<>(), counts);
+        return counts;
+    }
+
+    private static void assertProportional(String small, String large) {
+        SecretScan.Counts a = count(small);
+        SecretScan.Counts b = count(large);
+        ScanTexts.assertSameWorkPerKb("rule calls and characters looked at", a.total() + a.exactChars,
+                small.length(), b.total() + b.exactChars, large.length());
+        assertThat(b.exactChars).as("characters looked at more than once").isLessThanOrEqualTo(2L * large.length());
+    }
+
+    @Test
+    void workPerKilobyteDoesNotGrowWithTheText() {
+        assertProportional(ScanTexts.mixed(SMALL, 2), ScanTexts.mixed(LARGE, 2));
+    }
+
+    /** Text made of one candidate again and again; 16 KB vs 256 KB, to keep the test quick. */
+    @Test
+    void workPerKilobyteDoesNotGrowOnDenseCandidates() {
+        for (String unit : new String[] {"a=b ", "k: v\n", "=", ":", "x://y:z@h ", "AKIA", "sk-", "eyJ.",
+            "Ab1Ab1Ab1Ab1Ab1Ab1Ab1Ab1 ", "password = 'x\n", "a:\n  b\n", "A1", "ZZZZZZZZ"}) {
+            assertProportional(ScanTexts.repeated(unit, SMALL / 4), ScanTexts.repeated(unit, LARGE / 4));
+        }
+    }
+
+    @Test
+    void quietTextIsSkippedWithoutCallingAnyRule() {
+        SecretScan.Counts counts = count(ScanTexts.repeated("only lower case words, spaces; and commas! ", SMALL));
+        assertThat(counts.total()).isZero();
+        assertThat(counts.exactChars).isZero();
+    }
+
+    @Test
+    void tokensWhoseLoudCharacterComesAfterLowerCaseLetters() {
+        // the first loud character of these is the '_', '-', ':' or 'J' after a lower-case anchor start
+        for (String token : new String[] {"ghp_Q7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2", "glpat-abcdefghij0123456789",
+            "xoxb-1234567890-abcdefghij", "sk_live_abcdefghijklmnop1234", "sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8",
+            "github_pat_11ABCDEFG0123456789abcdefghijkl",
+            "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"}) {
+            for (String before : new String[] {"", "see ", "see (", "see\n", "a: "}) {
+                String text = before + token + " ok";
+                List<SecretSpan> spans = DETECTOR.detect(text);
+                assertThat(spans).as(text).hasSize(1);
+                assertThat(spans.get(0).start()).as(text).isEqualTo(before.length());
+            }
+            assertThat(DETECTOR.detect("see x" + token)).as("glued to a word: no token, at most a random string")
+                    .allSatisfy(s -> assertThat(s.kind()).isEqualTo(SecretKind.HIGH_ENTROPY));
+        }
+    }
+
+    @Test
+    void entropyRunsThatStartWithLowerCaseLetters() {
+        String value = "zqxmvbnrtwplkjhg8Q3X7Z2K9R4T";
+        assertThat(DETECTOR.detect("token was " + value + " yesterday")).singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(SecretKind.HIGH_ENTROPY))
+                .satisfies(s -> assertThat(s.start()).isEqualTo(10));
+        assertThat(DETECTOR.detect("all lower case zqxmvbnrtwplkjhgfdsaqwertyuiop run")).isEmpty();
+    }
+}
