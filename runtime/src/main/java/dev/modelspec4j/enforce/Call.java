@@ -20,7 +20,10 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
+import dev.modelspec4j.check.ModerationCheck;
 import dev.modelspec4j.check.Span;
+import dev.langchain4j.service.TokenStream;
+import dev.modelspec4j.stream.StreamingCall;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,20 +43,20 @@ public final class Call {
     /** Shown instead of a masked span. */
     public static final String REDACTION = "[REDACTED]";
 
-    private final Enforcer enforcer;
-    private final MethodPlan method;
+    final Enforcer enforcer;
+    final MethodPlan method;
     private final Instant started;
     private final long startNanos;
-    private final String callId;
-    private final List<Violation> violations = new ArrayList<>(0);
-    private final List<String[]> untrusted = new ArrayList<>(0);
+    final String callId;
+    final List<Violation> violations = new ArrayList<>(0);
+    final List<String[]> untrusted = new ArrayList<>(0);
     private SpecContext context = SpecContext.empty();
     private String systemMessage;
     private String userMessage = "";
-    private Object memoryId;
-    private int modelCalls;
-    private boolean inputRefused;
-    private boolean inputFallback;
+    Object memoryId;
+    int modelCalls;
+    boolean inputRefused;
+    boolean inputFallback;
 
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
@@ -108,19 +111,7 @@ public final class Call {
         }
         ChatMemory memory = enforcer.memory(memoryId);
         UserMessage user = UserMessage.from(userText(boundary));
-        List<ChatMessage> messages = new ArrayList<>();
-        String instructions = instructions(boundary);
-        if (instructions != null) {
-            messages.add(SystemMessage.from(instructions));
-        }
-        if (memory != null) {
-            for (ChatMessage m : memory.messages()) {
-                if (!(m instanceof SystemMessage)) {
-                    messages.add(m);
-                }
-            }
-        }
-        messages.add(user);
+        List<ChatMessage> messages = messages(memory, user, boundary);
         if (inputRefused) {
             return finishRefusal(memory, user, null);
         }
@@ -162,8 +153,36 @@ public final class Call {
         }
     }
 
+    /**
+     * Streams the call: returns a {@code TokenStream} over the enforcer's streaming model, which runs the input
+     * rules when started and the output rules as the answer streams. See {@link StreamingCall}.
+     *
+     * @param buffered whether the whole answer is checked before any of it is released
+     */
+    public TokenStream stream(boolean buffered) {
+        return new StreamingCall(new CallControl(this), buffered);
+    }
+
+    /** The messages of the model call: instructions, earlier turns from memory, then {@code user}. */
+    List<ChatMessage> messages(ChatMemory memory, UserMessage user, String boundary) {
+        List<ChatMessage> messages = new ArrayList<>();
+        String instructions = instructions(boundary);
+        if (instructions != null) {
+            messages.add(SystemMessage.from(instructions));
+        }
+        if (memory != null) {
+            for (ChatMessage m : memory.messages()) {
+                if (!(m instanceof SystemMessage)) {
+                    messages.add(m);
+                }
+            }
+        }
+        messages.add(user);
+        return messages;
+    }
+
     /** Applies the user's overrides, or refuses them (audited) when a rule does not allow it. */
-    private void checkOverrides() {
+    void checkOverrides() {
         for (String id : context.relaxedRules()) {
             Rule rule = method.rule(id);
             String refusal = rule == null ? "no rule " + id + " applies to " + method.name()
@@ -180,12 +199,12 @@ public final class Call {
         }
     }
 
-    private boolean relaxed(Rule rule) {
+    boolean relaxed(Rule rule) {
         return rule.userOverridable() && context.relaxedRules().contains(rule.id());
     }
 
     /** Runs the input rules; returns false when the call is blocked. */
-    private boolean checkInput() {
+    boolean checkInput() {
         List<Rule> rules = method.inputRules();
         if (rules.isEmpty()) {
             return true;
@@ -223,6 +242,9 @@ public final class Call {
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
         try {
+            if (rule.input() instanceof ModerationCheck moderation) {
+                return moderation.moderate(enforcer.moderationModel(), text, part);
+            }
             return rule.input().check(text, part);
         } catch (RuntimeException e) {
             return List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
@@ -276,7 +298,7 @@ public final class Call {
         return response;
     }
 
-    private ModelCallException fail(RuntimeException cause) {
+    ModelCallException fail(Throwable cause) {
         String error = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         ModelCallException failure = new ModelCallException(
                 enforcer.spec().assistant() + "." + method.name() + ": the model call failed (call "
@@ -305,11 +327,7 @@ public final class Call {
     private CallOutcome finish(Outcome outcome, String text, ChatResponse response, ChatMemory memory,
             UserMessage user) {
         if (outcome == Outcome.BLOCKED) {
-            SpecViolationException blocked = new SpecViolationException(
-                    enforcer.spec().assistant() + "." + method.name() + " broke its spec "
-                            + enforcer.spec().id() + " " + enforcer.spec().version() + ": " + summary()
-                            + " (call " + callId + ")",
-                    callId, violations);
+            SpecViolationException blocked = blockedException();
             audit(outcome, null);
             throw blocked;
         }
@@ -319,6 +337,15 @@ public final class Call {
             memory.add(AiMessage.from(text));
         }
         return new CallOutcome(outcome, text, response);
+    }
+
+    /** The exception of a blocked call, listing its violations. */
+    SpecViolationException blockedException() {
+        return new SpecViolationException(
+                enforcer.spec().assistant() + "." + method.name() + " broke its spec "
+                        + enforcer.spec().id() + " " + enforcer.spec().version() + ": " + summary()
+                        + " (call " + callId + ")",
+                callId, violations);
     }
 
     private String summary() {
@@ -335,7 +362,7 @@ public final class Call {
         return s.length() == 0 ? "no detail" : s.toString();
     }
 
-    private void audit(Outcome outcome, String error) {
+    void audit(Outcome outcome, String error) {
         long millis = (System.nanoTime() - startNanos) / 1_000_000L;
         SpecInfo spec = enforcer.spec();
         AuditRecord record = new AuditRecord(callId, started, spec.id(), spec.version(), spec.hash(),
@@ -361,7 +388,7 @@ public final class Call {
         return systemMessage == null || systemMessage.isBlank() ? notice : systemMessage + "\n\n" + notice;
     }
 
-    private String userText(String boundary) {
+    String userText(String boundary) {
         if (boundary == null) {
             return userMessage;
         }
@@ -380,7 +407,7 @@ public final class Call {
         return label.replace('"', '\'').replace('\n', ' ').replace('\r', ' ');
     }
 
-    private static String reaskMessage(List<String> reasons) {
+    static String reaskMessage(List<String> reasons) {
         StringBuilder text = new StringBuilder("Your previous answer broke the rules of this conversation:");
         for (String reason : reasons) {
             text.append("\n- ").append(reason);
@@ -388,7 +415,7 @@ public final class Call {
         return text.append("\nWrite the answer again so that it follows every rule.").toString();
     }
 
-    private static String redact(String text, List<Span> spans) {
+    static String redact(String text, List<Span> spans) {
         List<Span> sorted = new ArrayList<>(spans);
         sorted.sort(Comparator.comparingInt(Span::start));
         StringBuilder out = new StringBuilder(text.length());
