@@ -8,7 +8,7 @@ import javax.tools.Diagnostic;
  */
 public enum Message {
     NOT_AN_INTERFACE(1, "@ModelSpec must be placed on an interface, not on %s %s: declare the assistant as an interface"),
-    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage or ChatResponse"),
+    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage or ChatResponse, or TokenStream to stream"),
     UNKNOWN_TEMPLATE_VARIABLE(3, "Template variable {{%s}} of method %s has no matching parameter: add a parameter named %s or annotated @V(\"%s\")"),
     UNUSED_PARAMETER(4, "Parameter %s of method %s is used nowhere: reference it as {{%s}} in a template, or mark it @UserMessage, @MemoryId or @Untrusted"),
     TWO_USER_MESSAGES(5, "Method %s has more than one user message (%s): keep a single @UserMessage parameter or template"),
@@ -42,7 +42,12 @@ public enum Message {
     USER_LEVEL_POLICY(33, "A policy cannot have level USER: user-level changes are made at run time through SpecContext, for rules marked userOverridable"),
     OVERRIDABLE_HIGH_LEVEL(34, "Rule %s is a %s rule and cannot be userOverridable: only developer-level rules may be relaxed by the end user"),
     TWO_SPEC_CONTEXTS(35, "Method %s has more than one SpecContext parameter"),
-    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK");
+    FALLBACK_ON_POLICY(36, "Policy %s cannot use FALLBACK: a policy does not know the default methods of the assistants it applies to; use REFUSE, REASK or BLOCK"),
+    REASK_ON_STREAM(80, "Method %s streams, and REASK (rule %s) cannot take back tokens the caller already received: choose REFUSE, REDACT, BLOCK or REPORT, or annotate the method @Streaming(buffer = true) to check the whole answer before releasing it"),
+    FALLBACK_ON_STREAM(81, "Method %s streams: FALLBACK cannot replace a stream with another method's result; choose REFUSE, REDACT, BLOCK or REPORT"),
+    WHOLE_ANSWER_ON_STREAM(82, "Rule %s (@%s) can only judge the whole answer (%s), but method %s streams: %s, or annotate the method @Streaming(buffer = true)"),
+    STREAMING_WITHOUT_STREAM(83, "@Streaming on method %s, which returns %s: only a method returning TokenStream streams; remove the annotation"),
+    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset");
 
     private final String code;
     private final String format;

@@ -13,6 +13,8 @@ import dev.modelspec4j.processor.model.AssistantModel;
 import dev.modelspec4j.processor.model.MethodModel;
 import dev.modelspec4j.processor.model.MethodModel.ParameterModel;
 import dev.modelspec4j.processor.model.MethodModel.UntrustedParameter;
+import dev.modelspec4j.check.OutputCheck;
+import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.TemplatePart;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ public final class GuardedClassWriter {
     private static final ClassName FORBID_CHECK = ClassName.get(RUNTIME + ".check.builtin", "ForbidCheck");
     private static final ClassName REQUIRE_CHECK = ClassName.get(RUNTIME + ".check.builtin", "RequireCheck");
     private static final ClassName OUTPUT_CHECK = ClassName.get(RUNTIME + ".check", "OutputCheck");
+    private static final ClassName MODERATION_CHECK = ClassName.get(RUNTIME + ".check", "ModerationCheck");
     private static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -93,7 +96,7 @@ public final class GuardedClassWriter {
         Map<String, String> checkConstants = new LinkedHashMap<>();
         for (MethodModel method : model.methods()) {
             for (RuleModel rule : method.rules()) {
-                if (checkConstants.containsKey(rule.id())) {
+                if (checkConstants.containsKey(rule.id()) || rule instanceof RuleModel.ModerateRule) {
                     continue;
                 }
                 String constant = unique(constantName(rule.id()) + "_CHECK", names);
@@ -140,7 +143,7 @@ public final class GuardedClassWriter {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(model.interfaceName())
-                        .addStatement("return new $T(enforcer(SPEC, $L))", self, model.needsMemory())
+                        .addStatement("return new $T($L)", self, enforcerCall(model))
                         .build())
                 .build());
 
@@ -159,7 +162,9 @@ public final class GuardedClassWriter {
         for (ParameterModel p : method.parameters()) {
             m.addParameter(ParameterSpec.builder(p.type(), p.name()).build());
         }
-        CodeBlock.Builder call = CodeBlock.builder().add("enforcer.call($N)", plan);
+        boolean streams = method.returnKind() == ReturnKind.TOKEN_STREAM;
+        CodeBlock.Builder call = CodeBlock.builder().add(streams ? "enforcer.streamingCall($N)" : "enforcer.call($N)",
+                plan);
         if (method.memoryIdParameter() != null) {
             call.add("\n.memoryId($N)", method.memoryIdParameter());
         }
@@ -175,6 +180,10 @@ public final class GuardedClassWriter {
         for (UntrustedParameter u : method.untrusted()) {
             call.add("\n.untrusted($S, $N)", u.label(), u.name());
         }
+        if (streams) {
+            m.addStatement("return $L\n.stream($L)", call.build(), method.bufferStream());
+            return m.build();
+        }
         call.add("\n.execute()");
         if (method.fallbackMethod() == null) {
             m.addStatement("return $L\n.$L()", call.build(), method.returnKind().accessor());
@@ -187,6 +196,25 @@ public final class GuardedClassWriter {
                     .addStatement("return outcome.$L()", method.returnKind().accessor());
         }
         return m.build();
+    }
+
+    /**
+     * {@code enforcer(SPEC, needsMemory)}, or, when a method streams or is moderated, the form that also says
+     * which models the builder must have.
+     */
+    private static CodeBlock enforcerCall(AssistantModel model) {
+        boolean streams = false;
+        boolean whole = false;
+        boolean moderates = false;
+        for (MethodModel method : model.methods()) {
+            streams |= method.returnKind() == ReturnKind.TOKEN_STREAM;
+            whole |= method.returnKind() != ReturnKind.TOKEN_STREAM;
+            moderates |= method.rules().stream().anyMatch(r -> r instanceof RuleModel.ModerateRule);
+        }
+        if (!streams && !moderates) {
+            return CodeBlock.of("enforcer(SPEC, $L)", model.needsMemory());
+        }
+        return CodeBlock.of("enforcer(SPEC, $L, $L, $L, $L)", model.needsMemory(), whole, streams, moderates);
     }
 
     private static CodeBlock render(List<TemplatePart> parts) {
@@ -223,10 +251,13 @@ public final class GuardedClassWriter {
                     length.maxSentences(), length.minChars());
         }
         if (rule instanceof RuleModel.ForbidRule forbid) {
+            CodeBlock lookAhead = forbid.lookAhead() == OutputCheck.WHOLE_ANSWER
+                    ? CodeBlock.of("$T.WHOLE_ANSWER", OUTPUT_CHECK) : CodeBlock.of("$L", forbid.lookAhead());
             return CodeBlock.builder()
                     .add("new $T(\n", FORBID_CHECK).indent().indent()
                     .add("$T.of($L),\n", LIST, patterns(forbid.patterns()))
-                    .add("$T.of($L))", LIST, strings(forbid.descriptions()))
+                    .add("$T.of($L),\n", LIST, strings(forbid.descriptions()))
+                    .add("$L)", lookAhead)
                     .unindent().unindent()
                     .build();
         }
@@ -240,8 +271,13 @@ public final class GuardedClassWriter {
         CodeBlock.Builder rules = CodeBlock.builder();
         for (int i = 0; i < method.rules().size(); i++) {
             RuleModel rule = method.rules().get(i);
-            rules.add("\n$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(), ACTION,
-                    rule.action(), checkConstants.get(rule.id()));
+            if (rule instanceof RuleModel.ModerateRule) {
+                rules.add("\n$T.input($S, $T.$L, $T.$L, $T.INSTANCE)", RULE, rule.id(), LEVEL, rule.level(), ACTION,
+                        rule.action(), MODERATION_CHECK);
+            } else {
+                rules.add("\n$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(), ACTION,
+                        rule.action(), checkConstants.get(rule.id()));
+            }
             if (rule.userOverridable()) {
                 rules.add(".overridableByUser()");
             }

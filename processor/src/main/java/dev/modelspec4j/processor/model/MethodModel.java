@@ -20,6 +20,8 @@ import java.util.List;
  * @param maxAttempts the most model calls per call
  * @param refusal the refusal text; empty for none
  * @param fallbackMethod the fallback method's name, or null
+ * @param bufferStream for a {@link ReturnKind#TOKEN_STREAM} method: whether the whole answer is checked before
+ *     any of it is released ({@code @Streaming(buffer = true)})
  */
 public record MethodModel(
         String name,
@@ -35,7 +37,8 @@ public record MethodModel(
         List<RuleModel> rules,
         int maxAttempts,
         String refusal,
-        String fallbackMethod) {
+        String fallbackMethod,
+        boolean bufferStream) {
 
     public MethodModel {
         parameters = List.copyOf(parameters);

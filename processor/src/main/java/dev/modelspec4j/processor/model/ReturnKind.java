@@ -4,7 +4,9 @@ package dev.modelspec4j.processor.model;
 public enum ReturnKind {
     STRING("text"),
     AI_MESSAGE("aiMessage"),
-    CHAT_RESPONSE("chatResponse");
+    CHAT_RESPONSE("chatResponse"),
+    /** LangChain4j's {@code TokenStream}: the generated method returns the guarded stream itself. */
+    TOKEN_STREAM("stream");
 
     private final String accessor;
 

@@ -57,6 +57,7 @@ public final class AssistantReader {
     private final RuleReader rules;
     private final TemplateReader templates;
     private final AuthorityValidator authority;
+    private final StreamingValidator streaming;
 
     private final List<String> requiredPolicies;
 
@@ -73,6 +74,7 @@ public final class AssistantReader {
         this.rules = new RuleReader(mirrors, diagnostics);
         this.templates = new TemplateReader(mirrors, env.getFiler(), diagnostics);
         this.authority = new AuthorityValidator(diagnostics);
+        this.streaming = new StreamingValidator(mirrors, diagnostics);
     }
 
     /** The model of {@code element}, or empty when it has errors (all of them reported). */
@@ -308,13 +310,15 @@ public final class AssistantReader {
             ruleModels.add(draft.model(action));
         }
         ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
+        boolean bufferStream = streaming.check(method, returnKind, ruleModels, onViolation, onViolationAt);
 
         if (diagnostics.errorCount() > errorsBefore || returnKind == null) {
             return Optional.empty();
         }
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new MethodModel(name, returnKind, TypeName.get(method.getReturnType()), parameters,
-                thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback));
+                thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback,
+                bufferStream));
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
@@ -419,6 +423,7 @@ public final class AssistantReader {
             case "java.lang.String" -> ReturnKind.STRING;
             case Names.AI_MESSAGE -> ReturnKind.AI_MESSAGE;
             case Names.CHAT_RESPONSE -> ReturnKind.CHAT_RESPONSE;
+            case Names.TOKEN_STREAM -> ReturnKind.TOKEN_STREAM;
             default -> null;
         };
     }
