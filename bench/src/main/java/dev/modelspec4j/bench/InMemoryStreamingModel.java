@@ -7,7 +7,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.modelspec4j.testing.CancellableHandle;
 import java.util.List;
 
 /** Sends the same answer, in fixed chunks, on the calling thread; honours cancellation. Keeps nothing. */
@@ -23,30 +23,17 @@ final class InMemoryStreamingModel implements StreamingChatModel {
 
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-        Handle handle = new Handle();
+        CancellableHandle handle = new CancellableHandle();
         PartialResponseContext context = new PartialResponseContext(handle);
         for (String chunk : chunks) {
-            if (handle.cancelled) {
+            if (handle.isCancelled()) {
                 return;
             }
             handler.onPartialResponse(new PartialResponse(chunk), context);
         }
-        if (!handle.cancelled) {
+        if (!handle.isCancelled()) {
             handler.onCompleteResponse(response);
         }
     }
 
-    private static final class Handle implements StreamingHandle {
-        private boolean cancelled;
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-    }
 }

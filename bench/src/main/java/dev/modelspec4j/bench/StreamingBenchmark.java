@@ -67,22 +67,7 @@ public class StreamingBenchmark {
 
     @Benchmark
     public void unguardedWholeStream(Blackhole bh) {
-        model.chat(request, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                bh.consume(partial.text());
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                bh.consume(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                bh.consume(error);
-            }
-        });
+        model.chat(request, new Consumer(bh, false));
     }
 
     @Benchmark
@@ -96,23 +81,7 @@ public class StreamingBenchmark {
 
     @Benchmark
     public void unguardedFirstToken(Blackhole bh) {
-        model.chat(request, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                bh.consume(partial.text());
-                context.streamingHandle().cancel();
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                bh.consume(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                bh.consume(error);
-            }
-        });
+        model.chat(request, new Consumer(bh, true));
     }
 
     @Benchmark
@@ -124,5 +93,35 @@ public class StreamingBenchmark {
                 })
                 .ignoreErrors()
                 .start();
+    }
+
+    /** The unguarded caller: the model's handler, consuming every token or cancelling at the first. */
+    private static final class Consumer implements StreamingChatResponseHandler {
+
+        private final Blackhole bh;
+        private final boolean firstTokenOnly;
+
+        Consumer(Blackhole bh, boolean firstTokenOnly) {
+            this.bh = bh;
+            this.firstTokenOnly = firstTokenOnly;
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            bh.consume(partial.text());
+            if (firstTokenOnly) {
+                context.streamingHandle().cancel();
+            }
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            bh.consume(response);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            bh.consume(error);
+        }
     }
 }

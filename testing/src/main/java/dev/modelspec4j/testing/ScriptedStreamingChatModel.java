@@ -7,7 +7,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
             }
             text.append(chunk);
             handle.sent++;
-            handler.onPartialResponse(new PartialResponse(chunk), new PartialResponseContext(handle));
+            handler.onPartialResponse(new PartialResponse(chunk), new PartialResponseContext(handle.cancellation));
         }
         if (handle.isCancelled()) {
             return;
@@ -142,19 +141,14 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
     private record Step(String text, List<String> chunks, RuntimeException failure) {
     }
 
-    private static final class Handle implements StreamingHandle {
+    /** A stream's handle, counting the chunks sent. */
+    private static final class Handle {
 
-        private volatile boolean cancelled;
+        private final CancellableHandle cancellation = new CancellableHandle();
         private volatile int sent;
 
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
+        boolean isCancelled() {
+            return cancellation.isCancelled();
         }
     }
 
