@@ -1,13 +1,9 @@
 package dev.modelspec4j.bench;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.modelspec4j.ModelSpecs;
 import dev.modelspec4j.check.builtin.ForbidCheck;
+import dev.modelspec4j.testing.ObservedStreamingChatModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,29 +29,8 @@ public final class HoldBackReport {
         StringBuilder released = new StringBuilder();
         List<Integer> heldBack = new ArrayList<>();
         InMemoryStreamingModel inner = new InMemoryStreamingModel(chunks);
-        StreamingChatModel measuring = new StreamingChatModel() {
-            @Override
-            public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-                inner.chat(request, new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                        received.append(partial.text());
-                        handler.onPartialResponse(partial, context);
-                        heldBack.add(received.length() - released.length());
-                    }
-
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        handler.onCompleteResponse(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        handler.onError(error);
-                    }
-                });
-            }
-        };
+        StreamingChatModel measuring = new ObservedStreamingChatModel(inner,
+                (partial, context) -> heldBack.add(received.append(partial.text()).length() - released.length()));
         StreamingAssistant guarded = ModelSpecs.builder(StreamingAssistant.class)
                 .streamingChatModel(measuring).auditSink(record -> { }).build();
         guarded.chat("How do I fix my router?").onPartialResponse(released::append).ignoreErrors().start();

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.TokenStream;
 import dev.modelspec4j.ModelCallException;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.audit.InMemoryAuditSink;
+import dev.modelspec4j.testing.ObservedStreamingChatModel;
 import dev.modelspec4j.testing.ScriptedChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,30 +49,11 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
 
     /** The OpenAI model, keeping the streaming handle it gives with each partial response. */
     private StreamingChatModel recordingHandles(StreamingChatModel delegate) {
-        return new StreamingChatModel() {
-            @Override
-            public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-                delegate.chat(request, new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                        synchronized (upstreamHandles) {
-                            upstreamHandles.add(context.streamingHandle());
-                        }
-                        handler.onPartialResponse(partial, context);
-                    }
-
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        handler.onCompleteResponse(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        handler.onError(error);
-                    }
-                });
+        return new ObservedStreamingChatModel(delegate, (partial, context) -> {
+            synchronized (upstreamHandles) {
+                upstreamHandles.add(context.streamingHandle());
             }
-        };
+        });
     }
 
     private static String event(String content, String finishReason) throws Exception {
