@@ -21,10 +21,15 @@ public final class HoldBack {
      * surrogate pair. 0 for {@link OutputCheck#WHOLE_ANSWER}.
      */
     public static int releasable(String text, int window) {
+        return releasable(TextNormalizer.normalize(text), window);
+    }
+
+    /** As {@link #releasable(String, int)}, for text already normalised. */
+    static int releasable(NormalizedText normalized, int window) {
+        String text = normalized.original();
         if (window == OutputCheck.WHOLE_ANSWER || text.isEmpty()) {
             return 0;
         }
-        NormalizedText normalized = TextNormalizer.normalize(text);
         int keep = normalized.text().length() - window;
         if (keep <= 0) {
             return 0;
@@ -43,8 +48,7 @@ public final class HoldBack {
      * The original index just past the last character of {@code text} that normalisation keeps: a match that
      * ends there may still grow or be cancelled by the next character.
      */
-    static int visibleEnd(String text) {
-        NormalizedText normalized = TextNormalizer.normalize(text);
+    static int visibleEnd(NormalizedText normalized) {
         return normalized.originalEnd(normalized.text().length());
     }
 }

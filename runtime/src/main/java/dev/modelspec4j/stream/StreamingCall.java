@@ -21,6 +21,8 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.text.NormalizedText;
+import dev.modelspec4j.check.text.TextNormalizer;
 import dev.modelspec4j.enforce.CallControl;
 import dev.modelspec4j.enforce.Rule;
 import java.util.ArrayList;
@@ -279,7 +281,8 @@ public final class StreamingCall implements TokenStream {
      */
     private void evaluate(boolean complete) {
         String text = received.toString();
-        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(text);
+        NormalizedText normalized = complete ? null : TextNormalizer.normalize(text);
+        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(normalized);
         Action strongest = null;
         int pendingFrom = Integer.MAX_VALUE;
         List<String> reasons = new ArrayList<>(0);
@@ -327,7 +330,7 @@ public final class StreamingCall implements TokenStream {
                     finish(Outcome.DELIVERED, "", current.response, FinishReason.STOP);
                 }
             } else {
-                release(Math.min(HoldBack.releasable(text, window), pendingFrom));
+                release(Math.min(HoldBack.releasable(normalized, window), pendingFrom));
             }
             return;
         }
