@@ -126,7 +126,7 @@ public final class GuardedClassWriter {
         type.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builderName)
-                .addJavadoc("A builder: set at least {@code chatModel}.\n")
+                .addJavadoc("A builder: set at least $L.\n", requiredModels(model))
                 .addStatement("return new $T()", builderName)
                 .build());
 
@@ -196,6 +196,22 @@ public final class GuardedClassWriter {
                     .addStatement("return outcome.$L()", method.returnKind().accessor());
         }
         return m.build();
+    }
+
+    /** The models the builder must have, for its Javadoc. */
+    private static String requiredModels(AssistantModel model) {
+        List<String> models = new ArrayList<>();
+        if (model.methods().stream().anyMatch(m -> m.returnKind() != ReturnKind.TOKEN_STREAM)) {
+            models.add("{@code chatModel}");
+        }
+        if (model.methods().stream().anyMatch(m -> m.returnKind() == ReturnKind.TOKEN_STREAM)) {
+            models.add("{@code streamingChatModel}");
+        }
+        if (model.methods().stream().anyMatch(m -> m.rules().stream()
+                .anyMatch(r -> r instanceof RuleModel.ModerateRule))) {
+            models.add("{@code moderationModel}");
+        }
+        return models.isEmpty() ? "{@code chatModel}" : String.join(" and ", models);
     }
 
     /**
