@@ -26,10 +26,10 @@ import dev.modelspec4j.check.text.TextNormalizer;
 import dev.modelspec4j.enforce.CallControl;
 import dev.modelspec4j.enforce.Rule;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -75,7 +75,8 @@ public final class StreamingCall implements TokenStream {
     private final StringBuilder received = new StringBuilder();
     private int released;
     private final StringBuilder delivered = new StringBuilder();
-    private final Set<String> reported = new HashSet<>();
+    /** The settled findings of REPORT rules on the text so far, recorded when the call ends. */
+    private final Map<Rule, List<Finding>> reports = new LinkedHashMap<>();
     private boolean ended;
     private boolean audited;
     private boolean cancelledByCaller;
@@ -272,6 +273,7 @@ public final class StreamingCall implements TokenStream {
         }
         ended = true;
         audited = true;
+        recordReports();
         error(control.failed(failure)); // what was held back is dropped: it was never checked to the end
     }
 
@@ -287,6 +289,7 @@ public final class StreamingCall implements TokenStream {
         int pendingFrom = Integer.MAX_VALUE;
         List<String> reasons = new ArrayList<>(0);
         List<Span> redactions = new ArrayList<>(0);
+        reports.clear();
         for (Rule rule : rules) {
             OutputCheck check = rule.output();
             if (!complete && check.lookAhead() == OutputCheck.WHOLE_ANSWER) {
@@ -307,9 +310,7 @@ public final class StreamingCall implements TokenStream {
                     continue;
                 }
                 if (action == Action.REPORT) {
-                    if (reported.add(rule.id() + "@" + control.modelCalls() + "@" + start)) {
-                        control.violation(rule, action, f.evidence());
-                    }
+                    reports.computeIfAbsent(rule, r -> new ArrayList<>(1)).add(f);
                     continue;
                 }
                 control.violation(rule, action, f.evidence());
@@ -327,6 +328,7 @@ public final class StreamingCall implements TokenStream {
                 release(text.length());
                 if (!ended) {
                     ended = true;
+                    recordReports();
                     finish(Outcome.DELIVERED, "", current.response, FinishReason.STOP);
                 }
             } else {
@@ -339,6 +341,7 @@ public final class StreamingCall implements TokenStream {
 
     private void enforce(Action action, boolean complete, String text, List<String> reasons,
             List<Span> redactions) {
+        recordReports();
         if (action == Action.REASK && buffered && complete && control.modelCalls() < control.maxAttempts()) {
             control.reask(text, reasons);
             openStream();
@@ -437,6 +440,7 @@ public final class StreamingCall implements TokenStream {
             }
             if (!audited) {
                 audited = true;
+                recordReports();
                 error(control.failed(e));
             } else {
                 error(e);
@@ -467,8 +471,19 @@ public final class StreamingCall implements TokenStream {
         cancelUpstream();
         if (!audited) {
             audited = true;
+            recordReports();
             control.cancelled();
         }
+    }
+
+    /** Records the REPORT findings of the text checked last, once: a REPORT rule only records what it saw. */
+    private void recordReports() {
+        for (Map.Entry<Rule, List<Finding>> entry : reports.entrySet()) {
+            for (Finding f : entry.getValue()) {
+                control.violation(entry.getKey(), Action.REPORT, f.evidence());
+            }
+        }
+        reports.clear();
     }
 
     private static boolean reachesEnd(Finding f, int visibleEnd) {

@@ -236,6 +236,22 @@ class StreamingCallTest {
     }
 
     @Test
+    void reportRecordsWhatTheWholeAnswerShowsOnceAndTheStreamGoesOn() {
+        String text = "A guaranteed refund here, and a guaranteed refund there, and nothing else to say.";
+        for (List<String> chunks : List.of(ScriptedSplit.of(text, 1), ScriptedSplit.of(text, 7))) {
+            audit.clear();
+            Received received = run(new ChunkModel(List.of(chunks)), plan(Action.REPORT, FORBID), false);
+
+            assertThat(received.partials.toString()).isEqualTo(text);
+            assertThat(audit.records()).hasSize(1);
+            assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(audit.last().violations()).singleElement()
+                    .satisfies(v -> assertThat(v.action()).isEqualTo(Action.REPORT))
+                    .satisfies(v -> assertThat(v.evidence()).endsWith("matched 2 times"));
+        }
+    }
+
+    @Test
     void aLongerWordIsNotTheForbiddenPhrase() {
         String text = "No guaranteed refunds, sorry.";
         for (List<String> chunks : splits(text)) {
