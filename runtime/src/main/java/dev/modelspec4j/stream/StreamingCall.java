@@ -74,6 +74,8 @@ public final class StreamingCall implements TokenStream {
     private Attempt current;
     private final StringBuilder received = new StringBuilder();
     private int released;
+    /** How many normalised characters the previous check of this attempt saw. */
+    private int checkedNormalized;
     private final StringBuilder delivered = new StringBuilder();
     /** The settled findings of REPORT rules on the text so far, recorded when the call ends. */
     private final Map<Rule, List<Finding>> reports = new LinkedHashMap<>();
@@ -226,6 +228,7 @@ public final class StreamingCall implements TokenStream {
         control.modelCalled();
         received.setLength(0);
         released = 0;
+        checkedNormalized = 0;
         Attempt attempt = new Attempt();
         current = attempt;
         ChatRequest request = ChatRequest.builder().messages(control.messages()).build();
@@ -278,8 +281,13 @@ public final class StreamingCall implements TokenStream {
     }
 
     /**
-     * Checks everything received so far. Findings whose span reaches the end of the text may still change (the
+     * Checks what was received so far. Findings whose span reaches the end of the text may still change (the
      * match could grow, or a whole-word test fail on the next character): they wait, and so does their text.
+     *
+     * <p>Mid-stream, a check with a bounded look-ahead W reads only the text from W characters (and one more)
+     * before the end of what it saw last time: a match it has not yet found ends in the new text and spans at
+     * most W characters, and every match it found before either ended the call or is still pending, inside that
+     * tail. Checks with no look-ahead (length limits) and REPORT rules, which count everything, read it all.
      */
     private void evaluate(boolean complete) {
         String text = received.toString();
@@ -296,9 +304,11 @@ public final class StreamingCall implements TokenStream {
                 continue;
             }
             Action action = rule.effectiveAction();
+            int from = complete || action == Action.REPORT ? 0 : tailStart(normalized, check.lookAhead());
             List<Finding> findings;
             try {
-                findings = check.check(text);
+                findings = from == 0 ? check.check(text)
+                        : newInTail(check.check(text.substring(from)), from, normalized);
             } catch (RuntimeException e) {
                 findings = List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
                 action = Action.BLOCK; // fail closed
@@ -322,6 +332,9 @@ public final class StreamingCall implements TokenStream {
                     strongest = action;
                 }
             }
+        }
+        if (!complete) {
+            checkedNormalized = normalized.text().length();
         }
         if (strongest == null) {
             if (complete) {
@@ -484,6 +497,45 @@ public final class StreamingCall implements TokenStream {
             }
         }
         reports.clear();
+    }
+
+    /** Where a check with {@code lookAhead} must start reading this time; see {@link #evaluate}. */
+    private int tailStart(NormalizedText normalized, int lookAhead) {
+        if (lookAhead <= 0 || lookAhead == OutputCheck.WHOLE_ANSWER) {
+            return 0;
+        }
+        int from = checkedNormalized - lookAhead - 1;
+        if (from <= 0) {
+            return 0;
+        }
+        int index = normalized.originalIndex(from);
+        return index > 0 && Character.isLowSurrogate(normalized.original().charAt(index)) ? index - 1 : index;
+    }
+
+    /**
+     * The findings of a tail that starts at {@code offset}, with their spans moved to the whole text. A match
+     * that ends before the end of the text checked last time was judged then, with its full context (the tail
+     * cuts off what a look-behind reads): it is left out.
+     */
+    private List<Finding> newInTail(List<Finding> findings, int offset, NormalizedText normalized) {
+        if (findings.isEmpty()) {
+            return findings;
+        }
+        int checkedEnd = normalized.originalEnd(checkedNormalized);
+        List<Finding> shifted = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            List<Span> spans = new ArrayList<>(f.spans().size());
+            for (Span s : f.spans()) {
+                if (s.end() + offset >= checkedEnd) {
+                    spans.add(new Span(s.start() + offset, s.end() + offset));
+                }
+            }
+            if (spans.isEmpty() && !f.spans().isEmpty()) {
+                continue;
+            }
+            shifted.add(new Finding(f.message(), f.evidence(), spans));
+        }
+        return shifted;
     }
 
     private static boolean reachesEnd(Finding f, int visibleEnd) {
