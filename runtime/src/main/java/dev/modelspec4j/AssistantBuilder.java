@@ -2,6 +2,8 @@ package dev.modelspec4j;
 
 import dev.langchain4j.memory.chat.ChatMemoryProvider;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.moderation.ModerationModel;
 import dev.modelspec4j.enforce.Enforcer;
 import dev.modelspec4j.enforce.SpecInfo;
 import java.time.Clock;
@@ -22,6 +24,8 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
     private AuditSink auditSink = AuditSink.slf4j();
     private Clock clock = Clock.systemDefaultZone();
     private Random random;
+    private StreamingChatModel streamingChatModel;
+    private ModerationModel moderationModel;
 
     protected AssistantBuilder() {
     }
@@ -29,6 +33,21 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
     /** The model every method calls. Required. */
     public B chatModel(ChatModel chatModel) {
         this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
+        return self();
+    }
+
+    /** The model of the methods that return {@code TokenStream}; required when a method streams. */
+    public B streamingChatModel(StreamingChatModel streamingChatModel) {
+        this.streamingChatModel = Objects.requireNonNull(streamingChatModel, "streamingChatModel");
+        return self();
+    }
+
+    /**
+     * The model that checks the input of methods annotated with LangChain4j's {@code @Moderate}, before the
+     * chat model is called; required when a method is moderated.
+     */
+    public B moderationModel(ModerationModel moderationModel) {
+        this.moderationModel = Objects.requireNonNull(moderationModel, "moderationModel");
         return self();
     }
 
@@ -73,8 +92,28 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
      * @param needsMemory whether a method of the assistant has a {@code @MemoryId} parameter
      */
     protected final Enforcer enforcer(SpecInfo spec, boolean needsMemory) {
-        if (chatModel == null) {
+        return enforcer(spec, needsMemory, true, false, false);
+    }
+
+    /**
+     * As {@link #enforcer(SpecInfo, boolean)}, for assistants with streaming or moderated methods.
+     *
+     * @param needsChatModel whether a method returns its answer whole (it needs a {@code ChatModel})
+     * @param streams whether a method returns a {@code TokenStream} (it needs a {@code StreamingChatModel})
+     * @param moderates whether a method is annotated {@code @Moderate} (it needs a {@code ModerationModel})
+     */
+    protected final Enforcer enforcer(SpecInfo spec, boolean needsMemory, boolean needsChatModel, boolean streams,
+            boolean moderates) {
+        if (needsChatModel && chatModel == null) {
             throw new IllegalStateException(spec.assistant() + ": chatModel(...) must be set");
+        }
+        if (streams && streamingChatModel == null) {
+            throw new IllegalStateException(spec.assistant()
+                    + " has a method returning TokenStream: streamingChatModel(...) must be set");
+        }
+        if (moderates && moderationModel == null) {
+            throw new IllegalStateException(spec.assistant()
+                    + " has a @Moderate method: moderationModel(...) must be set");
         }
         if (needsMemory && chatMemoryProvider == null) {
             throw new IllegalStateException(spec.assistant()
@@ -85,7 +124,8 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
                     + " provider is on the class path, so they would be lost: add one (e.g. slf4j-simple or"
                     + " logback-classic) or set auditSink(...)");
         }
-        return new Enforcer(spec, chatModel, chatMemoryProvider, auditSink, clock, random);
+        return new Enforcer(spec, chatModel, streamingChatModel, moderationModel, chatMemoryProvider, auditSink,
+                clock, random);
     }
 
     @SuppressWarnings("unchecked")

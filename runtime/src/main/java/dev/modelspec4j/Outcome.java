@@ -13,5 +13,7 @@ public enum Outcome {
     /** The call ended with a {@link SpecViolationException}. */
     BLOCKED,
     /** The model (or an integration around it) failed; the call ended with a {@link ModelCallException}. */
-    FAILED
+    FAILED,
+    /** The caller cancelled a streamed call; it had received part of the answer, all of it checked. */
+    CANCELLED
 }

@@ -514,4 +514,76 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining("[MS-044]").inFile(b).onLineContaining("public interface Other");
     }
+
+    @Test
+    void reaskOnAStreamingMethod() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100)",
+                "    @OnViolation(action = Action.REASK, maxAttempts = 2)",
+                "    TokenStream chat(String question);",
+                "}");
+        assertSingleError(src, "MS-080", "@OnViolation(action = Action.REASK");
+    }
+
+    @Test
+    void reaskOnABufferedStreamingMethodCompiles() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Require(patterns = \"Ticket #\\\\d+\")",
+                "    @OnViolation(action = Action.REASK, maxAttempts = 2)",
+                "    @Streaming(buffer = true)",
+                "    TokenStream chat(String question);",
+                "}");
+        assertThat(compile(src)).succeeded();
+    }
+
+    @Test
+    void fallbackOnAStreamingMethod() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 100)",
+                "    @OnViolation(action = Action.FALLBACK, fallback = \"canned\")",
+                "    @Streaming(buffer = true)",
+                "    TokenStream chat(String question);",
+                "    default TokenStream canned(String question) { return null; }",
+                "}");
+        assertSingleError(src, "MS-081", "@OnViolation(action = Action.FALLBACK");
+    }
+
+    @Test
+    void wholeAnswerRuleOnAStreamingMethod() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(patterns = \"\\\\d+ dollars\")",
+                "    TokenStream chat(String question);",
+                "}");
+        assertSingleError(src, "MS-082", "TokenStream chat");
+    }
+
+    @Test
+    void streamingOnAMethodThatDoesNotStream() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Streaming(buffer = true)",
+                "    String chat(String question);",
+                "}");
+        assertSingleError(src, "MS-083", "@Streaming");
+    }
+
+    @Test
+    void negativeLookAhead() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Forbid(patterns = \"secret\", lookAhead = -1)",
+                "    TokenStream chat(String question);",
+                "}");
+        assertSingleError(src, "MS-084", "lookAhead = -1");
+    }
 }

@@ -28,6 +28,14 @@ public @interface Forbid {
      */
     boolean userOverridable() default false;
 
+    /**
+     * On a streaming method: the longest text, in characters after normalisation, that one match of a pattern
+     * can span, with the characters its look-arounds read. The stream holds back that much text. Phrases need
+     * none (their look-ahead is computed); 0, the default, means unbounded for patterns, which a streaming
+     * method accepts only with {@code @Streaming(buffer = true)}.
+     */
+    int lookAhead() default 0;
+
     /** The rule's id; by default {@code forbid}, prefixed with the method name on a method. */
     String id() default "";
 }

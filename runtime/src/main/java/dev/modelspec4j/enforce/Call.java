@@ -25,9 +25,12 @@ import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
 import dev.modelspec4j.check.Span;
+import dev.langchain4j.service.TokenStream;
+import dev.modelspec4j.check.ModerationCheck;
 import dev.modelspec4j.check.leak.Canary;
 import dev.modelspec4j.check.pii.PiiResult;
 import dev.modelspec4j.check.pii.Pseudonymizer;
+import dev.modelspec4j.stream.StreamingCall;
 import dev.modelspec4j.structured.StructuredOutput;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,19 +52,19 @@ public final class Call {
     /** Shown instead of a masked span. */
     public static final String REDACTION = "[REDACTED]";
 
-    private final Enforcer enforcer;
-    private final MethodPlan method;
+    final Enforcer enforcer;
+    final MethodPlan method;
     private final Instant started;
     private final long startNanos;
-    private final String callId;
-    private final List<Violation> violations = new ArrayList<>(0);
-    private final List<String[]> untrusted = new ArrayList<>(0);
+    final String callId;
+    final List<Violation> violations = new ArrayList<>(0);
+    final List<String[]> untrusted = new ArrayList<>(0);
     private SpecContext context = SpecContext.empty();
     private String systemMessage;
     private CheckContext checkContext = CheckContext.NONE;
     private String userMessage = "";
-    private Object memoryId;
-    private int modelCalls;
+    Object memoryId;
+    int modelCalls;
     private StructuredOutput structured;
     private ResponseFormat responseFormat;
     private StructuredOutput.Reading reading;
@@ -116,52 +119,27 @@ public final class Call {
         return this;
     }
 
+    // Set by prepare(): the state of the call between its input phase and its answers.
+    ChatMemory memory;
+    Pseudonymizer pseudonymizer;
+    List<ChatMessage> messages;
+    /** The user's turn as memory stores it: as written, less what was masked for good. */
+    UserMessage rememberedUser;
+    /** The strongest action of the input rules' violations, or null. */
+    Action inputDecision;
+
     /** Runs the call. Throws {@link SpecViolationException} or {@link ModelCallException}; never loses the audit record. */
     public CallOutcome execute() {
-        checkOverrides();
-        PrivacyPlan privacy = method.privacy();
-        Pseudonymizer pseudonymizer = privacy == null ? null : new Pseudonymizer(privacy.detector());
-        String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
-        if (systemMessage != null) {
-            // Template variables may carry personal data into the instructions too.
-            systemMessage = privateText(systemMessage, pseudonymizer);
-        }
-        String canary = method.plantsCanary() ? enforcer.newCanary() : null;
-        String instructions = instructions(boundary, canary);
-        checkContext = new CheckContext(systemMessage, canary, boundary);
-        Action inputDecision = checkInput();
-        if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
+        if (!prepare()) {
             return finish(Outcome.BLOCKED, null, null);
         }
-        ChatMemory memory = enforcer.memory(memoryId);
-        List<ChatMessage> messages = new ArrayList<>();
-        if (instructions != null) {
-            messages.add(SystemMessage.from(instructions));
-        }
-        if (memory != null) {
-            for (ChatMessage m : memory.messages()) {
-                if (!(m instanceof SystemMessage)) {
-                    messages.add(privateInput(m, pseudonymizer));
-                }
-            }
-        }
-        // Memory keeps the user's text as the user wrote it, less what was masked for good; pseudonyms are
-        // issued afresh, consistently, on every call.
-        String remembered = userText(boundary);
-        if (!protectInput(pseudonymizer)) {
-            return finish(Outcome.BLOCKED, null, null);
-        }
-        UserMessage sent = UserMessage.from(userText(boundary));
-        UserMessage user = privacy != null && privacy.input() == PiiMode.PSEUDONYMIZE
-                ? UserMessage.from(remembered) : sent;
-        messages.add(structured == null ? sent : structuredRequest(sent));
         if (inputDecision == Action.REFUSE) {
-            return finishRefusal(memory, user, null);
+            return finishRefusal(memory, rememberedUser, null);
         }
         if (inputDecision == Action.FALLBACK) {
             return finish(Outcome.FALLBACK, null, null);
         }
-
+        UserMessage user = rememberedUser;
         ChatResponse response;
         while (true) {
             response = callModel(messages);
@@ -199,6 +177,67 @@ public final class Call {
                     return finish(Outcome.BLOCKED, null, response);
             }
         }
+    }
+
+    /**
+     * Streams the call: returns a {@code TokenStream} over the enforcer's streaming model, which runs the input
+     * phase when started and the output rules as the answer streams. See {@link StreamingCall}.
+     *
+     * @param buffered whether the whole answer is checked before any of it is released
+     */
+    public TokenStream stream(boolean buffered) {
+        return new StreamingCall(new CallControl(this), buffered);
+    }
+
+    /**
+     * The input phase, shared by calls and streams: the user's overrides (a refused one throws, audited), the
+     * {@code @Pii} input mode on the instructions, the input rules, the messages (instructions with the call's
+     * boundary notice and canary, earlier turns from memory, the user's turn with its data blocks). Returns false
+     * when an input rule or personal data blocks the call; the caller audits.
+     */
+    boolean prepare() {
+        checkOverrides();
+        PrivacyPlan privacy = method.privacy();
+        pseudonymizer = privacy == null ? null : new Pseudonymizer(privacy.detector());
+        String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
+        if (systemMessage != null) {
+            // Template variables may carry personal data into the instructions too.
+            systemMessage = privateText(systemMessage, pseudonymizer);
+        }
+        String canary = method.plantsCanary() ? enforcer.newCanary() : null;
+        String instructions = instructions(boundary, canary);
+        checkContext = new CheckContext(systemMessage, canary, boundary);
+        inputDecision = checkInput();
+        if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
+            return false;
+        }
+        memory = enforcer.memory(memoryId);
+        messages = new ArrayList<>();
+        if (instructions != null) {
+            messages.add(SystemMessage.from(instructions));
+        }
+        if (memory != null) {
+            for (ChatMessage m : memory.messages()) {
+                if (!(m instanceof SystemMessage)) {
+                    messages.add(privateInput(m, pseudonymizer));
+                }
+            }
+        }
+        // Pseudonyms are issued afresh, consistently, on every call: memory keeps the originals.
+        String remembered = userText(boundary);
+        if (!protectInput(pseudonymizer)) {
+            return false;
+        }
+        UserMessage sent = UserMessage.from(userText(boundary));
+        rememberedUser = privacy != null && privacy.input() == PiiMode.PSEUDONYMIZE
+                ? UserMessage.from(remembered) : sent;
+        messages.add(structured == null ? sent : structuredRequest(sent));
+        return true;
+    }
+
+    /** The answer as the caller receives it under the {@code @Pii} output mode; null when personal data blocks it. */
+    String protectOutput(String text) {
+        return protectOutput(text, pseudonymizer);
     }
 
     /** A message from memory as the model may see it under the {@code @Pii} input mode. */
@@ -273,7 +312,7 @@ public final class Call {
     }
 
     /** Applies the user's overrides, or refuses them (audited) when a rule does not allow it. */
-    private void checkOverrides() {
+    void checkOverrides() {
         for (String id : context.relaxedRules()) {
             Rule rule = method.rule(id);
             if (rule == null && structured != null) {
@@ -293,7 +332,7 @@ public final class Call {
         }
     }
 
-    private boolean relaxed(Rule rule) {
+    boolean relaxed(Rule rule) {
         return rule.userOverridable() && context.relaxedRules().contains(rule.id());
     }
 
@@ -340,6 +379,9 @@ public final class Call {
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
         try {
+            if (rule.input() instanceof ModerationCheck moderation) {
+                return moderation.moderate(enforcer.moderationModel(), text, part);
+            }
             return rule.input().check(text, part, checkContext);
         } catch (RuntimeException e) {
             return List.of(Finding.of("check failed", CHECK_FAILED + e.getClass().getName()));
@@ -397,7 +439,7 @@ public final class Call {
         return response;
     }
 
-    private ModelCallException fail(RuntimeException cause) {
+    ModelCallException fail(Throwable cause) {
         String error = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         ModelCallException failure = new ModelCallException(
                 enforcer.spec().assistant() + "." + method.name() + ": the model call failed (call "
@@ -436,11 +478,7 @@ public final class Call {
     private CallOutcome finish(Outcome outcome, String text, ChatResponse response, ChatMemory memory,
             UserMessage user) {
         if (outcome == Outcome.BLOCKED) {
-            SpecViolationException blocked = new SpecViolationException(
-                    enforcer.spec().assistant() + "." + method.name() + " broke its spec "
-                            + enforcer.spec().id() + " " + enforcer.spec().version() + ": " + summary()
-                            + " (call " + callId + ")",
-                    callId, violations);
+            SpecViolationException blocked = blockedException();
             audit(outcome, null);
             throw blocked;
         }
@@ -498,6 +536,15 @@ public final class Call {
         return strongest;
     }
 
+    /** The exception of a blocked call, listing its violations. */
+    SpecViolationException blockedException() {
+        return new SpecViolationException(
+                enforcer.spec().assistant() + "." + method.name() + " broke its spec "
+                        + enforcer.spec().id() + " " + enforcer.spec().version() + ": " + summary()
+                        + " (call " + callId + ")",
+                callId, violations);
+    }
+
     private String summary() {
         StringBuilder s = new StringBuilder();
         for (Violation v : violations) {
@@ -512,7 +559,7 @@ public final class Call {
         return s.length() == 0 ? "no detail" : s.toString();
     }
 
-    private void audit(Outcome outcome, String error) {
+    void audit(Outcome outcome, String error) {
         long millis = (System.nanoTime() - startNanos) / 1_000_000L;
         SpecInfo spec = enforcer.spec();
         AuditRecord record = new AuditRecord(callId, started, spec.id(), spec.version(), spec.hash(),
@@ -547,7 +594,7 @@ public final class Call {
         return systemMessage == null || systemMessage.isBlank() ? notice : systemMessage + "\n\n" + notice;
     }
 
-    private String userText(String boundary) {
+    String userText(String boundary) {
         if (boundary == null) {
             return userMessage;
         }
@@ -566,7 +613,7 @@ public final class Call {
         return label.replace('"', '\'').replace('\n', ' ').replace('\r', ' ');
     }
 
-    private static String reaskMessage(List<String> reasons) {
+    static String reaskMessage(List<String> reasons) {
         StringBuilder text = new StringBuilder("Your previous answer broke the rules of this conversation:");
         for (String reason : reasons) {
             text.append("\n- ").append(reason);
@@ -574,7 +621,7 @@ public final class Call {
         return text.append("\nWrite the answer again so that it follows every rule.").toString();
     }
 
-    private static String redact(String text, List<Span> spans) {
+    static String redact(String text, List<Span> spans) {
         return Span.mask(text, spans, REDACTION);
     }
 }

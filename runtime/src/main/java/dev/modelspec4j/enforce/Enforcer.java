@@ -3,6 +3,8 @@ package dev.modelspec4j.enforce;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.ChatMemoryProvider;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.moderation.ModerationModel;
 import dev.modelspec4j.AuditSink;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,9 +30,23 @@ public final class Enforcer {
     private final Clock clock;
     private final Random random;
     private final SecureRandom canaries = new SecureRandom();
+    private final StreamingChatModel streamingChatModel;
+    private final ModerationModel moderationModel;
 
     public Enforcer(SpecInfo spec, ChatModel chatModel, ChatMemoryProvider chatMemoryProvider,
             AuditSink auditSink, Clock clock, Random random) {
+        this(spec, chatModel, null, null, chatMemoryProvider, auditSink, clock, random);
+    }
+
+    /**
+     * @param streamingChatModel the model of methods returning {@code TokenStream}; may be null when none does
+     * @param moderationModel the model of {@code @Moderate} methods; may be null when none is moderated
+     */
+    public Enforcer(SpecInfo spec, ChatModel chatModel, StreamingChatModel streamingChatModel,
+            ModerationModel moderationModel, ChatMemoryProvider chatMemoryProvider, AuditSink auditSink, Clock clock,
+            Random random) {
+        this.streamingChatModel = streamingChatModel;
+        this.moderationModel = moderationModel;
         this.spec = Objects.requireNonNull(spec, "spec");
         this.chatModel = chatModel;
         this.chatMemoryProvider = chatMemoryProvider;
@@ -44,6 +60,15 @@ public final class Enforcer {
         if (chatModel == null) {
             throw new IllegalStateException(
                     spec.assistant() + "." + method.name() + " needs a ChatModel: set one on the builder");
+        }
+        return new Call(this, method);
+    }
+
+    /** Starts one streamed call of {@code method}: finish it with {@link Call#stream(boolean)}. */
+    public Call streamingCall(MethodPlan method) {
+        if (streamingChatModel == null) {
+            throw new IllegalStateException(spec.assistant() + "." + method.name()
+                    + " streams: set a StreamingChatModel on the builder");
         }
         return new Call(this, method);
     }
@@ -69,6 +94,14 @@ public final class Enforcer {
 
     ChatModel chatModel() {
         return chatModel;
+    }
+
+    StreamingChatModel streamingChatModel() {
+        return streamingChatModel;
+    }
+
+    ModerationModel moderationModel() {
+        return moderationModel;
     }
 
     ChatMemory memory(Object memoryId) {

@@ -37,7 +37,7 @@ public final class ScriptedChatModel implements ChatModel {
     private final boolean repeatLast;
     private final java.util.function.Consumer<ChatRequest> onRequest;
     private final Set<Capability> capabilities;
-    private final List<ChatRequest> requests = new ArrayList<>();
+    private final RequestLog requests = new RequestLog("ScriptedChatModel");
     private int next;
 
     private ScriptedChatModel(Builder builder) {
@@ -77,7 +77,7 @@ public final class ScriptedChatModel implements ChatModel {
                 step = script.get(script.size() - 1);
             } else {
                 throw new IllegalStateException("ScriptedChatModel: the script has no answer for request #"
-                        + requests.size() + " (it has " + script.size() + ")");
+                        + requests.count() + " (it has " + script.size() + ")");
             }
         }
         onRequest.accept(request);
@@ -91,21 +91,18 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     /** Every request received so far, in order. */
-    public synchronized List<ChatRequest> requests() {
-        return List.copyOf(requests);
+    public List<ChatRequest> requests() {
+        return requests.all();
     }
 
     /** The last request received. */
-    public synchronized ChatRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("ScriptedChatModel received no request");
-        }
-        return requests.get(requests.size() - 1);
+    public ChatRequest lastRequest() {
+        return requests.last();
     }
 
     /** How many requests were received. */
-    public synchronized int requestCount() {
-        return requests.size();
+    public int requestCount() {
+        return requests.count();
     }
 
     /** The text of the last user message of {@code request}. */

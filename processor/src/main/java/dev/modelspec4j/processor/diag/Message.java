@@ -8,7 +8,7 @@ import javax.tools.Diagnostic;
  */
 public enum Message {
     NOT_AN_INTERFACE(1, "@ModelSpec must be placed on an interface, not on %s %s: declare the assistant as an interface"),
-    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage or ChatResponse"),
+    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage or ChatResponse, or TokenStream to stream"),
     UNKNOWN_TEMPLATE_VARIABLE(3, "Template variable {{%s}} of method %s has no matching parameter: add a parameter named %s or annotated @V(\"%s\")"),
     UNUSED_PARAMETER(4, "Parameter %s of method %s is used nowhere: reference it as {{%s}} in a template, or mark it @UserMessage, @MemoryId or @Untrusted"),
     TWO_USER_MESSAGES(5, "Method %s has more than one user message (%s): keep a single @UserMessage parameter or template"),
@@ -59,7 +59,14 @@ public enum Message {
     EMPTY_SCHEMA(63, "The JSON schema of %s would be empty: %s; give it at least one %s"),
     MAP_KEY_NOT_STRING(64, "Method %s returns structured output, but %s is a map with keys of type %s: JSON object keys are strings; use Map<String, V> or a list of records"),
     BAD_MAX_DEPTH(65, "@MaxDepth(%d) on %s: the depth must be at least 1"),
-    FIELD_RULE_NOT_TEXT(66, "@%s on record component %s cannot apply: the component is of type %s, and rules on components check text; put it on a String component (or a List, Set or Optional of String)");
+    FIELD_RULE_NOT_TEXT(66, "@%s on record component %s cannot apply: the component is of type %s, and rules on components check text; put it on a String component (or a List, Set or Optional of String)"),
+
+    // Streaming: 80-99.
+    REASK_ON_STREAM(80, "Method %s streams, and REASK (rule %s) cannot take back tokens the caller already received: choose REFUSE, REDACT, BLOCK or REPORT, or annotate the method @Streaming(buffer = true) to check the whole answer before releasing it"),
+    FALLBACK_ON_STREAM(81, "Method %s streams: FALLBACK cannot replace a stream with another method's result; choose REFUSE, REDACT, BLOCK or REPORT"),
+    WHOLE_ANSWER_ON_STREAM(82, "Rule %s (@%s) can only judge the whole answer (%s), but method %s streams: %s, or annotate the method @Streaming(buffer = true)"),
+    STREAMING_WITHOUT_STREAM(83, "@Streaming on method %s, which returns %s: only a method returning TokenStream streams; remove the annotation"),
+    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset");
 
     private final String code;
     private final String format;

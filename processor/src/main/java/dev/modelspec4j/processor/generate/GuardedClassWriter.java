@@ -13,6 +13,8 @@ import dev.modelspec4j.processor.model.AssistantModel;
 import dev.modelspec4j.processor.model.MethodModel;
 import dev.modelspec4j.processor.model.MethodModel.ParameterModel;
 import dev.modelspec4j.processor.model.MethodModel.UntrustedParameter;
+import dev.modelspec4j.check.OutputCheck;
+import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.TemplatePart;
 import java.util.ArrayList;
@@ -58,6 +60,7 @@ public final class GuardedClassWriter {
     private static final ClassName PII_DETECTOR = ClassName.get(RUNTIME + ".check.pii", "PiiDetector");
     private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
     private static final ClassName PII_MODE = ClassName.get(RUNTIME + ".annotation", "PiiMode");
+    private static final ClassName MODERATION_CHECK = ClassName.get(RUNTIME + ".check", "ModerationCheck");
     private static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -105,7 +108,7 @@ public final class GuardedClassWriter {
         Map<String, String> checkConstants = new LinkedHashMap<>();
         for (MethodModel method : model.methods()) {
             for (RuleModel rule : method.rules()) {
-                if (checkConstants.containsKey(rule.id())) {
+                if (checkConstants.containsKey(rule.id()) || rule instanceof RuleModel.ModerateRule) {
                     continue;
                 }
                 boolean privacy = rule instanceof RuleModel.PiiRule;
@@ -150,7 +153,7 @@ public final class GuardedClassWriter {
         type.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builderName)
-                .addJavadoc("A builder: set at least {@code chatModel}.\n")
+                .addJavadoc("A builder: set at least $L.\n", requiredModels(model))
                 .addStatement("return new $T()", builderName)
                 .build());
 
@@ -167,7 +170,7 @@ public final class GuardedClassWriter {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(model.interfaceName())
-                        .addStatement("return new $T(enforcer(SPEC, $L))", self, model.needsMemory())
+                        .addStatement("return new $T($L)", self, enforcerCall(model))
                         .build())
                 .build());
 
@@ -186,7 +189,9 @@ public final class GuardedClassWriter {
         for (ParameterModel p : method.parameters()) {
             m.addParameter(ParameterSpec.builder(p.type(), p.name()).build());
         }
-        CodeBlock.Builder call = CodeBlock.builder().add("enforcer.call($N)", plan);
+        boolean streams = method.returnKind() == ReturnKind.TOKEN_STREAM;
+        CodeBlock.Builder call = CodeBlock.builder().add(streams ? "enforcer.streamingCall($N)" : "enforcer.call($N)",
+                plan);
         if (method.memoryIdParameter() != null) {
             call.add("\n.memoryId($N)", method.memoryIdParameter());
         }
@@ -205,6 +210,10 @@ public final class GuardedClassWriter {
         if (outputConstants.containsKey(method.name())) {
             call.add("\n.structured($N)", outputConstants.get(method.name()));
         }
+        if (streams) {
+            m.addStatement("return $L\n.stream($L)", call.build(), method.bufferStream());
+            return m.build();
+        }
         call.add("\n.execute()");
         if (method.fallbackMethod() == null) {
             m.addStatement("return $L\n.$L()", call.build(), method.returnKind().accessor());
@@ -217,6 +226,41 @@ public final class GuardedClassWriter {
                     .addStatement("return outcome.$L()", method.returnKind().accessor());
         }
         return m.build();
+    }
+
+    /** The models the builder must have, for its Javadoc. */
+    private static String requiredModels(AssistantModel model) {
+        List<String> models = new ArrayList<>();
+        if (model.methods().stream().anyMatch(m -> m.returnKind() != ReturnKind.TOKEN_STREAM)) {
+            models.add("{@code chatModel}");
+        }
+        if (model.methods().stream().anyMatch(m -> m.returnKind() == ReturnKind.TOKEN_STREAM)) {
+            models.add("{@code streamingChatModel}");
+        }
+        if (model.methods().stream().anyMatch(m -> m.rules().stream()
+                .anyMatch(r -> r instanceof RuleModel.ModerateRule))) {
+            models.add("{@code moderationModel}");
+        }
+        return models.isEmpty() ? "{@code chatModel}" : String.join(" and ", models);
+    }
+
+    /**
+     * {@code enforcer(SPEC, needsMemory)}, or, when a method streams or is moderated, the form that also says
+     * which models the builder must have.
+     */
+    private static CodeBlock enforcerCall(AssistantModel model) {
+        boolean streams = false;
+        boolean whole = false;
+        boolean moderates = false;
+        for (MethodModel method : model.methods()) {
+            streams |= method.returnKind() == ReturnKind.TOKEN_STREAM;
+            whole |= method.returnKind() != ReturnKind.TOKEN_STREAM;
+            moderates |= method.rules().stream().anyMatch(r -> r instanceof RuleModel.ModerateRule);
+        }
+        if (!streams && !moderates) {
+            return CodeBlock.of("enforcer(SPEC, $L)", model.needsMemory());
+        }
+        return CodeBlock.of("enforcer(SPEC, $L, $L, $L, $L)", model.needsMemory(), whole, streams, moderates);
     }
 
     private static CodeBlock render(List<TemplatePart> parts) {
@@ -299,10 +343,13 @@ public final class GuardedClassWriter {
                     length.maxSentences(), length.minChars());
         }
         if (rule instanceof RuleModel.ForbidRule forbid) {
+            CodeBlock lookAhead = forbid.lookAhead() == OutputCheck.WHOLE_ANSWER
+                    ? CodeBlock.of("$T.WHOLE_ANSWER", OUTPUT_CHECK) : CodeBlock.of("$L", forbid.lookAhead());
             return CodeBlock.builder()
                     .add("new $T(\n", FORBID_CHECK).indent().indent()
                     .add("$T.of($L),\n", LIST, patterns(forbid.patterns()))
-                    .add("$T.of($L))", LIST, strings(forbid.descriptions()))
+                    .add("$T.of($L),\n", LIST, strings(forbid.descriptions()))
+                    .add("$L)", lookAhead)
                     .unindent().unindent()
                     .build();
         }
@@ -319,6 +366,11 @@ public final class GuardedClassWriter {
             String check = checkConstants.get(rule.id());
             if (rule instanceof RuleModel.PiiRule) {
                 privacy = check;
+                continue;
+            }
+            if (rule instanceof RuleModel.ModerateRule) {
+                rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $T.INSTANCE)", RULE, rule.id(), LEVEL,
+                        rule.level(), ACTION, rule.action(), MODERATION_CHECK));
                 continue;
             }
             if (rule instanceof RuleModel.SecretsRule || rule instanceof RuleModel.PromptInjectionRule) {

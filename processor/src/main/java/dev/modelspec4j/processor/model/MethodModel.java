@@ -22,6 +22,8 @@ import java.util.List;
  * @param refusal the refusal text; empty for none
  * @param fallbackMethod the fallback method's name, or null
  * @param structured the structured output (JSON schema, field rules), or null for text
+ * @param bufferStream for a {@link ReturnKind#TOKEN_STREAM} method: whether the whole answer is checked before
+ *     any of it is released ({@code @Streaming(buffer = true)})
  */
 public record MethodModel(
         String name,
@@ -38,7 +40,8 @@ public record MethodModel(
         int maxAttempts,
         String refusal,
         String fallbackMethod,
-        StructuredModel structured) {
+        StructuredModel structured,
+        boolean bufferStream) {
 
     /** A method whose answer is text. */
     public MethodModel(String name, ReturnKind returnKind, TypeName returnType, List<ParameterModel> parameters,
@@ -46,7 +49,7 @@ public record MethodModel(
             String memoryIdParameter, String contextParameter, List<UntrustedParameter> untrusted,
             List<RuleModel> rules, int maxAttempts, String refusal, String fallbackMethod) {
         this(name, returnKind, returnType, parameters, thrownTypes, systemMessage, userMessage, memoryIdParameter,
-                contextParameter, untrusted, rules, maxAttempts, refusal, fallbackMethod, null);
+                contextParameter, untrusted, rules, maxAttempts, refusal, fallbackMethod, null, false);
     }
 
     public MethodModel {

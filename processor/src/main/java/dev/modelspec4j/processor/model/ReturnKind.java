@@ -8,7 +8,9 @@ public enum ReturnKind {
     /** A record, enum, collection or {@code Optional}: structured output, parsed from JSON. */
     STRUCTURED("value"),
     /** LangChain4j's {@code Result<T>}: the content (text or structured output) with token usage and finish reason. */
-    RESULT("result");
+    RESULT("result"),
+    /** LangChain4j's {@code TokenStream}: the generated method returns the guarded stream itself. */
+    TOKEN_STREAM("stream");
 
     private final String accessor;
 

@@ -52,7 +52,7 @@ public sealed interface RuleModel {
 
     /** {@code @Forbid}: phrases already turned into patterns; {@code descriptions} name each pattern. */
     record ForbidRule(String id, Level level, Action action, boolean userOverridable, String origin,
-            List<String> patterns, List<String> descriptions) implements RuleModel {
+            List<String> patterns, List<String> descriptions, int lookAhead) implements RuleModel {
         public ForbidRule {
             patterns = List.copyOf(patterns);
             descriptions = List.copyOf(descriptions);
@@ -70,7 +70,28 @@ public sealed interface RuleModel {
 
         @Override
         public String canonical() {
-            return "patterns=" + patterns;
+            return "patterns=" + patterns + ",lookAhead=" + lookAhead;
+        }
+    }
+
+    /**
+     * LangChain4j's {@code @Moderate}: the input goes to the assistant's moderation model before the chat model.
+     */
+    record ModerateRule(String id, Level level, Action action, boolean userOverridable, String origin)
+            implements RuleModel {
+        @Override
+        public String kind() {
+            return "Moderate";
+        }
+
+        @Override
+        public int cost() {
+            return 10;
+        }
+
+        @Override
+        public String canonical() {
+            return "moderationModel";
         }
     }
 

@@ -59,6 +59,7 @@ public final class AssistantReader {
     private final TemplateReader templates;
     private final AuthorityValidator authority;
     private final StructuredReader structured;
+    private final StreamingValidator streaming;
 
     private final List<String> requiredPolicies;
 
@@ -76,6 +77,7 @@ public final class AssistantReader {
         this.templates = new TemplateReader(mirrors, env.getFiler(), diagnostics);
         this.authority = new AuthorityValidator(diagnostics);
         this.structured = new StructuredReader(env, mirrors, diagnostics, rules);
+        this.streaming = new StreamingValidator(mirrors, diagnostics);
     }
 
     /** The model of {@code element}, or empty when it has errors (all of them reported). */
@@ -331,6 +333,7 @@ public final class AssistantReader {
                 }
             }
         }
+        boolean bufferStream = streaming.check(method, returnKind, ruleModels, onViolation, onViolationAt);
 
         if (diagnostics.errorCount() > errorsBefore || returnKind == null) {
             return Optional.empty();
@@ -338,7 +341,7 @@ public final class AssistantReader {
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new MethodModel(name, returnKind, TypeName.get(method.getReturnType()), parameters,
                 thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback,
-                structuredModel));
+                structuredModel, bufferStream));
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
@@ -455,6 +458,7 @@ public final class AssistantReader {
             case Names.AI_MESSAGE -> ReturnKind.AI_MESSAGE;
             case Names.CHAT_RESPONSE -> ReturnKind.CHAT_RESPONSE;
             case Names.RESULT -> ReturnKind.RESULT;
+            case Names.TOKEN_STREAM -> ReturnKind.TOKEN_STREAM;
             default -> null;
         };
     }

@@ -28,11 +28,14 @@ public final class Names {
     public static final String MAX_DEPTH = MS + "MaxDepth";
     public static final String DESCRIPTION = "dev.langchain4j.model.output.structured.Description";
     public static final String RESULT = LC + "Result";
+    public static final String STREAMING = MS + "Streaming";
 
     public static final String SYSTEM_MESSAGE = LC + "SystemMessage";
     public static final String USER_MESSAGE = LC + "UserMessage";
     public static final String V = LC + "V";
     public static final String MEMORY_ID = LC + "MemoryId";
+    public static final String MODERATE = LC + "Moderate";
+    public static final String TOKEN_STREAM = LC + "TokenStream";
 
     public static final String SPEC_CONTEXT = "dev.modelspec4j.SpecContext";
     public static final String AI_MESSAGE = "dev.langchain4j.data.message.AiMessage";

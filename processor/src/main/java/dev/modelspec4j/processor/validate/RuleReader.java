@@ -2,6 +2,7 @@ package dev.modelspec4j.processor.validate;
 
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.builtin.ForbidCheck;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
@@ -143,6 +144,9 @@ final class RuleReader {
                 m -> drafts.add(keepPrivate(element, m, level, idPrefix, origin, scopeAction)));
         mirrors.find(element, Names.SECRETS).ifPresent(
                 m -> drafts.add(secrets(element, m, level, idPrefix, origin, scopeAction)));
+        mirrors.find(element, Names.MODERATE).ifPresent(m -> drafts.add(new Draft("Moderate", "", idPrefix, level,
+                origin, element, m, scopeAction,
+                (id, lvl, action) -> new RuleModel.ModerateRule(id, lvl, action, false, origin))));
         return drafts;
     }
 
@@ -242,6 +246,12 @@ final class RuleReader {
         for (String p : patterns) {
             descriptions.add("the pattern " + p);
         }
+        int declared = mirrors.integer(m, "lookAhead");
+        if (declared < 0) {
+            diagnostics.report(Message.BAD_LOOK_AHEAD, element, m, Mirrors.explicit(m, "lookAhead"), declared);
+            ok = false;
+        }
+        int lookAhead = patterns.isEmpty() ? declared : declared == 0 ? OutputCheck.WHOLE_ANSWER : declared;
         for (AnnotationValue v : mirrors.array(m, "phrases")) {
             String phrase = (String) v.getValue();
             if (phrase.isBlank()) {
@@ -250,6 +260,7 @@ final class RuleReader {
                 continue;
             }
             patterns.add(ForbidCheck.phrase(phrase));
+            lookAhead = Math.max(lookAhead, ForbidCheck.phraseLookAhead(phrase));
             descriptions.add("the phrase \"" + phrase.strip() + "\"");
         }
         if (ok && patterns.isEmpty()) {
@@ -259,9 +270,10 @@ final class RuleReader {
         if (!ok) {
             return Optional.empty();
         }
+        int window = lookAhead;
         return Optional.of(new Draft("Forbid", mirrors.string(m, "id"), prefix, level, origin, element, m,
                 scopeAction, (id, lvl, action) -> new RuleModel.ForbidRule(id, lvl, action, overridable(m), origin, patterns,
-                        descriptions)));
+                        descriptions, window)));
     }
 
     private Optional<Draft> require(Element element, AnnotationMirror m, Level level, String prefix, String origin,

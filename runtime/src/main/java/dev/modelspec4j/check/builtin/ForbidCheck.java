@@ -19,18 +19,57 @@ public final class ForbidCheck implements OutputCheck {
 
     private final List<Pattern> patterns;
     private final List<String> descriptions;
+    private final int lookAhead;
+
+    /** Extra white space allowed between two words of a phrase, beyond one character, on a stream. */
+    public static final int WHITE_SPACE_SLACK = 8;
 
     /**
+     * A check whose look-ahead is unknown: on a stream it needs the whole answer.
+     *
      * @param patterns compiled patterns
      * @param descriptions for each pattern, what it forbids, in words safe for the audit trail and the model
      *     (the phrase, or "pattern #n")
      */
     public ForbidCheck(List<Pattern> patterns, List<String> descriptions) {
+        this(patterns, descriptions, WHOLE_ANSWER);
+    }
+
+    /**
+     * @param patterns compiled patterns
+     * @param descriptions for each pattern, what it forbids
+     * @param lookAhead the longest match of any pattern, with the characters of context its look-arounds read,
+     *     in normalised characters (see {@link #phraseLookAhead(String)}); {@link #WHOLE_ANSWER} when unbounded
+     */
+    public ForbidCheck(List<Pattern> patterns, List<String> descriptions, int lookAhead) {
         if (patterns.size() != descriptions.size()) {
             throw new IllegalArgumentException("one description per pattern");
         }
+        if (lookAhead < 1) {
+            throw new IllegalArgumentException("lookAhead must be positive, not " + lookAhead);
+        }
         this.patterns = List.copyOf(patterns);
         this.descriptions = List.copyOf(descriptions);
+        this.lookAhead = lookAhead;
+    }
+
+    @Override
+    public int lookAhead() {
+        return lookAhead;
+    }
+
+    /**
+     * The look-ahead a phrase needs on a stream: its normalised length, {@link #WHITE_SPACE_SLACK} more
+     * characters per gap between words (the phrase matches whatever the white space), and one character on
+     * each side for the whole-word test.
+     */
+    public static int phraseLookAhead(String phrase) {
+        String[] words = phrase.strip().split("\\s+");
+        int length = words.length - 1;
+        for (String word : words) {
+            length += TextNormalizer.normalize(word).text().length();
+        }
+        return length + (words.length - 1) * WHITE_SPACE_SLACK + 2;
     }
 
     @Override

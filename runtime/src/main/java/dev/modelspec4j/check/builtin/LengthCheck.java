@@ -57,6 +57,15 @@ public final class LengthCheck implements OutputCheck {
         return findings;
     }
 
+    /**
+     * Upper bounds need no look-ahead: a prefix that passes one already breaks it. A lower bound
+     * ({@code minChars}) can only be judged on the whole answer.
+     */
+    @Override
+    public int lookAhead() {
+        return minChars > 0 ? WHOLE_ANSWER : 0;
+    }
+
     static int countWords(String text) {
         int words = 0;
         boolean inWord = false;

@@ -30,4 +30,10 @@ public final class RequireCheck implements OutputCheck {
         }
         return findings;
     }
+
+    /** A required pattern may appear anywhere, up to the last character: only the whole answer can be judged. */
+    @Override
+    public int lookAhead() {
+        return WHOLE_ANSWER;
+    }
 }

@@ -2,6 +2,7 @@ package dev.modelspec4j.samples.supportdesk;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.modelspec4j.testing.ScriptedChatModel;
+import dev.modelspec4j.testing.ScriptedStreamingChatModel;
 
 /**
  * A deliberately bad model for the offline demo: it rambles past the length limit, slips into a forbidden
@@ -35,6 +36,17 @@ final class MisbehavingModel {
                 // 4. answer: an untrusted order note tries to take over: it is stopped before the model sees it.
                 // 5. answer: the customer's personal data reached the model as placeholders only.
                 .reply("I have updated the e-mail for card [CREDIT_CARD_1] to [EMAIL_1].")
+                .build();
+    }
+
+    /** The streamed chat: a good answer, then one that slips into a phrase the root policy forbids. */
+    static ScriptedStreamingChatModel createStreaming() {
+        return ScriptedStreamingChatModel.builder()
+                .chunkSize(4)
+                .reply("A red light means the router lost its connection. Unplug it for ten seconds, plug it back"
+                        + " in, and wait two minutes for the light to turn green.")
+                .reply("Refunds are handled by our billing team within five working days; in your case you get a"
+                        + " guaranteed refund and a voucher on top.")
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.modelspec4j.samples.supportdesk;
 
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import dev.modelspec4j.annotation.Action;
@@ -23,6 +24,16 @@ import dev.modelspec4j.annotation.Untrusted;
 @Secrets
 @SystemMessage("You are Acme's support assistant for {{product}}. Answer briefly and politely.")
 public interface SupportAssistant {
+
+    /**
+     * The support desk's main answer, streamed token by token. A stream cannot take back what the customer has
+     * read, so a violation ends it with the refusal instead of a re-ask.
+     */
+    @Length(maxChars = 600)
+    @Forbid(phrases = {"as an AI language model"})
+    @OnViolation(action = Action.REFUSE, refusal = "Sorry, I can't help with that. A colleague will contact you.")
+    TokenStream chat(@MemoryId String customer, @UserMessage String question,
+            @Untrusted("order notes") String orderNotes, @V("product") String product);
 
     @Length(maxChars = 300)
     @Forbid(phrases = {"as an AI language model"})

@@ -8,6 +8,9 @@ import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.testing.ScriptedChatModel;
+import dev.modelspec4j.testing.ScriptedStreamingChatModel;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The offline demo's script, call by call, as the sample runs it. */
@@ -17,7 +20,7 @@ class SupportDeskOfflineTest {
     void everyRuleOfTheDemoIsEnforced() {
         ScriptedChatModel model = MisbehavingModel.create();
         InMemoryAuditSink audit = new InMemoryAuditSink();
-        SupportAssistant assistant = SupportDesk.assistant(model, audit);
+        SupportAssistant assistant = SupportDesk.assistant(model, MisbehavingModel.createStreaming(), audit);
 
         assertThat(assistant.answer("alice", "Router blinks red", null, "R2")).hasSizeLessThanOrEqualTo(300);
         assertThat(assistant.answer("bob", "Refund?", null, "R2")).startsWith("Sorry, I can't help with that.");
@@ -35,5 +38,26 @@ class SupportDeskOfflineTest {
         String sentToModel = model.lastRequest().messages().toString();
         assertThat(sentToModel).doesNotContain("dave@example.com").doesNotContain("4111")
                 .contains("[EMAIL_1]").contains("[CREDIT_CARD_1]");
+    }
+
+    @Test
+    void theStreamedChatFlowsThenEndsWithTheRefusal() {
+        ScriptedStreamingChatModel streaming = MisbehavingModel.createStreaming();
+        InMemoryAuditSink audit = new InMemoryAuditSink();
+        SupportAssistant assistant = SupportDesk.assistant(MisbehavingModel.create(), streaming, audit);
+
+        List<String> tokens = new ArrayList<>();
+        assistant.chat("alice", "Router blinks red", null, "R2").onPartialResponse(tokens::add).ignoreErrors()
+                .start();
+        assertThat(tokens.size()).isGreaterThan(20);
+        assertThat(String.join("", tokens)).endsWith("for the light to turn green.");
+
+        StringBuilder refused = new StringBuilder();
+        assistant.chat("bob", "Refund?", null, "R2").onPartialResponse(refused::append).ignoreErrors().start();
+        assertThat(refused.toString()).startsWith("Refunds are handled by our billing team")
+                .endsWith("\n\nSorry, I can't help with that. A colleague will contact you.")
+                .doesNotContain("guaranteed");
+        assertThat(streaming.cancelled(1)).isTrue();
+        assertThat(audit.records()).extracting(r -> r.outcome()).containsExactly(Outcome.DELIVERED, Outcome.REFUSED);
     }
 }

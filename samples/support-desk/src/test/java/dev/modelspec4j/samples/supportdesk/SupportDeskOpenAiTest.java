@@ -12,33 +12,18 @@ import dev.modelspec4j.testing.OpenAiCompletions;
 import java.net.InetAddress;
 import java.time.Duration;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Drives the support desk through LangChain4j's real {@link OpenAiChatModel}, over HTTP, against an
  * OpenAI-compatible server started in-process on 127.0.0.1.
  */
-class SupportDeskOpenAiTest {
+class SupportDeskOpenAiTest extends LocalServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MockWebServer server;
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
 
     private SupportAssistant assistant() {
         OpenAiChatModel model = OpenAiChatModel.builder()
@@ -48,7 +33,7 @@ class SupportDeskOpenAiTest {
                 .timeout(Duration.ofSeconds(10))
                 .maxRetries(0)
                 .build();
-        return SupportDesk.assistant(model, audit);
+        return SupportDesk.assistant(model, MisbehavingModel.createStreaming(), audit);
     }
 
     private void enqueueCompletion(String content) {

@@ -1,0 +1,171 @@
+package dev.modelspec4j.enforce;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.modelspec4j.ModelCallException;
+import dev.modelspec4j.Outcome;
+import dev.modelspec4j.SpecViolationException;
+import dev.modelspec4j.Violation;
+import dev.modelspec4j.Violation.Phase;
+import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.check.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of one {@link Call} that the streaming engine ({@code dev.modelspec4j.stream}) drives: the input
+ * phase, the messages, violations, memory and the one audit record. Not meant for application code; used by
+ * one stream, under its lock.
+ */
+public final class CallControl {
+
+    private final Call call;
+    private ChatMemory memory;
+    private UserMessage user;
+    private List<ChatMessage> messages;
+
+    CallControl(Call call) {
+        this.call = call;
+    }
+
+    /** How the input phase ended. */
+    public enum Opening {
+        /** Open the stream. */
+        PROCEED,
+        /** An input rule refuses: the caller receives the refusal; the model is not called. */
+        REFUSED
+    }
+
+    /**
+     * Runs the user's overrides and the input rules ({@code @Moderate} included) and builds the messages.
+     *
+     * @throws dev.modelspec4j.SpecOverrideException when the user relaxes a rule that cannot be relaxed (audited)
+     * @throws SpecViolationException when an input rule blocks (audited)
+     */
+    public Opening open() {
+        if (!call.prepare() || call.inputDecision == Action.FALLBACK) {
+            // A stream has no fallback method to return instead: an input rule that falls back blocks.
+            SpecViolationException blocked = call.blockedException();
+            call.audit(Outcome.BLOCKED, null);
+            throw blocked;
+        }
+        memory = call.memory;
+        user = call.rememberedUser;
+        messages = call.messages;
+        return call.inputDecision == Action.REFUSE ? Opening.REFUSED : Opening.PROCEED;
+    }
+
+    /**
+     * The whole answer as the caller receives it under the method's {@code @Pii} output mode (buffered streams);
+     * null when personal data blocks it.
+     */
+    public String protectOutput(String text) {
+        return call.protectOutput(text);
+    }
+
+    /** The messages of the next model call. */
+    public List<ChatMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** The streaming model. */
+    public StreamingChatModel streamingModel() {
+        return call.enforcer.streamingChatModel();
+    }
+
+    /** The id of the call, as in its audit record. */
+    public String callId() {
+        return call.callId;
+    }
+
+    /** {@code Assistant.method}, for messages. */
+    public String describe() {
+        return call.enforcer.spec().assistant() + "." + call.method.name();
+    }
+
+    /** The output rules that apply to this call: those the user relaxed are left out. */
+    public List<Rule> outputRules() {
+        List<Rule> rules = new ArrayList<>(call.method.outputRules().size());
+        for (Rule rule : call.method.outputRules()) {
+            if (!call.relaxed(rule)) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    /** Records a violation of the current model call's answer. */
+    public void violation(Rule rule, Action action, String evidence) {
+        call.violations.add(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, call.modelCalls, evidence));
+    }
+
+    /** Counts a model call. */
+    public void modelCalled() {
+        call.modelCalls++;
+    }
+
+    /** How many model calls were made. */
+    public int modelCalls() {
+        return call.modelCalls;
+    }
+
+    /** The most model calls of one call (REASK, buffered streams only). */
+    public int maxAttempts() {
+        return call.method.maxAttempts();
+    }
+
+    /** Whether the spec gives a refusal text of its own. */
+    public boolean hasRefusal() {
+        return !call.method.refusal().isEmpty();
+    }
+
+    /** The text a refusal gives. */
+    public String refusalText() {
+        return call.method.refusalText();
+    }
+
+    /** Adds a rejected answer and the re-ask that explains {@code reasons} to the messages. */
+    public void reask(String answer, List<String> reasons) {
+        messages.add(AiMessage.from(answer));
+        messages.add(UserMessage.from(Call.reaskMessage(reasons)));
+    }
+
+    /** The call ended with {@code text} delivered to the caller: audit, then memory receives that text. */
+    public void delivered(Outcome outcome, String text) {
+        call.audit(outcome, null);
+        if (memory != null) {
+            memory.add(user);
+            memory.add(AiMessage.from(text));
+        }
+    }
+
+    /** The call is blocked: audits it and returns the exception for the caller. */
+    public SpecViolationException blocked() {
+        SpecViolationException blocked = call.blockedException();
+        call.audit(Outcome.BLOCKED, null);
+        return blocked;
+    }
+
+    /** The model failed: audits it and returns the exception for the caller. */
+    public ModelCallException failed(Throwable cause) {
+        return call.fail(cause);
+    }
+
+    /** The caller cancelled the stream: audits it. Memory receives nothing. */
+    public void cancelled() {
+        call.audit(Outcome.CANCELLED, null);
+    }
+
+    /** {@code text} with {@code spans} masked. */
+    public static String redact(String text, List<Span> spans) {
+        return Call.redact(text, spans);
+    }
+
+    /** What a masked span is replaced with. */
+    public static String redaction() {
+        return Call.REDACTION;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.modelspec4j.stream;
+
+import dev.modelspec4j.check.OutputCheck;
+import dev.modelspec4j.check.text.NormalizedText;
+import dev.modelspec4j.check.text.TextNormalizer;
+
+/**
+ * Where a streamed answer may be cut: everything before the boundary is final, the rest is held back because a
+ * check could still find a match in it. Windows are counted in normalised characters (see
+ * {@link TextNormalizer}), the characters checks match on, so invisible characters inside a phrase do not
+ * shrink the window.
+ */
+public final class HoldBack {
+
+    private HoldBack() {
+    }
+
+    /**
+     * The length of the prefix of {@code text} that may be released when the checks need {@code window}
+     * characters of look-ahead: all but the last {@code window} normalised characters, never splitting a
+     * surrogate pair. 0 for {@link OutputCheck#WHOLE_ANSWER}.
+     */
+    public static int releasable(String text, int window) {
+        return releasable(TextNormalizer.normalize(text), window);
+    }
+
+    /** As {@link #releasable(String, int)}, for text already normalised. */
+    static int releasable(NormalizedText normalized, int window) {
+        String text = normalized.original();
+        if (window == OutputCheck.WHOLE_ANSWER || text.isEmpty()) {
+            return 0;
+        }
+        int keep = normalized.text().length() - window;
+        if (keep <= 0) {
+            return 0;
+        }
+        int boundary = normalized.originalIndex(keep);
+        if (boundary > 0 && boundary < text.length() && Character.isHighSurrogate(text.charAt(boundary - 1))) {
+            boundary--;
+        }
+        if (boundary == text.length() && Character.isHighSurrogate(text.charAt(boundary - 1))) {
+            boundary--;
+        }
+        return boundary;
+    }
+
+    /**
+     * The original index just past the last character of {@code text} that normalisation keeps: a match that
+     * ends there may still grow or be cancelled by the next character.
+     */
+    static int visibleEnd(NormalizedText normalized) {
+        return normalized.originalEnd(normalized.text().length());
+    }
+}

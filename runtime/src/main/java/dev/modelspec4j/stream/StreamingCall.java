@@ -1,0 +1,611 @@
+package dev.modelspec4j.stream;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.service.TokenStream;
+import dev.langchain4j.service.tool.BeforeToolExecution;
+import dev.langchain4j.service.tool.ToolExecution;
+import dev.modelspec4j.Outcome;
+import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.check.Finding;
+import dev.modelspec4j.check.OutputCheck;
+import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.text.NormalizedText;
+import dev.modelspec4j.check.text.TextNormalizer;
+import dev.modelspec4j.enforce.CallControl;
+import dev.modelspec4j.enforce.Rule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A guarded {@link TokenStream}: what a method returning {@code TokenStream} returns.
+ *
+ * <p>{@link #start()} runs the input rules on the caller's thread; a blocked input never opens the stream. The
+ * answer then flows to the caller while the output rules run on everything received so far: the stream holds
+ * back the last characters that a check could still match (the largest {@link OutputCheck#lookAhead()} of the
+ * method's checks) and releases the rest. On a violation the upstream request is cancelled through its
+ * {@link StreamingHandle} and the caller receives the enforced ending: the refusal (REFUSE), the held-back text
+ * with the offending spans masked (REDACT), or {@code onError} with a {@code SpecViolationException} (BLOCK).
+ * {@code onCompleteResponse} carries exactly the text the caller received, and memory stores that text. Every
+ * call writes one audit record: on completion, violation, upstream error and caller cancellation.
+ *
+ * <p>Callbacks: {@code onPartialResponse}, {@code onPartialResponseWithContext} (its handle cancels the
+ * call), {@code onCompleteResponse}, {@code onError} and {@code ignoreErrors} work as in LangChain4j. The
+ * callbacks for thinking, tool calls, tool executions, retrieval and raw provider events are rejected with
+ * {@link UnsupportedOperationException}: a guarded assistant has no tools or retrieval, and thinking and raw
+ * events would reach the caller unchecked.
+ *
+ * <p>With {@code buffered}, the whole answer is checked before any of it is released, so REASK works as in a
+ * non-streaming call. Thread-safe: upstream callbacks and the caller's cancellation take the same lock.
+ */
+public final class StreamingCall implements TokenStream {
+
+    private static final String SEPARATOR = "\n\n";
+
+    private final CallControl control;
+    private final boolean buffered;
+    private final CallerHandle callerHandle = new CallerHandle();
+
+    private Consumer<String> onPartial;
+    private BiConsumer<PartialResponse, PartialResponseContext> onPartialWithContext;
+    private Consumer<ChatResponse> onComplete;
+    private Consumer<Throwable> onError;
+    private boolean ignoreErrors;
+    private boolean started;
+
+    private List<Rule> rules = List.of();
+    private int window;
+    private Attempt current;
+    private final StringBuilder received = new StringBuilder();
+    private int released;
+    /** How many normalised characters the previous check of this attempt saw. */
+    private int checkedNormalized;
+    private final StringBuilder delivered = new StringBuilder();
+    /** The settled findings of REPORT rules on the text so far, recorded when the call ends. */
+    private final Map<Rule, List<Finding>> reports = new LinkedHashMap<>();
+    private boolean ended;
+    private boolean audited;
+    private boolean cancelledByCaller;
+
+    /**
+     * @param control the call
+     * @param buffered whether the whole answer is checked before any of it is released
+     */
+    public StreamingCall(CallControl control, boolean buffered) {
+        this.control = Objects.requireNonNull(control, "control");
+        this.buffered = buffered;
+    }
+
+    // ---- the caller's side: TokenStream ------------------------------------------------------------------
+
+    @Override
+    public synchronized TokenStream onPartialResponse(Consumer<String> handler) {
+        notStarted();
+        this.onPartial = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    @Override
+    public synchronized TokenStream onPartialResponseWithContext(
+            BiConsumer<PartialResponse, PartialResponseContext> handler) {
+        notStarted();
+        this.onPartialWithContext = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    @Override
+    public synchronized TokenStream onCompleteResponse(Consumer<ChatResponse> handler) {
+        notStarted();
+        this.onComplete = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    @Override
+    public synchronized TokenStream onError(Consumer<Throwable> handler) {
+        notStarted();
+        this.onError = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    @Override
+    public synchronized TokenStream ignoreErrors() {
+        notStarted();
+        this.ignoreErrors = true;
+        return this;
+    }
+
+    @Override
+    public TokenStream onPartialThinking(Consumer<PartialThinking> handler) {
+        throw unsupported("onPartialThinking", "the model's thinking is not checked by the spec, so it is not forwarded");
+    }
+
+    @Override
+    public TokenStream onPartialThinkingWithContext(
+            BiConsumer<PartialThinking, PartialThinkingContext> handler) {
+        throw unsupported("onPartialThinkingWithContext",
+                "the model's thinking is not checked by the spec, so it is not forwarded");
+    }
+
+    @Override
+    public TokenStream onPartialToolCall(Consumer<PartialToolCall> handler) {
+        throw unsupported("onPartialToolCall", "a guarded assistant calls no tools");
+    }
+
+    @Override
+    public TokenStream onPartialToolCallWithContext(BiConsumer<PartialToolCall, PartialToolCallContext> handler) {
+        throw unsupported("onPartialToolCallWithContext", "a guarded assistant calls no tools");
+    }
+
+    @Override
+    public TokenStream onRetrieved(Consumer<List<Content>> handler) {
+        throw unsupported("onRetrieved", "a guarded assistant does no retrieval");
+    }
+
+    @Override
+    public TokenStream onIntermediateResponse(Consumer<ChatResponse> handler) {
+        throw unsupported("onIntermediateResponse", "a guarded assistant calls no tools, so it has no intermediate"
+                + " responses");
+    }
+
+    @Override
+    public TokenStream beforeToolExecution(Consumer<BeforeToolExecution> handler) {
+        throw unsupported("beforeToolExecution", "a guarded assistant calls no tools");
+    }
+
+    @Override
+    public TokenStream onToolExecuted(Consumer<ToolExecution> handler) {
+        throw unsupported("onToolExecuted", "a guarded assistant calls no tools");
+    }
+
+    @Override
+    public TokenStream onUnmappedRawEvent(Consumer<Object> handler) {
+        throw unsupported("onUnmappedRawEvent", "raw provider events would reach the caller unchecked");
+    }
+
+    /**
+     * Runs the input rules and, unless they stop the call, opens the stream. Callbacks may run on the model's
+     * threads.
+     *
+     * @throws IllegalStateException when called twice, or with neither {@code onError} nor {@code ignoreErrors}
+     */
+    @Override
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("this TokenStream was already started");
+        }
+        if (onError == null && !ignoreErrors) {
+            throw new IllegalStateException(control.describe()
+                    + ": set onError(...) or call ignoreErrors() before start()");
+        }
+        started = true;
+        CallControl.Opening opening;
+        try {
+            opening = control.open();
+        } catch (RuntimeException e) { // blocked, refused override, or an audit failure: all audited
+            ended = true;
+            audited = true;
+            error(e);
+            return;
+        }
+        rules = control.outputRules();
+        window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
+        if (opening == CallControl.Opening.REFUSED) {
+            ended = true;
+            finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
+            return;
+        }
+        openStream();
+    }
+
+    /** The largest look-ahead of {@code rules}, REPORT rules included (they record what they see). */
+    static int window(List<Rule> rules) {
+        int window = 0;
+        for (Rule rule : rules) {
+            window = Math.max(window, rule.output().lookAhead());
+        }
+        return window;
+    }
+
+    // ---- the model's side -----------------------------------------------------------------------------
+
+    private void openStream() {
+        control.modelCalled();
+        received.setLength(0);
+        released = 0;
+        checkedNormalized = 0;
+        Attempt attempt = new Attempt();
+        current = attempt;
+        ChatRequest request = ChatRequest.builder().messages(control.messages()).build();
+        try {
+            control.streamingModel().chat(request, attempt);
+        } catch (RuntimeException e) {
+            upstreamFailed(attempt, e);
+        }
+    }
+
+    private synchronized void partial(Attempt attempt, String text, StreamingHandle handle) {
+        if (attempt != current || ended) {
+            if (handle != null && !handle.isCancelled()) {
+                handle.cancel();
+            }
+            return;
+        }
+        if (handle != null) {
+            attempt.handle = handle;
+        }
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        received.append(text);
+        if (window != OutputCheck.WHOLE_ANSWER) {
+            evaluate(false);
+        }
+    }
+
+    private synchronized void completed(Attempt attempt, ChatResponse response) {
+        if (attempt != current || ended) {
+            return;
+        }
+        attempt.response = response;
+        if (received.length() == 0 && response != null && response.aiMessage() != null
+                && response.aiMessage().text() != null) {
+            received.append(response.aiMessage().text()); // a model that sent no partial responses
+        }
+        evaluate(true);
+    }
+
+    private synchronized void upstreamFailed(Attempt attempt, Throwable failure) {
+        if (attempt != current || ended) {
+            return;
+        }
+        ended = true;
+        audited = true;
+        recordReports();
+        error(control.failed(failure)); // what was held back is dropped: it was never checked to the end
+    }
+
+    /**
+     * Checks what was received so far. Findings whose span reaches the end of the text may still change (the
+     * match could grow, or a whole-word test fail on the next character): they wait, and so does their text.
+     *
+     * <p>Mid-stream, a check with a bounded look-ahead W reads only the text from W characters (and one more)
+     * before the end of what it saw last time: a match it has not yet found ends in the new text and spans at
+     * most W characters, and every match it found before either ended the call or is still pending, inside that
+     * tail. Checks with no look-ahead (length limits) and REPORT rules, which count everything, read it all.
+     */
+    private void evaluate(boolean complete) {
+        String text = received.toString();
+        NormalizedText normalized = complete ? null : TextNormalizer.normalize(text);
+        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(normalized);
+        Action strongest = null;
+        int pendingFrom = Integer.MAX_VALUE;
+        List<String> reasons = new ArrayList<>(0);
+        List<Span> redactions = new ArrayList<>(0);
+        reports.clear();
+        for (Rule rule : rules) {
+            OutputCheck check = rule.output();
+            if (!complete && check.lookAhead() == OutputCheck.WHOLE_ANSWER) {
+                continue;
+            }
+            Action action = rule.effectiveAction();
+            int from = complete || action == Action.REPORT ? 0 : tailStart(normalized, check.lookAhead());
+            List<Finding> findings;
+            try {
+                findings = from == 0 ? check.check(text)
+                        : newInTail(check.check(text.substring(from)), from, normalized);
+            } catch (RuntimeException e) {
+                findings = List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
+                action = Action.BLOCK; // fail closed
+            }
+            for (Finding f : findings) {
+                int start = firstStart(f);
+                if (reachesEnd(f, visibleEnd)) {
+                    pendingFrom = Math.min(pendingFrom, start);
+                    continue;
+                }
+                if (action == Action.REPORT) {
+                    reports.computeIfAbsent(rule, r -> new ArrayList<>(1)).add(f);
+                    continue;
+                }
+                control.violation(rule, action, f.evidence());
+                reasons.add(f.message());
+                if (action == Action.REDACT) {
+                    redactions.addAll(f.spans());
+                }
+                if (strongest == null || action.severity() > strongest.severity()) {
+                    strongest = action;
+                }
+            }
+        }
+        if (!complete) {
+            checkedNormalized = normalized.text().length();
+        }
+        if (strongest == null) {
+            if (complete) {
+                release(text.length());
+                if (!ended) {
+                    ended = true;
+                    recordReports();
+                    finish(Outcome.DELIVERED, "", current.response, FinishReason.STOP);
+                }
+            } else {
+                release(Math.min(HoldBack.releasable(normalized, window), pendingFrom));
+            }
+            return;
+        }
+        enforce(strongest, complete, text, reasons, redactions);
+    }
+
+    private void enforce(Action action, boolean complete, String text, List<String> reasons,
+            List<Span> redactions) {
+        recordReports();
+        if (action == Action.REASK && buffered && complete && control.modelCalls() < control.maxAttempts()) {
+            control.reask(text, reasons);
+            openStream();
+            return;
+        }
+        ended = true;
+        if (!complete) {
+            cancelUpstream();
+        }
+        FinishReason reason = complete ? FinishReason.STOP : FinishReason.CONTENT_FILTER;
+        switch (action) {
+            case REDACT -> {
+                int end = complete ? text.length() : 0;
+                List<Span> shifted = new ArrayList<>(redactions.size());
+                for (Span s : redactions) {
+                    if (s.start() < released) { // the declared look-ahead was too small: fail closed
+                        blocked();
+                        return;
+                    }
+                    end = Math.max(end, s.end());
+                    shifted.add(new Span(s.start() - released, s.end() - released));
+                }
+                String ending = CallControl.redact(text.substring(released, end), shifted);
+                finish(Outcome.REDACTED, ending, complete ? current.response : null, reason);
+            }
+            case REFUSE -> refuse(reason);
+            case REASK -> {
+                if (control.hasRefusal()) {
+                    refuse(reason);
+                } else {
+                    blocked();
+                }
+            }
+            default -> blocked(); // BLOCK, and FALLBACK, which a stream cannot take
+        }
+    }
+
+    private void refuse(FinishReason reason) {
+        finish(Outcome.REFUSED, (delivered.length() == 0 ? "" : SEPARATOR) + control.refusalText(), null, reason);
+    }
+
+    private void blocked() {
+        audited = true;
+        error(control.blocked());
+    }
+
+    /** Audits, gives the caller {@code ending}, then the complete response with the text it received. */
+    private void finish(Outcome outcome, String ending, ChatResponse upstream, FinishReason reason) {
+        String text = delivered + ending;
+        audited = true;
+        try {
+            control.delivered(outcome, text);
+        } catch (RuntimeException auditFailure) {
+            error(auditFailure);
+            return;
+        }
+        if (!ending.isEmpty() && !emit(ending)) {
+            return;
+        }
+        ChatResponse response = upstream != null
+                ? upstream.toBuilder().aiMessage(AiMessage.from(text)).build()
+                : ChatResponse.builder().aiMessage(AiMessage.from(text)).finishReason(reason).build();
+        if (onComplete != null) {
+            try {
+                onComplete.accept(response);
+            } catch (RuntimeException e) {
+                error(e);
+            }
+        }
+    }
+
+    private void release(int boundary) {
+        if (boundary > released) {
+            String chunk = received.substring(released, boundary);
+            released = boundary;
+            emit(chunk);
+        }
+    }
+
+    /** Gives {@code chunk} to the caller; false when the caller's handler failed, which ends the call. */
+    private boolean emit(String chunk) {
+        delivered.append(chunk);
+        try {
+            if (onPartial != null) {
+                onPartial.accept(chunk);
+            }
+            if (onPartialWithContext != null) {
+                onPartialWithContext.accept(new PartialResponse(chunk), new PartialResponseContext(callerHandle));
+            }
+            return true;
+        } catch (RuntimeException e) {
+            boolean wasEnded = ended;
+            ended = true;
+            if (!wasEnded) {
+                cancelUpstream();
+            }
+            if (!audited) {
+                audited = true;
+                recordReports();
+                error(control.failed(e));
+            } else {
+                error(e);
+            }
+            return false;
+        }
+    }
+
+    private void error(Throwable e) {
+        if (onError != null) {
+            onError.accept(e);
+        }
+    }
+
+    private void cancelUpstream() {
+        StreamingHandle handle = current == null ? null : current.handle;
+        if (handle != null && !handle.isCancelled()) {
+            handle.cancel();
+        }
+    }
+
+    private synchronized void cancelByCaller() {
+        cancelledByCaller = true;
+        if (ended) {
+            return;
+        }
+        ended = true;
+        cancelUpstream();
+        if (!audited) {
+            audited = true;
+            recordReports();
+            control.cancelled();
+        }
+    }
+
+    /** Records the REPORT findings of the text checked last, once: a REPORT rule only records what it saw. */
+    private void recordReports() {
+        for (Map.Entry<Rule, List<Finding>> entry : reports.entrySet()) {
+            for (Finding f : entry.getValue()) {
+                control.violation(entry.getKey(), Action.REPORT, f.evidence());
+            }
+        }
+        reports.clear();
+    }
+
+    /** Where a check with {@code lookAhead} must start reading this time; see {@link #evaluate}. */
+    private int tailStart(NormalizedText normalized, int lookAhead) {
+        if (lookAhead <= 0 || lookAhead == OutputCheck.WHOLE_ANSWER) {
+            return 0;
+        }
+        int from = checkedNormalized - lookAhead - 1;
+        if (from <= 0) {
+            return 0;
+        }
+        int index = normalized.originalIndex(from);
+        return index > 0 && Character.isLowSurrogate(normalized.original().charAt(index)) ? index - 1 : index;
+    }
+
+    /**
+     * The findings of a tail that starts at {@code offset}, with their spans moved to the whole text. A match
+     * that ends before the end of the text checked last time was judged then, with its full context (the tail
+     * cuts off what a look-behind reads): it is left out.
+     */
+    private List<Finding> newInTail(List<Finding> findings, int offset, NormalizedText normalized) {
+        if (findings.isEmpty()) {
+            return findings;
+        }
+        int checkedEnd = normalized.originalEnd(checkedNormalized);
+        List<Finding> shifted = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            List<Span> spans = new ArrayList<>(f.spans().size());
+            for (Span s : f.spans()) {
+                if (s.end() + offset >= checkedEnd) {
+                    spans.add(new Span(s.start() + offset, s.end() + offset));
+                }
+            }
+            if (spans.isEmpty() && !f.spans().isEmpty()) {
+                continue;
+            }
+            shifted.add(new Finding(f.message(), f.evidence(), spans));
+        }
+        return shifted;
+    }
+
+    private static boolean reachesEnd(Finding f, int visibleEnd) {
+        for (Span s : f.spans()) {
+            if (s.end() >= visibleEnd) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstStart(Finding f) {
+        int start = Integer.MAX_VALUE;
+        for (Span s : f.spans()) {
+            start = Math.min(start, s.start());
+        }
+        return start == Integer.MAX_VALUE ? -1 : start;
+    }
+
+    private void notStarted() {
+        if (started) {
+            throw new IllegalStateException("set the callbacks of a TokenStream before start()");
+        }
+    }
+
+    private UnsupportedOperationException unsupported(String callback, String why) {
+        return new UnsupportedOperationException(control.describe() + " returns a guarded TokenStream: "
+                + callback + " is not supported, because " + why);
+    }
+
+    /** One model call's stream; callbacks of an attempt that is no longer current are ignored. */
+    private final class Attempt implements StreamingChatResponseHandler {
+
+        private StreamingHandle handle;
+        private ChatResponse response;
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            partial(this, partialResponse, null);
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
+            partial(this, partialResponse.text(), context == null ? null : context.streamingHandle());
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse completeResponse) {
+            completed(this, completeResponse);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            upstreamFailed(this, error);
+        }
+    }
+
+    /** The handle the caller receives with each partial response: cancelling it cancels the call. */
+    private final class CallerHandle implements StreamingHandle {
+
+        @Override
+        public void cancel() {
+            cancelByCaller();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            synchronized (StreamingCall.this) {
+                return cancelledByCaller;
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.modelspec4j.samples.supportdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.service.TokenStream;
+import dev.modelspec4j.ModelCallException;
+import dev.modelspec4j.Outcome;
+import dev.modelspec4j.audit.InMemoryAuditSink;
+import dev.modelspec4j.testing.ObservedStreamingChatModel;
+import dev.modelspec4j.testing.ScriptedChatModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streamed chat through LangChain4j's real {@link OpenAiStreamingChatModel}, over HTTP, against an
+ * OpenAI-compatible server on 127.0.0.1 that answers with server-sent events.
+ */
+class SupportDeskStreamingOpenAiTest extends LocalServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REFUSAL = "Sorry, I can't help with that. A colleague will contact you.";
+
+    private final InMemoryAuditSink audit = new InMemoryAuditSink();
+    private final List<StreamingHandle> upstreamHandles = new ArrayList<>();
+
+    private SupportAssistant assistant() {
+        OpenAiStreamingChatModel openAi = OpenAiStreamingChatModel.builder()
+                .baseUrl(server.url("/v1").toString())
+                .apiKey("test-key")
+                .modelName("gpt-4o-mini")
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return SupportDesk.assistant(ScriptedChatModel.answering(), recordingHandles(openAi), audit);
+    }
+
+    /** The OpenAI model, keeping the streaming handle it gives with each partial response. */
+    private StreamingChatModel recordingHandles(StreamingChatModel delegate) {
+        return new ObservedStreamingChatModel(delegate, (partial, context) -> {
+            synchronized (upstreamHandles) {
+                upstreamHandles.add(context.streamingHandle());
+            }
+        });
+    }
+
+    private static String event(String content, String finishReason) throws Exception {
+        ObjectNode chunk = JSON.createObjectNode();
+        chunk.put("id", "chatcmpl-1");
+        chunk.put("object", "chat.completion.chunk");
+        chunk.put("created", 1_764_000_000L);
+        chunk.put("model", "gpt-4o-mini");
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (content != null) {
+            delta.put("content", content);
+        }
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return "data: " + JSON.writeValueAsString(chunk) + "\n\n";
+    }
+
+    /** An event stream sending {@code tokens}, then the finish event and {@code [DONE]}. */
+    private static String events(List<String> tokens) throws Exception {
+        StringBuilder body = new StringBuilder(event("", null));
+        for (String token : tokens) {
+            body.append(event(token, null));
+        }
+        return body.append(event(null, "stop")).append("data: [DONE]\n\n").toString();
+    }
+
+    private static List<String> words(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String word : text.split("(?<= )")) {
+            tokens.add(word);
+        }
+        return tokens;
+    }
+
+    private static MockResponse sse(String body) {
+        return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(body);
+    }
+
+    /** What the caller saw, with the time of each token. */
+    private static final class Caller {
+        final List<String> tokens = new ArrayList<>();
+        final List<Long> tokenNanos = new ArrayList<>();
+        final AtomicReference<ChatResponse> complete = new AtomicReference<>();
+        final AtomicReference<Throwable> error = new AtomicReference<>();
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+
+        Caller run(TokenStream stream) throws Exception {
+            stream.onPartialResponse(token -> {
+                        synchronized (this) {
+                            tokens.add(token);
+                            tokenNanos.add(System.nanoTime());
+                        }
+                    })
+                    .onCompleteResponse(response -> {
+                        complete.set(response);
+                        done.complete(System.nanoTime());
+                    })
+                    .onError(e -> {
+                        error.set(e);
+                        done.complete(System.nanoTime());
+                    })
+                    .start();
+            done.get(20, TimeUnit.SECONDS);
+            return this;
+        }
+
+        synchronized String text() {
+            return String.join("", tokens);
+        }
+    }
+
+    @Test
+    void tokensStreamOverHttpAndTheRequestAsksForAStream() throws Exception {
+        String answer = "A red light means the router lost its connection. Unplug it for ten seconds, then plug"
+                + " it back in and wait for the green light.";
+        server.enqueue(sse(events(words(answer))));
+
+        Caller caller = new Caller().run(assistant().chat("alice", "Red light?", null, "the Acme R2 router"));
+
+        assertThat(caller.error.get()).isNull();
+        assertThat(caller.text()).isEqualTo(answer);
+        assertThat(caller.tokens.size()).isGreaterThan(5);
+        assertThat(caller.complete.get().aiMessage().text()).isEqualTo(answer);
+        JsonNode request = JSON.readTree(server.takeRequest().getBody().readUtf8());
+        assertThat(request.get("stream").asBoolean()).isTrue();
+        assertThat(request.get("messages").get(1).get("content").asText()).isEqualTo("Red light?");
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void aForbiddenPhraseMidStreamCancelsTheRequestAndEndsWithTheRefusal() throws Exception {
+        List<String> tokens = words("Refunds take five working days from the day the parcel reaches our warehouse"
+                + " in Leeds, and you get a guaranteed refund on every order.");
+        for (int i = 0; i < 200; i++) {
+            tokens.add("More text that should never be read. ");
+        }
+        server.enqueue(sse(events(tokens)).throttleBody(2048, 20, TimeUnit.MILLISECONDS));
+
+        Caller caller = new Caller().run(assistant().chat("bob", "Refund?", null, "the Acme R2 router"));
+
+        assertThat(caller.text()).startsWith("Refunds take five").endsWith("\n\n" + REFUSAL)
+                .doesNotContain("guaranteed").doesNotContain("More text");
+        assertThat(caller.complete.get().aiMessage().text()).isEqualTo(caller.text());
+        synchronized (upstreamHandles) {
+            assertThat(upstreamHandles).isNotEmpty();
+            assertThat(upstreamHandles.get(upstreamHandles.size() - 1).isCancelled()).isTrue();
+        }
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
+    void aDroppedConnectionEndsInOnErrorWithOnlyCheckedTextReleased() throws Exception {
+        String sent = "Your order left our warehouse this morning and, as promised, you get a guaran";
+        StringBuilder body = new StringBuilder(event("", null));
+        for (String token : words(sent)) {
+            body.append(event(token, null));
+        }
+        int half = body.length();
+        while (body.length() < 2 * half + 64) {
+            body.append(": keep-alive\n\n");
+        }
+        server.enqueue(sse(body.toString()).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+
+        Caller caller = new Caller().run(assistant().chat("carol", "Where is my order?", null, "the R2"));
+
+        assertThat(caller.error.get()).isInstanceOf(ModelCallException.class);
+        assertThat(caller.complete.get()).isNull();
+        assertThat(caller.text()).isNotEmpty();
+        assertThat(sent).startsWith(caller.text());
+        assertThat(caller.text()).doesNotContain("guaran");
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void aSlowStreamDeliversTokensBeforeItEnds() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add("step " + i + ", ");
+        }
+        String body = events(tokens);
+        server.enqueue(sse(body).throttleBody(512, 25, TimeUnit.MILLISECONDS)); // about 25 ms per two tokens
+
+        Caller caller = new Caller().run(assistant().chat("dave", "Steps?", null, "the R2"));
+
+        long end = caller.done.get();
+        assertThat(caller.error.get()).isNull();
+        assertThat(caller.tokenNanos).isNotEmpty();
+        long firstTokenBeforeEndMillis = (end - caller.tokenNanos.get(0)) / 1_000_000;
+        assertThat(firstTokenBeforeEndMillis).isGreaterThan(150);
+        long tokensBeforeTheEnd = caller.tokenNanos.stream().filter(t -> end - t > 100_000_000L).count();
+        assertThat(tokensBeforeTheEnd).isGreaterThan(5);
+        assertThat(caller.text()).isEqualTo(String.join("", tokens));
+    }
+}
