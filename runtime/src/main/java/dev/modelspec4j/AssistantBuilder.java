@@ -104,12 +104,19 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
      */
     protected final Enforcer enforcer(SpecInfo spec, boolean needsMemory, boolean needsChatModel, boolean streams,
             boolean moderates) {
-        if (needsChatModel && chatModel == null) {
+        // An assistant with both kinds of methods may be built for one kind only (a batch job, an eval of the
+        // non-streaming methods): each call then checks that its model is there.
+        boolean hasModel = (needsChatModel && chatModel != null) || (streams && streamingChatModel != null);
+        if (!hasModel && needsChatModel && !streams) {
             throw new IllegalStateException(spec.assistant() + ": chatModel(...) must be set");
         }
-        if (streams && streamingChatModel == null) {
+        if (!hasModel && streams && !needsChatModel) {
             throw new IllegalStateException(spec.assistant()
-                    + " has a method returning TokenStream: streamingChatModel(...) must be set");
+                    + " has only methods returning TokenStream: streamingChatModel(...) must be set");
+        }
+        if (!hasModel) {
+            throw new IllegalStateException(spec.assistant()
+                    + ": chatModel(...) or streamingChatModel(...) must be set (both, to call every method)");
         }
         if (moderates && moderationModel == null) {
             throw new IllegalStateException(spec.assistant()

@@ -71,14 +71,17 @@ class GeneratedStreamingTest {
 
     @Test
     void tokensFlowAndTheCompleteResponseIsWhatTheCallerReceived() {
-        String answer = "Unplug the router for ten seconds, then plug it back in and wait for the green light.";
+        String answer = "Unplug the router for ten seconds, then plug it back in and wait for the green light. "
+                + "If the light stays red after two minutes, press the reset button on the back for five seconds, "
+                + "sign in again with the password on the label, and run the connection check in the Acme app.";
         ScriptedStreamingChatModel model = ScriptedStreamingChatModel.builder().chunkSize(4).reply(answer).build();
         Caller caller = new Caller().run(assistant(model, ScriptedChatModel.answering()).chat("c1", "Router?"));
 
         assertThat(caller.partials.size()).isGreaterThan(10);
         assertThat(caller.text()).isEqualTo(answer);
         assertThat(caller.complete.get().aiMessage().text()).isEqualTo(answer);
-        assertThat(ScriptedChatModel.systemText(model.lastRequest())).isEqualTo("You are Acme's support assistant.");
+        // The built-in instruction privacy plants a canary; its look-ahead is part of the hold-back.
+        assertThat(ScriptedChatModel.systemText(model.lastRequest())).startsWith("You are Acme's support assistant.");
         assertThat(((AiMessage) store.getMessages("c1").get(1)).text()).isEqualTo(answer);
         assertThat(audit.records()).hasSize(1);
         assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
@@ -87,14 +90,16 @@ class GeneratedStreamingTest {
 
     @Test
     void refusalEndsTheStreamCancelsUpstreamAndMemoryKeepsWhatTheCallerSaw() {
-        ScriptedStreamingChatModel model = ScriptedStreamingChatModel.builder().chunkSize(3)
-                .reply("Of course! Every order comes with a guaranteed refund, no questions asked.").build();
+        String answer = "Of course! Let me look at your order first: it was placed last Monday, paid by card, and"
+                + " shipped on Tuesday from our warehouse in Lyon. Every order comes with a guaranteed refund,"
+                + " no questions asked.";
+        ScriptedStreamingChatModel model = ScriptedStreamingChatModel.builder().chunkSize(3).reply(answer).build();
         Caller caller = new Caller().run(assistant(model, ScriptedChatModel.answering()).chat("c2", "Refund?"));
 
         assertThat(caller.text()).startsWith("Of course!").endsWith("\n\nSorry, I can't help with that.")
                 .doesNotContain("guaranteed refund");
         assertThat(model.cancelled(0)).isTrue();
-        assertThat(model.chunksSent(0)).isLessThan(25);
+        assertThat(model.chunksSent(0)).isLessThan((answer.length() + 2) / 3); // cancelled before the end
         assertThat(caller.complete.get().aiMessage().text()).isEqualTo(caller.text());
         assertThat(((AiMessage) store.getMessages("c2").get(1)).text()).isEqualTo(caller.text());
         assertThat(audit.last().outcome()).isEqualTo(Outcome.REFUSED);
@@ -166,11 +171,16 @@ class GeneratedStreamingTest {
     }
 
     @Test
-    void buildNeedsTheStreamingAndModerationModels() {
-        assertThatThrownBy(() -> Fixtures.builder(StreamingAssistant.class)
+    void buildNeedsAModelAndTheModerationModelAndEachCallItsOwnModel() {
+        assertThatThrownBy(() -> Fixtures.builder(StreamingAssistant.class).moderationModel(moderation)
+                .auditSink(audit).chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(2)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chatModel(...) or streamingChatModel(...) must be set");
+        StreamingAssistant chatOnly = Fixtures.builder(StreamingAssistant.class)
                 .chatModel(ScriptedChatModel.answering()).moderationModel(moderation).auditSink(audit)
-                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(2)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("streamingChatModel(...) must be set");
+                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(2)).build();
+        assertThatThrownBy(() -> chatOnly.chat("c9", "hello"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("streams: set a StreamingChatModel");
         assertThatThrownBy(() -> Fixtures.builder(StreamingAssistant.class)
                 .chatModel(ScriptedChatModel.answering()).streamingChatModel(ScriptedStreamingChatModel.answering())
                 .auditSink(audit).chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(2)).build())

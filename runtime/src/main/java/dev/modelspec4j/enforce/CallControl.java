@@ -66,6 +66,12 @@ public final class CallControl {
         return call.protectOutput(text);
     }
 
+    /** Whether the method's {@code @Pii} output mode gives back the originals of pseudonyms. */
+    public boolean restoresPseudonyms() {
+        return call.method.privacy() != null
+                && call.method.privacy().output() == dev.modelspec4j.annotation.PiiMode.PSEUDONYMIZE;
+    }
+
     /** The messages of the next model call. */
     public List<ChatMessage> messages() {
         return List.copyOf(messages);

@@ -337,6 +337,19 @@ public final class StreamingCall implements TokenStream {
             checkedNormalized = normalized.text().length();
         }
         if (strongest == null) {
+            if (complete && buffered && released == 0) {
+                // Nothing released yet: the whole answer can still pass the @Pii output mode.
+                String shown = control.protectOutput(text);
+                ended = true;
+                recordReports();
+                if (shown == null) {
+                    blocked();
+                } else {
+                    finish(shown.equals(text) || control.restoresPseudonyms() ? Outcome.DELIVERED : Outcome.REDACTED,
+                            shown, current.response, FinishReason.STOP);
+                }
+                return;
+            }
             if (complete) {
                 release(text.length());
                 if (!ended) {

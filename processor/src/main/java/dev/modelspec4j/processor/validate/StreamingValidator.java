@@ -79,6 +79,16 @@ final class StreamingValidator {
         if (rule instanceof RuleModel.LengthRule length && length.minChars() > 0) {
             return new String[] {"a minimum length", "remove minChars"};
         }
+        if (rule instanceof RuleModel.PiiRule pii && pii.output() != dev.modelspec4j.annotation.PiiMode.ALLOW) {
+            return new String[] {"personal data in the answer is " + pii.output().name().toLowerCase()
+                    + "d over the whole text (pseudonyms restored, values masked)",
+                "set @Pii(output = PiiMode.ALLOW) on the method if its input mode keeps personal data from the"
+                        + " model"};
+        }
+        if (rule instanceof RuleModel.CustomRule) {
+            return new String[] {"a custom check's look-ahead is only known at run time",
+                "check it in a non-streaming method"};
+        }
         if (rule instanceof RuleModel.ForbidRule forbid && forbid.lookAhead() == OutputCheck.WHOLE_ANSWER) {
             return new String[] {"a pattern with no bound on its length",
                 "set @Forbid(lookAhead = ...) to the longest text one match can span"};

@@ -52,6 +52,16 @@ public final class InstructionLeakCheck implements OutputCheck {
                 spans));
     }
 
+    /**
+     * On a stream: enough for the canary, also when a model spaces or punctuates its letters. A verbatim copy of
+     * the instructions carries the canary line, so it is caught; overlap with the instructions is judged only
+     * within this window mid-stream (buffer the stream for the full shingle comparison).
+     */
+    @Override
+    public int lookAhead() {
+        return 48;
+    }
+
     @Override
     public boolean supportsRedaction() {
         return true;

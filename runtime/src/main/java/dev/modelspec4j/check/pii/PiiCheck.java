@@ -40,6 +40,12 @@ public final class PiiCheck implements OutputCheck {
                 String.join(", ", types), spans));
     }
 
+    /** On a stream: longer than any value of the eight types as they are written. */
+    @Override
+    public int lookAhead() {
+        return 64;
+    }
+
     @Override
     public boolean supportsRedaction() {
         return true;

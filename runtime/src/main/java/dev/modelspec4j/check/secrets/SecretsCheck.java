@@ -36,6 +36,17 @@ public final class SecretsCheck implements InputCheck, OutputCheck {
         return findings(answer, "The answer must not contain credentials such as keys, tokens or passwords.");
     }
 
+    /**
+     * On a stream: the length of most vendor tokens (AWS, GitHub, GitLab, Slack, Stripe, Google, classic OpenAI
+     * keys). A longer secret (OpenAI project keys, long JWTs, PEM private keys) may have its start released before
+     * it is recognised; the stream then fails closed, but use {@code @Streaming(buffer = true)} where such secrets
+     * may appear in answers.
+     */
+    @Override
+    public int lookAhead() {
+        return 128;
+    }
+
     @Override
     public boolean supportsRedaction() {
         return true;

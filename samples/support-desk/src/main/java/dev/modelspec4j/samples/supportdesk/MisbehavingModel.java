@@ -43,10 +43,12 @@ final class MisbehavingModel {
     static ScriptedStreamingChatModel createStreaming() {
         return ScriptedStreamingChatModel.builder()
                 .chunkSize(4)
-                .reply("A red light means the router lost its connection. Unplug it for ten seconds, plug it back"
-                        + " in, and wait two minutes for the light to turn green.")
-                .reply("Refunds are handled by our billing team within five working days; in your case you get a"
-                        + " guaranteed refund and a voucher on top.")
+                .reply("A red light means the router lost its connection to our network. Unplug it for ten"
+                        + " seconds, plug it back in, and wait two minutes for the light to turn green. If it stays red,"
+                        + " check that the grey cable sits firmly in the socket marked DSL, then restart it once more.")
+                .reply("Refunds are handled by our billing team within five working days of the parcel reaching"
+                        + " our warehouse; they check every return by hand and write to you once the money is on its"
+                        + " way. In your case you get a guaranteed refund and a voucher on top.")
                 .build();
     }
 

@@ -80,9 +80,9 @@ class BrowserRenderingTest {
                 .contains("data-rule-id=\"acmeBaseline.forbid\"").contains("data-rule-id=\"triage.require\"")
                 .contains("Category: billing")
                 .doesNotContain("<script");
-        // answer: 2 policy rules + length + forbid + injection scanning (it has untrusted notes); triage: 2 policy
-        // rules + require; both: pii + secrets + instruction privacy.
-        assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(14);
+        // chat: 2 policy rules + length + forbid + pii + secrets + injection scanning + instruction privacy;
+        // answer: the same; triage: 2 policy rules + require + pii + secrets + instruction privacy.
+        assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(22);
         assertThat(count(dom, "<div class=\"example\">")).isEqualTo(2);
     }
 
@@ -98,8 +98,8 @@ class BrowserRenderingTest {
                 .contains("data-label=\"DELIVERED\" data-value=\"6\"")
                 .contains("data-label=\"REFUSED\" data-value=\"1\"")
                 .contains("data-label=\"acmeBaseline.forbid\" data-value=\"2\"");
-        // Six outcomes and eight rules, each one bar.
-        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(14);
+        // Seven outcomes (CANCELLED included) and eight rules, each one bar.
+        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(15);
         assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(8);
     }
 }

@@ -55,7 +55,12 @@ class SupportDeskConformanceTest {
     @Test
     void aMisleadingExampleFailsWithItsLocation() throws IOException {
         SpecDocument document = SpecDocument.of(SupportAssistant.class);
-        ObjectNode example = (ObjectNode) document.json().get("methods").get(0).get("examples").get(0);
+        ObjectNode example = null;
+        for (var method : document.json().get("methods")) {
+            if (method.get("name").asText().equals("answer")) {
+                example = (ObjectNode) method.get("examples").get(0);
+            }
+        }
         // As if the document came from a stale build: the good answer breaks the root policy, the bad one is fine.
         example.put("good", "Unplug it. You get a guaranteed refund anyway.");
         example.put("bad", "Unplug it for ten seconds.");

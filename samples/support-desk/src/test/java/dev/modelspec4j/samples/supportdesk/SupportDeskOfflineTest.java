@@ -50,7 +50,7 @@ class SupportDeskOfflineTest {
         assistant.chat("alice", "Router blinks red", null, "R2").onPartialResponse(tokens::add).ignoreErrors()
                 .start();
         assertThat(tokens.size()).isGreaterThan(20);
-        assertThat(String.join("", tokens)).endsWith("for the light to turn green.");
+        assertThat(String.join("", tokens)).endsWith("then restart it once more.");
 
         StringBuilder refused = new StringBuilder();
         assistant.chat("bob", "Refund?", null, "R2").onPartialResponse(refused::append).ignoreErrors().start();

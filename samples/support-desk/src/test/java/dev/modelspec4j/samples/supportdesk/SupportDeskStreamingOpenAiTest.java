@@ -132,8 +132,11 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
 
     @Test
     void tokensStreamOverHttpAndTheRequestAsksForAStream() throws Exception {
-        String answer = "A red light means the router lost its connection. Unplug it for ten seconds, then plug"
-                + " it back in and wait for the green light.";
+        // Longer than the largest hold-back of the method's checks (128 characters, for secrets), so that tokens
+        // flow before the answer ends.
+        String answer = "Thanks for your message. I have looked at the account, the order history and the device log of your"
+                + " router, and here is what I found and what I suggest. " + "A red light means the router lost its connection."
+                + " Unplug it for ten seconds, then plug it back in and wait for the green light.";
         server.enqueue(sse(events(words(answer))));
 
         Caller caller = new Caller().run(assistant().chat("alice", "Red light?", null, "the Acme R2 router"));
@@ -152,7 +155,8 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
     @Test
     void aForbiddenPhraseMidStreamCancelsTheRequestAndEndsWithTheRefusal() throws Exception {
         List<String> tokens = words("Refunds take five working days from the day the parcel reaches our warehouse"
-                + " in Leeds, and you get a guaranteed refund on every order.");
+                + " in Leeds; our billing team checks every return by hand, and writes to you by e-mail once the"
+                + " money is on its way back to your card, and you get a guaranteed refund on every order.");
         for (int i = 0; i < 200; i++) {
             tokens.add("More text that should never be read. ");
         }
@@ -173,7 +177,9 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
 
     @Test
     void aDroppedConnectionEndsInOnErrorWithOnlyCheckedTextReleased() throws Exception {
-        String sent = "Your order left our warehouse this morning and, as promised, you get a guaran";
+        String sent = "Your order left our warehouse this morning. It travels with our partner carrier, who delivers"
+                + " on weekdays between eight and six, and the tracking link comes by e-mail within the hour; as"
+                + " promised, you get a guaran";
         StringBuilder body = new StringBuilder(event("", null));
         for (String token : words(sent)) {
             body.append(event(token, null));
@@ -198,7 +204,7 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
     @Test
     void aSlowStreamDeliversTokensBeforeItEnds() throws Exception {
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 60; i++) {
             tokens.add("step " + i + ", ");
         }
         String body = events(tokens);
