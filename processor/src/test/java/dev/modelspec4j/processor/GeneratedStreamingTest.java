@@ -1,5 +1,8 @@
 package dev.modelspec4j.processor;
 
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -185,5 +188,34 @@ class GeneratedStreamingTest {
                 .chatModel(ScriptedChatModel.answering()).streamingChatModel(ScriptedStreamingChatModel.answering())
                 .auditSink(audit).chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(2)).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("moderationModel(...) must be set");
+    }
+
+    @Test
+    void aBufferedStreamGivesBackTheOriginalsOfPseudonyms() {
+        ScriptedStreamingChatModel model = ScriptedStreamingChatModel.builder().chunkSize(5)
+                .reply("I will write to [EMAIL_1] today.").build();
+        Caller caller = new Caller().run(assistant(model, ScriptedChatModel.answering())
+                .privateChat("Please confirm to jane.doe@example.com"));
+
+        assertThat(ScriptedChatModel.lastUserText(model.lastRequest())).isEqualTo("Please confirm to [EMAIL_1]");
+        assertThat(caller.text()).isEqualTo("I will write to jane.doe@example.com today.");
+        assertThat(caller.complete.get().aiMessage().text()).isEqualTo(caller.text());
+    }
+
+    @Test
+    void anUnbufferedStreamCannotMaskPersonalDataInItsAnswer() {
+        JavaFileObject src = Compilations.source("test.Assistant",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "import dev.langchain4j.service.TokenStream;",
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Pii(output = PiiMode.MASK)",
+                "    TokenStream chat(String question);",
+                "}");
+        Compilation compilation = Compilations.compile(src);
+        com.google.testing.compile.CompilationSubject.assertThat(compilation).hadErrorCount(1);
+        com.google.testing.compile.CompilationSubject.assertThat(compilation).hadErrorContaining("[MS-082]")
+                .inFile(src).onLineContaining("TokenStream chat");
     }
 }
