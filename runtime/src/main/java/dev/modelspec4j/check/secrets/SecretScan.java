@@ -40,12 +40,14 @@ final class SecretScan {
         /** Characters the exact rules looked at, backing up included; the quiet ones skipped are not counted. */
         long exactChars;
         long tokenChecks;
+        /** Characters the token matchers read. */
+        long tokenChars;
         long operators;
         long freeTextRuns;
         long assignedValues;
 
         long total() {
-            return loudStretches + tokenChecks + operators + freeTextRuns + assignedValues;
+            return loudStretches + tokenChecks + tokenChars + operators + freeTextRuns + assignedValues;
         }
     }
 
@@ -58,6 +60,7 @@ final class SecretScan {
     private int[] runs = new int[16];
     private int runCount;
     private int tokenNext;
+    private TokenFormats.Scan tokens;
 
     private SecretScan(String text, Assignments assignments, List<SecretSpan> out, Counts counts) {
         this.text = text;
@@ -75,6 +78,7 @@ final class SecretScan {
         scan.examined.sort(Comparator.comparingInt(range -> range[0]));
         entropy.judgeFreeText(text, scan.runs, scan.runCount, scan.examined, out);
         if (counts != null) {
+            counts.tokenChars += scan.tokens == null ? 0 : scan.tokens.work();
             counts.freeTextRuns += scan.runCount / 2;
             counts.assignedValues += scan.examined.size();
         }
@@ -139,7 +143,7 @@ final class SecretScan {
                 all &= cls;
                 if ((previous & ALNUM) == 0 && i >= tokenNext && i + 1 < n
                         && TokenFormats.startsAnchor(c, text.charAt(i + 1))) {
-                    tokenNext = TokenFormats.at(text, i, out);
+                    tokenNext = tokens().at(i, out);
                     if (counts != null) {
                         counts.tokenChecks++;
                     }
@@ -164,6 +168,13 @@ final class SecretScan {
             addRun(runStart, n, any, all);
         }
         return n;
+    }
+
+    private TokenFormats.Scan tokens() {
+        if (tokens == null) {
+            tokens = new TokenFormats.Scan(text);
+        }
+        return tokens;
     }
 
     private void operator(int i) {
