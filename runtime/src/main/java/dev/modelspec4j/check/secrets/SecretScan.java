@@ -42,12 +42,14 @@ final class SecretScan {
         long tokenChecks;
         /** Characters the token matchers read. */
         long tokenChars;
+        /** Characters the assignment rule read for values. */
+        long valueChars;
         long operators;
         long freeTextRuns;
         long assignedValues;
 
         long total() {
-            return loudStretches + tokenChecks + tokenChars + operators + freeTextRuns + assignedValues;
+            return loudStretches + tokenChecks + tokenChars + valueChars + operators + freeTextRuns + assignedValues;
         }
     }
 
@@ -61,6 +63,7 @@ final class SecretScan {
     private int runCount;
     private int tokenNext;
     private TokenFormats.Scan tokens;
+    private final Assignments.Scan values = new Assignments.Scan();
 
     private SecretScan(String text, Assignments assignments, List<SecretSpan> out, Counts counts) {
         this.text = text;
@@ -79,6 +82,7 @@ final class SecretScan {
         entropy.judgeFreeText(text, scan.runs, scan.runCount, scan.examined, out);
         if (counts != null) {
             counts.tokenChars += scan.tokens == null ? 0 : scan.tokens.work();
+            counts.valueChars += scan.values.work;
             counts.freeTextRuns += scan.runCount / 2;
             counts.assignedValues += scan.examined.size();
         }
@@ -178,7 +182,7 @@ final class SecretScan {
     }
 
     private void operator(int i) {
-        assignments.at(text, i, out, examined);
+        assignments.at(text, i, out, examined, values);
         if (text.charAt(i) == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
             UrlPasswords.at(text, i, out);
         }
