@@ -347,10 +347,14 @@ final class TokenFormats {
 
         /** Code points in {@code text[from, to)}, where both ascend from call to call. */
         private int codePoints(int from, int to) {
+            if (bodyStarts.at == 0 && bodyEnds.at == 0) {
+                bodyStarts.at = from; // both count from the first body measured
+                bodyEnds.at = from;
+            }
             return bodyEnds.before(to) - bodyStarts.before(from);
         }
 
-        /** Code points before a position, for positions that ascend: each character is counted once. */
+        /** Code points from a base to a position, for positions that ascend: each character is counted once. */
         private final class CodePoints {
             private int at;
             private int before;
