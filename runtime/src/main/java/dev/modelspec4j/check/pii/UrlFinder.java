@@ -103,12 +103,22 @@ final class UrlFinder {
             }
             end++;
         }
+        // depth of ( ) and of [ ] over [from, end), kept as the end moves back: linear however many are trimmed
+        // (counted only when a closing one is at the end)
+        int parens = Integer.MAX_VALUE;
+        int brackets = Integer.MAX_VALUE;
         while (end > from) {
             char last = text.charAt(end - 1);
+            if (last == ')' && parens == Integer.MAX_VALUE) {
+                parens = depth(text, from, end, '(', ')');
+            } else if (last == ']' && brackets == Integer.MAX_VALUE) {
+                brackets = depth(text, from, end, '[', ']');
+            }
             if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?'
-                    || (last == ')' && !balanced(text, from, end, '(', ')'))
-                    || (last == ']' && !balanced(text, from, end, '[', ']'))) {
+                    || (last == ')' && parens < 0) || (last == ']' && brackets < 0)) {
                 end--;
+                parens += last == ')' ? 1 : 0;
+                brackets += last == ']' ? 1 : 0;
             } else {
                 break;
             }
@@ -116,7 +126,8 @@ final class UrlFinder {
         return end;
     }
 
-    private static boolean balanced(String text, int from, int end, char open, char close) {
+    /** Openings less closings of {@code open} and {@code close} in {@code text[from, end)}. */
+    private static int depth(String text, int from, int end, char open, char close) {
         int depth = 0;
         for (int i = from; i < end; i++) {
             char c = text.charAt(i);
@@ -126,6 +137,6 @@ final class UrlFinder {
                 depth--;
             }
         }
-        return depth >= 0;
+        return depth;
     }
 }

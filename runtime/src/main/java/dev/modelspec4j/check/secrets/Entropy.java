@@ -43,6 +43,11 @@ final class Entropy {
             char c = text.charAt(i);
             counts[c < 128 ? c : 0]++;
         }
+        return shannon(counts, length);
+    }
+
+    /** The entropy of {@code length} characters with these {@code counts} (non-ASCII ones counted at 0). */
+    static double shannon(int[] counts, int length) {
         double bits = 0;
         for (int count : counts) {
             if (count > 0) {

@@ -46,6 +46,15 @@ final class EntropyRule {
     }
 
     /**
+     * {@link #randomInAssignment} of a value longer than a UUID, all in the base64 alphabet, from its character
+     * {@code counts}: {@code hex} when all its characters are hex digits, {@code digits} when all are digits.
+     */
+    boolean randomByCounts(int[] counts, int length, boolean hex, boolean digits) {
+        double bits = Entropy.shannon(counts, length);
+        return hex ? !digits && bits >= hexThreshold : bits >= base64Threshold;
+    }
+
+    /**
      * Whether a maximal run of base64-alphabet characters, {@code length} long, whose {@link Entropy#classOf class
      * bits} OR to {@code any} and AND to {@code all}, is worth measuring in free text: long enough, mixing digits,
      * lower and upper case, and not all hex.

@@ -40,12 +40,16 @@ final class SecretScan {
         /** Characters the exact rules looked at, backing up included; the quiet ones skipped are not counted. */
         long exactChars;
         long tokenChecks;
+        /** Characters the token matchers read. */
+        long tokenChars;
+        /** Characters the assignment rule read for values. */
+        long valueChars;
         long operators;
         long freeTextRuns;
         long assignedValues;
 
         long total() {
-            return loudStretches + tokenChecks + operators + freeTextRuns + assignedValues;
+            return loudStretches + tokenChecks + tokenChars + valueChars + operators + freeTextRuns + assignedValues;
         }
     }
 
@@ -58,6 +62,8 @@ final class SecretScan {
     private int[] runs = new int[16];
     private int runCount;
     private int tokenNext;
+    private TokenFormats.Scan tokens;
+    private final Assignments.Scan values = new Assignments.Scan();
 
     private SecretScan(String text, Assignments assignments, List<SecretSpan> out, Counts counts) {
         this.text = text;
@@ -75,6 +81,8 @@ final class SecretScan {
         scan.examined.sort(Comparator.comparingInt(range -> range[0]));
         entropy.judgeFreeText(text, scan.runs, scan.runCount, scan.examined, out);
         if (counts != null) {
+            counts.tokenChars += scan.tokens == null ? 0 : scan.tokens.work();
+            counts.valueChars += scan.values.work;
             counts.freeTextRuns += scan.runCount / 2;
             counts.assignedValues += scan.examined.size();
         }
@@ -139,7 +147,7 @@ final class SecretScan {
                 all &= cls;
                 if ((previous & ALNUM) == 0 && i >= tokenNext && i + 1 < n
                         && TokenFormats.startsAnchor(c, text.charAt(i + 1))) {
-                    tokenNext = TokenFormats.at(text, i, out);
+                    tokenNext = tokens().at(i, out);
                     if (counts != null) {
                         counts.tokenChecks++;
                     }
@@ -166,8 +174,15 @@ final class SecretScan {
         return n;
     }
 
+    private TokenFormats.Scan tokens() {
+        if (tokens == null) {
+            tokens = new TokenFormats.Scan(text);
+        }
+        return tokens;
+    }
+
     private void operator(int i) {
-        assignments.at(text, i, out, examined);
+        assignments.at(text, i, out, examined, values);
         if (text.charAt(i) == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
             UrlPasswords.at(text, i, out);
         }

@@ -6,50 +6,59 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Secrets with a recognisable format: vendor tokens with a fixed prefix, JWTs and PEM private keys. Each format
- * has literal anchors; the scan ({@link SecretScan}) looks for them at word starts, and the pattern runs only where
- * an anchor is, anchored there and bounded, so ordinary text costs one table look-up per word.
+ * has literal anchors; the scan ({@link SecretScan}) looks for them at word starts, and a hand-written matcher runs
+ * only where an anchor is, so ordinary text costs one table look-up per word.
+ *
+ * <p>Each matcher does what the format's regular expression (in the comment beside it) would do anchored at the
+ * anchor over a region of {@value #MAX_TOKEN} characters (the whole rest of the text for a private key), but reads
+ * the token alphabet through {@link RunEnds}, which remembers the last run it measured: a text packed with anchors
+ * whose match fails ({@code sk-sk-sk-...}) is read a bounded number of times in all, not up to {@value #MAX_TOKEN}
+ * characters per anchor. The checks that look at a whole match (a digit in a Slack token, mixed case in an OpenAI
+ * key, the JWT header) are answered from remembered positions too, and the private-key rule remembers how far it
+ * looked for the end of a key.
  */
 final class TokenFormats {
 
-    private static final int MAX_TOKEN = 2048;
+    static final int MAX_TOKEN = 2048;
+    /** Longest private-key body, in code points. */
+    static final int MAX_KEY_BODY = 16384;
 
-    private record Format(SecretKind kind, List<String> anchors, Pattern pattern, Predicate<String> valid) {
+    private enum Rule { AWS, GITHUB, GITHUB_PAT, GITLAB, SLACK, SLACK_WEBHOOK, STRIPE, OPENAI, GOOGLE, JWT, PEM }
+
+    private record Format(SecretKind kind, List<String> anchors, Rule rule) {
     }
 
     private static final List<Format> FORMATS = List.of(
-            format(SecretKind.AWS_ACCESS_KEY,
-                    List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"),
-                    "A[A-Z]{3}[A-Z0-9]{16}(?![A-Za-z0-9])", v -> true),
-            format(SecretKind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-                    "gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])", v -> true),
-            format(SecretKind.GITHUB_TOKEN, List.of("github_pat_"), "github_pat_[A-Za-z0-9_]{22,244}", v -> true),
-            format(SecretKind.GITLAB_TOKEN, List.of("glpat-"), "glpat-[A-Za-z0-9_-]{20,}", v -> true),
-            format(SecretKind.SLACK_TOKEN, List.of("xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-"),
-                    "xox[abprs]-[A-Za-z0-9-]{10,}", TokenFormats::hasDigit),
-            format(SecretKind.SLACK_WEBHOOK, List.of("https://hooks.slack.com/"),
-                    "https://hooks\\.slack\\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,}", v -> true),
-            format(SecretKind.STRIPE_KEY, List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_"),
-                    "[srp]k_(?:live|test)_[A-Za-z0-9]{16,}", v -> true),
-            format(SecretKind.OPENAI_KEY, List.of("sk-"),
-                    "sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", TokenFormats::looksRandom),
-            format(SecretKind.GOOGLE_API_KEY, List.of("AIza"), "AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])", v -> true),
-            format(SecretKind.JWT, List.of("eyJ"),
-                    "eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*", TokenFormats::jwtHeader),
-            format(SecretKind.PRIVATE_KEY, List.of("-----BEGIN "),
-                    "-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.{0,16384}?)"
-                            + "(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\\n\\s*\\n|\\z)", v -> true));
+            // A[A-Z]{3}[A-Z0-9]{16}(?![A-Za-z0-9])
+            new Format(SecretKind.AWS_ACCESS_KEY,
+                    List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"), Rule.AWS),
+            // gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])
+            new Format(SecretKind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), Rule.GITHUB),
+            // github_pat_[A-Za-z0-9_]{22,244}
+            new Format(SecretKind.GITHUB_TOKEN, List.of("github_pat_"), Rule.GITHUB_PAT),
+            // glpat-[A-Za-z0-9_-]{20,}
+            new Format(SecretKind.GITLAB_TOKEN, List.of("glpat-"), Rule.GITLAB),
+            // xox[abprs]-[A-Za-z0-9-]{10,} with a digit
+            new Format(SecretKind.SLACK_TOKEN, List.of("xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-"), Rule.SLACK),
+            // https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,}
+            new Format(SecretKind.SLACK_WEBHOOK, List.of("https://hooks.slack.com/"), Rule.SLACK_WEBHOOK),
+            // [srp]k_(?:live|test)_[A-Za-z0-9]{16,}
+            new Format(SecretKind.STRIPE_KEY, List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_"),
+                    Rule.STRIPE),
+            // sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,} with digits, lower and upper case after "sk-"
+            new Format(SecretKind.OPENAI_KEY, List.of("sk-"), Rule.OPENAI),
+            // AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])
+            new Format(SecretKind.GOOGLE_API_KEY, List.of("AIza"), Rule.GOOGLE),
+            // eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*, the first part a JSON object naming "alg"
+            new Format(SecretKind.JWT, List.of("eyJ"), Rule.JWT),
+            // -----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.{0,16384}?)
+            //         (?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\n\s*\n|\z)
+            new Format(SecretKind.PRIVATE_KEY, List.of("-----BEGIN "), Rule.PEM));
 
     private TokenFormats() {
-    }
-
-    private static Format format(SecretKind kind, List<String> anchors, String regex, Predicate<String> valid) {
-        return new Format(kind, anchors, Pattern.compile(regex), valid);
     }
 
     /** For each ASCII character, the formats with an anchor starting with it, with that anchor. */
@@ -93,60 +102,327 @@ final class TokenFormats {
         return first < 128 && second < 128 && (FIRST_TWO[index >>> 6] & (1L << index)) != 0;
     }
 
+    private static final boolean[] UPPER_DIGIT = RunEnds.table("AZ09");
+    private static final boolean[] ALNUM = RunEnds.table("AZaz09");
+    private static final boolean[] ALNUM_UNDERSCORE = RunEnds.table("AZaz09__");
+    private static final boolean[] BASE64URL = RunEnds.table("AZaz09__--");
+    private static final boolean[] ALNUM_DASH = RunEnds.table("AZaz09--");
+    private static final boolean[] WEBHOOK_PATH = RunEnds.table("AZaz09__//");
+    private static final boolean[] KEY_LABEL = RunEnds.table("AZ09  ");
+    private static final boolean[] NOT_DIGIT = RunEnds.not(RunEnds.table("09"));
+    private static final boolean[] NOT_LOWER = RunEnds.not(RunEnds.table("az"));
+    private static final boolean[] NOT_UPPER = RunEnds.not(RunEnds.table("AZ"));
+    private static final byte[] ALG = "\"alg\"".getBytes(StandardCharsets.US_ASCII);
+
     /**
-     * Tries the formats whose anchor is at {@code i}, a word start (the character before is not a letter or digit)
-     * whose first two characters {@link #startsAnchor start an anchor}; the pattern runs only where an anchor
-     * matches.
-     * Returns where the scan goes on: past the token found, or {@code i + 1}.
+     * The token formats over one text, for one scan: {@link #at} is called at anchors in ascending order, and keeps
+     * what it learnt about the text for the anchors after. Not thread-safe.
      */
-    static int at(String text, int i, List<SecretSpan> out) {
-        for (Map.Entry<String, Format> candidate : BY_FIRST_CHAR.get(text.charAt(i))) {
-            if (text.startsWith(candidate.getKey(), i)) {
-                Format format = candidate.getValue();
-                Matcher matcher = format.pattern().matcher(text);
-                int n = text.length();
-                int limit = format.kind() == SecretKind.PRIVATE_KEY ? n : Math.min(n, i + MAX_TOKEN);
-                matcher.region(i, limit);
-                if (matcher.lookingAt() && format.valid().test(matcher.group())) {
-                    out.add(new SecretSpan(format.kind(), i, matcher.end()));
-                    return matcher.end();
+    static final class Scan {
+
+        private final String text;
+        private final int n;
+        /** Characters read by the matchers (the first element), for tests of linearity. */
+        private final long[] work = new long[1];
+        private final RunEnds aws;
+        private final RunEnds github;
+        private final RunEnds githubPat;
+        private final RunEnds gitlab;
+        private final RunEnds slack;
+        private final RunEnds slackDigit;
+        private final RunEnds webhook;
+        private final RunEnds stripe;
+        private final RunEnds openai;
+        private final RunEnds openaiDigit;
+        private final RunEnds openaiLower;
+        private final RunEnds openaiUpper;
+        private final RunEnds google;
+        private final RunEnds jwtHeader;
+        private final RunEnds jwtPayload;
+        private final RunEnds jwtSignature;
+        private final RunEnds keyLabel;
+        // JWT headers: whether the first part [start, jwtDot) names "alg", per start modulo 4
+        private int jwtDot = -1;
+        private final int[] jwtAlg = new int[4];
+        // private keys: every position in [keyFrom, keyFrontier) ends no key body, and keyEnd (if >= 0) does
+        private int keyFrontier;
+        private int keyEnd = -1;
+        private final CodePoints bodyStarts = new CodePoints();
+        private final CodePoints bodyEnds = new CodePoints();
+
+        Scan(String text) {
+            this.text = text;
+            this.n = text.length();
+            aws = runs(UPPER_DIGIT, false);
+            github = runs(ALNUM, false);
+            githubPat = runs(ALNUM_UNDERSCORE, false);
+            gitlab = runs(BASE64URL, false);
+            slack = runs(ALNUM_DASH, false);
+            slackDigit = runs(NOT_DIGIT, true);
+            webhook = runs(WEBHOOK_PATH, false);
+            stripe = runs(ALNUM, false);
+            openai = runs(BASE64URL, false);
+            openaiDigit = runs(NOT_DIGIT, true);
+            openaiLower = runs(NOT_LOWER, true);
+            openaiUpper = runs(NOT_UPPER, true);
+            google = runs(BASE64URL, false);
+            jwtHeader = runs(BASE64URL, false);
+            jwtPayload = runs(BASE64URL, false);
+            jwtSignature = runs(BASE64URL, false);
+            keyLabel = runs(KEY_LABEL, false);
+        }
+
+        private RunEnds runs(boolean[] table, boolean nonAscii) {
+            return new RunEnds(text, table, nonAscii, work);
+        }
+
+        /** Characters the matchers have read so far. */
+        long work() {
+            return work[0];
+        }
+
+        /**
+         * Tries the formats whose anchor is at {@code i}, a word start (the character before is not a letter or
+         * digit) whose first two characters {@link #startsAnchor start an anchor}, at or after the previous call's
+         * {@code i}. Returns where the scan goes on: past the token found, or {@code i + 1}.
+         */
+        int at(int i, List<SecretSpan> out) {
+            for (Map.Entry<String, Format> candidate : BY_FIRST_CHAR.get(text.charAt(i))) {
+                work[0]++;
+                if (text.startsWith(candidate.getKey(), i)) {
+                    Format format = candidate.getValue();
+                    int end = match(format.rule(), i, candidate.getKey().length());
+                    if (end >= 0) {
+                        out.add(new SecretSpan(format.kind(), i, end));
+                        return end;
+                    }
                 }
             }
+            return i + 1;
         }
-        return i + 1;
-    }
 
-    private static boolean hasDigit(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isDigit(value.charAt(i))) {
-                return true;
+        /** End of the token of {@code rule} whose anchor, {@code anchor} long, is at {@code i}; or -1. */
+        private int match(Rule rule, int i, int anchor) {
+            int p = i + anchor;
+            int limit = Math.min(n, i + MAX_TOKEN);
+            return switch (rule) {
+                case AWS -> aws.end(p) - p >= 16 && !(p + 16 < n && isAlnum(text.charAt(p + 16))) ? p + 16 : -1;
+                case GITHUB -> {
+                    int r = Math.min(github.end(p), limit);
+                    yield r - p >= 36 && r - p <= 251 && !(r < limit && text.charAt(r) == '_') ? r : -1;
+                }
+                case GITHUB_PAT -> {
+                    int r = Math.min(githubPat.end(p), limit);
+                    yield r - p >= 22 ? Math.min(r, p + 244) : -1;
+                }
+                case GITLAB -> atLeast(gitlab, p, limit, 20);
+                case SLACK -> {
+                    int r = atLeast(slack, p, limit, 10);
+                    yield r >= 0 && slackDigit.end(p) < r ? r : -1;
+                }
+                case SLACK_WEBHOOK -> {
+                    int q = text.startsWith("services/", p) ? p + 9 : text.startsWith("workflows/", p) ? p + 10 : -1;
+                    yield q >= 0 && q <= limit ? atLeast(webhook, q, limit, 20) : -1;
+                }
+                case STRIPE -> atLeast(stripe, p, limit, 16);
+                case OPENAI -> {
+                    int r = atLeast(openai, p, limit, 20);
+                    yield r >= 0 && openaiDigit.end(p) < r && openaiLower.end(p) < r && openaiUpper.end(p) < r
+                            ? r : -1;
+                }
+                case GOOGLE -> Math.min(google.end(p), limit) - p == 35 ? p + 35 : -1;
+                case JWT -> jwt(i, p, limit);
+                case PEM -> privateKey(p);
+            };
+        }
+
+        /** End of the run of {@code runs} from {@code p} within {@code limit} if it is {@code min} long, or -1. */
+        private static int atLeast(RunEnds runs, int p, int limit, int min) {
+            int r = Math.min(runs.end(p), limit);
+            return r - p >= min ? r : -1;
+        }
+
+        private static boolean isAlnum(char c) {
+            return c < 128 && ALNUM[c];
+        }
+
+        private int jwt(int i, int p, int limit) {
+            int dot1 = Math.min(jwtHeader.end(p), limit);
+            if (dot1 - p < 5 || dot1 >= limit || text.charAt(dot1) != '.') {
+                return -1;
+            }
+            int dot2 = Math.min(jwtPayload.end(dot1 + 1), limit);
+            if (dot2 - dot1 - 1 < 5 || dot2 >= limit || text.charAt(dot2) != '.') {
+                return -1;
+            }
+            int end = Math.min(jwtSignature.end(dot2 + 1), limit);
+            return namesAlg(i, dot1) ? end : -1;
+        }
+
+        /**
+         * Whether {@code text[start, dot)}, base64url starting with {@code eyJ}, decodes to a JSON object naming
+         * {@code "alg"}: its first byte is then '{', and ASCII bytes stay themselves in UTF-8, so the test is
+         * whether the bytes hold {@code "alg"}. Starts with the same {@code dot} and the same remainder modulo 4
+         * decode to suffixes of one another; the last occurrence in the longest answers for all of them.
+         */
+        private boolean namesAlg(int start, int dot) {
+            if (dot != jwtDot) {
+                jwtDot = dot;
+                java.util.Arrays.fill(jwtAlg, Integer.MIN_VALUE);
+            }
+            int phase = start & 3;
+            if (jwtAlg[phase] == Integer.MIN_VALUE) {
+                jwtAlg[phase] = lastAlg(start, dot);
+            }
+            return jwtAlg[phase] >= start;
+        }
+
+        /** Where the 4-character group holding the start of the last {@code "alg"} in the decoding starts, or -1. */
+        private int lastAlg(int start, int dot) {
+            work[0] += dot - start;
+            byte[] bytes;
+            try {
+                bytes = Base64.getUrlDecoder().decode(text.substring(start, dot));
+            } catch (IllegalArgumentException notBase64) {
+                return -1;
+            }
+            outer:
+            for (int k = bytes.length - ALG.length; k >= 0; k--) {
+                for (int m = 0; m < ALG.length; m++) {
+                    if (bytes[k + m] != ALG[m]) {
+                        continue outer;
+                    }
+                }
+                return start + 4 * (k / 3);
+            }
+            return -1;
+        }
+
+        /** End of a private key whose label starts at {@code p}, after {@code -----BEGIN }; or -1. */
+        private int privateKey(int p) {
+            int label = keyLabel.end(p);
+            if (!text.startsWith("-----", label) || !endsPrivateKey(p, label)) {
+                return -1;
+            }
+            int body = label + 5;
+            int t = keyBodyEnd(body);
+            return t < 0 ? -1 : keyEndAt(t);
+        }
+
+        /** Whether the label {@code text[from, to)} ends with {@code PRIVATE KEY} or {@code PRIVATE KEY BLOCK}. */
+        private boolean endsPrivateKey(int from, int to) {
+            return to - 11 >= from && text.startsWith("PRIVATE KEY", to - 11)
+                    || to - 17 >= from && text.startsWith("PRIVATE KEY BLOCK", to - 17);
+        }
+
+        /**
+         * The first position from {@code body}, at most {@value #MAX_KEY_BODY} code points on, where a key body
+         * ends ({@link #endsKeyBody}), or -1. Calls come with ascending {@code body}; the positions known to end
+         * no body are not looked at again.
+         */
+        private int keyBodyEnd(int body) {
+            int t;
+            if (keyEnd >= body) {
+                t = keyEnd;
+            } else {
+                int q = Math.max(body, keyFrontier);
+                int last = (int) Math.min(n, body + 2L * MAX_KEY_BODY);
+                t = -1;
+                while (q <= last) {
+                    if (endsKeyBody(q)) {
+                        t = q;
+                        break;
+                    }
+                    q++;
+                }
+                work[0] += q - Math.max(body, keyFrontier) + 1;
+                keyFrontier = t >= 0 ? t : last + 1;
+                keyEnd = t;
+            }
+            if (t < 0 || t - body > MAX_KEY_BODY && codePoints(body, t) > MAX_KEY_BODY) {
+                return -1;
+            }
+            return t;
+        }
+
+        /** Code points in {@code text[from, to)}, where both ascend from call to call. */
+        private int codePoints(int from, int to) {
+            if (bodyStarts.at == 0 && bodyEnds.at == 0) {
+                bodyStarts.at = from; // both count from the first body measured
+                bodyEnds.at = from;
+            }
+            return bodyEnds.before(to) - bodyStarts.before(from);
+        }
+
+        /** Code points from a base to a position, for positions that ascend: each character is counted once. */
+        private final class CodePoints {
+            private int at;
+            private int before;
+
+            int before(int position) {
+                work[0] += position - at;
+                before += Character.codePointCount(text, at, position);
+                at = position;
+                return before;
             }
         }
-        return false;
-    }
 
-    /** Digits, lower and upper case letters all present after the prefix: a key, not a hyphenated name. */
-    private static boolean looksRandom(String value) {
-        boolean digit = false;
-        boolean lower = false;
-        boolean upper = false;
-        for (int i = 3; i < value.length(); i++) {
-            char c = value.charAt(i);
-            digit |= c >= '0' && c <= '9';
-            lower |= c >= 'a' && c <= 'z';
-            upper |= c >= 'A' && c <= 'Z';
-        }
-        return digit && lower && upper;
-    }
-
-    /** Whether the first part decodes (base64url) to a JSON object naming an {@code "alg"}. */
-    private static boolean jwtHeader(String token) {
-        String header = token.substring(0, token.indexOf('.'));
-        try {
-            String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8).strip();
-            return json.startsWith("{") && json.contains("\"alg\"");
-        } catch (IllegalArgumentException notBase64) {
+        /** Whether a key body can end at {@code q}: an END line, a blank line or the end of the text. */
+        private boolean endsKeyBody(int q) {
+            if (q >= n) {
+                return true;
+            }
+            char c = text.charAt(q);
+            if (c == '-') {
+                return endLine(q) >= 0;
+            }
+            if (c == '\n') {
+                for (int j = q + 1; j < n && isSpace(text.charAt(j)); j++) {
+                    work[0]++;
+                    if (text.charAt(j) == '\n') {
+                        return true;
+                    }
+                }
+            }
             return false;
+        }
+
+        /** End of {@code -----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----} at {@code q}, or -1. */
+        private int endLine(int q) {
+            if (!text.startsWith("-----END ", q)) {
+                return -1;
+            }
+            int from = q + 9;
+            int label = from;
+            while (label < n && text.charAt(label) < 128 && KEY_LABEL[text.charAt(label)]) {
+                label++;
+            }
+            work[0] += label - from;
+            return text.startsWith("-----", label) && endsPrivateKey(from, label) ? label + 5 : -1;
+        }
+
+        /** End of the match whose body ends at {@code t}, tried in the order of the pattern's alternatives. */
+        private int keyEndAt(int t) {
+            int end = endLine(t);
+            if (end >= 0) {
+                return end;
+            }
+            if (t < n && text.charAt(t) == '\n') {
+                int lastNewline = -1;
+                for (int j = t + 1; j < n && isSpace(text.charAt(j)); j++) {
+                    if (text.charAt(j) == '\n') {
+                        lastNewline = j;
+                    }
+                }
+                work[0] += lastNewline - t;
+                return lastNewline + 1;
+            }
+            return n;
+        }
+
+        /** {@code \s} of java.util.regex: {@code [ \t\n\x0B\f\r]}. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
         }
     }
 }

@@ -46,6 +46,31 @@ class PiiScanTest {
         }
     }
 
+    /** Dense anchors of each finder, at 16 KB and 256 KB: the same work per KB, and at most a few per character. */
+    @Test
+    void adversarialAnchorsCostABoundedAmountPerCharacter() {
+        for (String unit : new String[] {"@", "a@", "@b.", "1.1.", "1.", "+", "+1 ", "(1", "1234567890 ", "::",
+            "1:", ":", "http://", "http://a.co/)", "a.co/)", "www.", "A", "AB12", "0x", "bc1"}) {
+            String small = ScanTexts.repeated(unit, 16 * 1024);
+            String large = ScanTexts.repeated(unit, 256 * 1024);
+            PiiScan.Counts a = count(small);
+            PiiScan.Counts b = count(large);
+            double smallPerKb = (a.anchors + a.finderCalls) * 1024.0 / small.length();
+            double largePerKb = (b.anchors + b.finderCalls) * 1024.0 / large.length();
+            assertThat(largePerKb).as("work per KB of %s at 256 KB vs 16 KB", unit)
+                    .isBetween(smallPerKb / 1.3, smallPerKb * 1.3);
+            assertThat(b.anchors + b.finderCalls).as("anchors and finder calls per character of %s", unit)
+                    .isLessThanOrEqualTo(4L * large.length());
+        }
+        // one long run of digits is one anchor
+        PiiScan.Counts digits = count("1".repeat(256 * 1024));
+        assertThat(digits.anchors + digits.finderCalls).isLessThanOrEqualTo(10);
+        // a URL path ending in many closing parentheses: trimmed in one pass, not one count of the path per ')'
+        String url = "see http://a.co/" + ")".repeat(200_000);
+        assertThat(PiiDetector.of(PiiType.URL).detect(url)).singleElement()
+                .satisfies(s -> assertThat(s.end()).isEqualTo(16));
+    }
+
     @Test
     void detectingManyFindingsStaysProportional() {
         String unit = "mail a.b@example.com or c.d@example.org, ";

@@ -44,6 +44,38 @@ class SecretScanTest {
         }
     }
 
+    /**
+     * Anchors whose match fails, packed: each used to cost up to 2 048 characters of look-ahead (16 384 for a
+     * private key), or a read of the whole rest of the value. Counted at 16 KB and 256 KB: the same work per KB,
+     * and a small bound per character.
+     */
+    @Test
+    void adversarialAnchorsCostABoundedAmountPerCharacter() {
+        for (String unit : new String[] {"sk-", "sk-proj-", "xoxb-", "xoxb-1", "eyJ-", "eyJa.", "eyJhbGciOi.eyJhb.",
+            "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\n",
+            "x://y:z@h ", "glpat-", "ghp_", "AIza-", "github_pat_", "sk_live_", "https://hooks.slack.com/services/",
+            "a=", "password=", "a:\n ", "k:\n  ", "pwd='b' ", "a=\"b\" "}) {
+            // a key header matches from its last 16 384 characters on (the body may end with the text): sizes well
+            // past that, so that both texts are mostly headers whose match fails
+            int scale = unit.contains("PRIVATE KEY") ? 16 : 1;
+            String small = ScanTexts.repeated(unit, 16 * 1024 * scale);
+            String large = ScanTexts.repeated(unit, 256 * 1024 * scale);
+            SecretScan.Counts a = count(small);
+            SecretScan.Counts b = count(large);
+            long smallWork = a.total() + a.exactChars;
+            long largeWork = b.total() + b.exactChars;
+            double smallPerKb = smallWork * 1024.0 / small.length();
+            double largePerKb = largeWork * 1024.0 / large.length();
+            assertThat(largePerKb).as("work per KB of %s at 16 times the size", unit)
+                    .isBetween(smallPerKb / 1.3, smallPerKb * 1.3);
+            assertThat(largeWork).as("work per character of %s", unit).isLessThanOrEqualTo(MAX_WORK_PER_CHAR
+                    * large.length());
+        }
+    }
+
+    /** Work per character allowed on any input: rule calls and characters read, all rules together. */
+    private static final long MAX_WORK_PER_CHAR = 16;
+
     @Test
     void quietTextIsSkippedWithoutCallingAnyRule() {
         SecretScan.Counts counts = count(ScanTexts.repeated("only lower case words, spaces; and commas! ", SMALL));
