@@ -74,7 +74,7 @@ public final class Call {
         this.method = method;
         this.started = enforcer.clock().instant();
         this.startNanos = System.nanoTime();
-        this.callId = enforcer.randomHex(8);
+        this.callId = enforcer.newCallId();
     }
 
     /** The instructions: the rendered system message. */

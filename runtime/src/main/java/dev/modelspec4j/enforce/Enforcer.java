@@ -124,6 +124,19 @@ public final class Enforcer {
         return dev.modelspec4j.check.leak.Canary.newToken(canaries);
     }
 
+    /**
+     * A new call id: 16 hex digits. Call ids only tell calls apart in audit records and exceptions; they protect
+     * nothing, so they come from a fast per-thread generator, unless the builder was given a {@code Random}
+     * (tests), which then gives them too. Boundaries and canaries, which must be unguessable, never come from here.
+     */
+    String newCallId() {
+        if (!(random instanceof SecureRandom)) {
+            return randomHex(8);
+        }
+        String hex = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+    }
+
     /** A random token of {@code bytes} bytes, as lower-case hex. */
     String randomHex(int bytes) {
         byte[] b = new byte[bytes];
