@@ -80,6 +80,9 @@ final class UrlFinder {
                     && (DomainNames.isDomain(text, start, hostEnd, true) || isWwwName(text, start, hostEnd))) {
                 int end = hostEnd < n && text.charAt(hostEnd) == '/' ? pathEnd(text, hostEnd) : hostEnd;
                 out.add(new PiiSpan(PiiType.URL, start, end));
+                // A name inside this URL's path would give a shorter span that the longer one replaces anyway;
+                // skipping the path keeps the scan linear when paths hold names (a.com/)a.com/)...).
+                next = Math.max(next, end);
             }
             next = Math.max(next, hostEnd);
         }
