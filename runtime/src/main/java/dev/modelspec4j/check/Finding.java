@@ -19,6 +19,14 @@ public record Finding(String message, String evidence, List<Span> spans) {
         spans = List.copyOf(spans);
     }
 
+    /**
+     * What a check that threw is recorded as: the engine treats the text as failing (fail closed). The evidence
+     * names the exception's type only; its message might quote the text.
+     */
+    public static Finding checkFailed(RuntimeException failure) {
+        return of("check failed", "check failed: " + failure.getClass().getName());
+    }
+
     /** A finding with no place in the text. */
     public static Finding of(String message, String evidence) {
         return new Finding(message, evidence, List.of());

@@ -47,8 +47,6 @@ import java.util.List;
  */
 public final class Call {
 
-    private static final String CHECK_FAILED = "check failed: ";
-
     /** Shown instead of a masked span. */
     public static final String REDACTION = "[REDACTED]";
 
@@ -354,12 +352,17 @@ public final class Call {
             if (relaxed(rule)) {
                 continue;
             }
-            Action action = rule.effectiveAction();
             for (int part = 0; part <= untrusted.size(); part++) {
-                List<Finding> findings = part == 0 ? runInput(rule, userMessage, InputPart.USER)
-                        : runInput(rule, untrusted.get(part - 1)[1], InputPart.UNTRUSTED);
+                List<Finding> findings;
+                Action taken = rule.effectiveAction();
+                try {
+                    findings = part == 0 ? runInput(rule, userMessage, InputPart.USER)
+                            : runInput(rule, untrusted.get(part - 1)[1], InputPart.UNTRUSTED);
+                } catch (RuntimeException e) {
+                    findings = List.of(Finding.checkFailed(e));
+                    taken = Action.BLOCK; // fail closed
+                }
                 for (Finding f : findings) {
-                    Action taken = f.evidence().startsWith(CHECK_FAILED) ? Action.BLOCK : action;
                     violations.add(new Violation(rule.id(), rule.level(), taken, Phase.INPUT, 0, f.evidence()));
                     if (taken == Action.REDACT) {
                         redactions.get(part).addAll(f.spans());
@@ -378,14 +381,10 @@ public final class Call {
     }
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
-        try {
-            if (rule.input() instanceof ModerationCheck moderation) {
-                return moderation.moderate(enforcer.moderationModel(), text, part);
-            }
-            return rule.input().check(text, part, checkContext);
-        } catch (RuntimeException e) {
-            return List.of(Finding.of("check failed", CHECK_FAILED + e.getClass().getName()));
+        if (rule.input() instanceof ModerationCheck moderation) {
+            return moderation.moderate(enforcer.moderationModel(), text, part);
         }
+        return rule.input().check(text, part, checkContext);
     }
 
     /**
@@ -403,7 +402,7 @@ public final class Call {
             try {
                 findings = rule.output().check(text, checkContext);
             } catch (RuntimeException e) {
-                findings = List.of(Finding.of("check failed", CHECK_FAILED + e.getClass().getName()));
+                findings = List.of(Finding.checkFailed(e));
                 action = Action.BLOCK; // fail closed
             }
             for (Finding f : findings) {

@@ -310,7 +310,7 @@ public final class StreamingCall implements TokenStream {
                 findings = from == 0 ? check.check(text)
                         : newInTail(check.check(text.substring(from)), from, normalized);
             } catch (RuntimeException e) {
-                findings = List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
+                findings = List.of(Finding.checkFailed(e));
                 action = Action.BLOCK; // fail closed
             }
             for (Finding f : findings) {

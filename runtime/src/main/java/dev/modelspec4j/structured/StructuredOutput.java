@@ -238,7 +238,7 @@ public final class StructuredOutput {
             try {
                 findings = rule.output().check(located.text());
             } catch (RuntimeException e) {
-                findings = List.of(Finding.of("check failed", "check failed: " + e.getClass().getName()));
+                findings = List.of(Finding.checkFailed(e));
             }
             List<Span> spans = new ArrayList<>(0);
             for (Finding f : findings) {

@@ -165,6 +165,7 @@ public final class AssistantReader {
         // Parameters and their roles.
         List<ParameterModel> parameters = new ArrayList<>();
         Map<String, VariableElement> variables = new LinkedHashMap<>(); // template name -> parameter
+        Set<String> untrustedNames = new LinkedHashSet<>(); // names that must not appear in templates
         Set<String> templateParameters = new LinkedHashSet<>();
         List<UntrustedParameter> untrusted = new ArrayList<>();
         List<String> userMessages = new ArrayList<>();
@@ -200,7 +201,8 @@ public final class AssistantReader {
                     diagnostics.report(Message.BLANK_UNTRUSTED_LABEL, p, untrustedMirror.get(), pName);
                 }
                 untrusted.add(new UntrustedParameter(pName, label.isBlank() ? pName : label.strip()));
-                variables.put("\u0000untrusted:" + pName, p);
+                untrustedNames.add(pName);
+                v.ifPresent(m -> untrustedNames.add(mirrors.string(m, "value")));
             } else {
                 String variable = v.map(m -> mirrors.string(m, "value")).orElse(pName);
                 variables.put(variable, p);
@@ -224,10 +226,10 @@ public final class AssistantReader {
         }
 
         Set<String> used = new LinkedHashSet<>();
-        List<TemplatePart> systemParts = system.map(t -> parts(t, name, variables, used)).orElse(List.of());
+        List<TemplatePart> systemParts = system.map(t -> parts(t, name, variables, untrustedNames, used)).orElse(List.of());
         List<TemplatePart> userParts;
         if (userTemplate.isPresent()) {
-            userParts = parts(userTemplate.get(), name, variables, used);
+            userParts = parts(userTemplate.get(), name, variables, untrustedNames, used);
         } else if (userParameter != null) {
             String parameter = userParameter.getSimpleName().toString();
             userParts = List.of(new TemplatePart.Variable(parameter, parameter));
@@ -350,14 +352,13 @@ public final class AssistantReader {
     }
 
     private List<TemplatePart> parts(Template template, String methodName, Map<String, VariableElement> variables,
-            Set<String> used) {
+            Set<String> untrustedNames, Set<String> used) {
         Optional<List<Token>> tokens = templates.tokens(template, methodName);
         if (tokens.isEmpty()) {
             return List.of();
         }
         List<TemplatePart> parts = new ArrayList<>();
-        List<VariableElement> textParameters = variables.entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("\u0000")).map(Map.Entry::getValue).toList();
+        List<VariableElement> textParameters = List.copyOf(variables.values());
         for (Token token : tokens.get()) {
             if (!token.variable()) {
                 parts.add(new TemplatePart.Literal(token.text()));
@@ -368,17 +369,10 @@ public final class AssistantReader {
             if (p == null && variable.equals("it") && textParameters.size() == 1) {
                 p = textParameters.get(0);
             }
-            if (p == null) {
-                for (Map.Entry<String, VariableElement> e : variables.entrySet()) {
-                    if (e.getKey().equals("\u0000untrusted:" + variable)) {
-                        diagnostics.report(Message.UNTRUSTED_IN_TEMPLATE, template.element(), template.mirror(),
-                                template.value(), variable);
-                        p = e.getValue();
-                    }
-                }
-                if (p != null) {
-                    continue;
-                }
+            if (p == null && untrustedNames.contains(variable)) {
+                diagnostics.report(Message.UNTRUSTED_IN_TEMPLATE, template.element(), template.mirror(),
+                        template.value(), variable);
+                continue;
             }
             if (p == null && SPECIAL_VARIABLES.contains(variable)) {
                 parts.add(new TemplatePart.Special(variable));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code @KeepInstructionsPrivate}: the answer must not reveal the call's instructions, verbatim or closely
@@ -17,6 +18,15 @@ import java.util.Objects;
 public final class InstructionLeakCheck implements OutputCheck {
 
     private final InstructionLeakDetector detector;
+    /**
+     * The fingerprint of the instructions last seen: a streamed answer is checked after every chunk against the
+     * same instructions, which are fingerprinted once. An immutable pair, replaced whole, so calls on other
+     * threads with other instructions only recompute, never see a mismatched pair.
+     */
+    private final AtomicReference<Fingerprinted> last = new AtomicReference<>();
+
+    private record Fingerprinted(String instructions, InstructionFingerprint fingerprint) {
+    }
 
     public InstructionLeakCheck(InstructionLeakDetector detector) {
         this.detector = Objects.requireNonNull(detector, "detector");
@@ -37,7 +47,7 @@ public final class InstructionLeakCheck implements OutputCheck {
         if (context.instructions().isEmpty() && context.canary() == null) {
             return List.of();
         }
-        LeakReport report = detector.scan(answer, InstructionFingerprint.of(context.instructions()), context.canary());
+        LeakReport report = detector.scan(answer, fingerprint(context.instructions()), context.canary());
         if (!report.leaked()) {
             return List.of();
         }
@@ -60,6 +70,16 @@ public final class InstructionLeakCheck implements OutputCheck {
     @Override
     public int lookAhead() {
         return 48;
+    }
+
+    private InstructionFingerprint fingerprint(String instructions) {
+        Fingerprinted cached = last.get();
+        if (cached != null && cached.instructions().equals(instructions)) {
+            return cached.fingerprint();
+        }
+        InstructionFingerprint fingerprint = InstructionFingerprint.of(instructions);
+        last.set(new Fingerprinted(instructions, fingerprint));
+        return fingerprint;
     }
 
     @Override
