@@ -18,6 +18,7 @@ import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.TemplatePart;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +62,6 @@ public final class GuardedClassWriter {
     private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
     private static final ClassName PII_MODE = ClassName.get(RUNTIME + ".annotation", "PiiMode");
     private static final ClassName MODERATION_CHECK = ClassName.get(RUNTIME + ".check", "ModerationCheck");
-    private static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
-    private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "dev.modelspec4j.processor.ModelSpecProcessor";
 
@@ -106,9 +105,16 @@ public final class GuardedClassWriter {
 
         Set<String> names = new HashSet<>(Set.of("SPEC"));
         Map<String, String> checkConstants = new LinkedHashMap<>();
+        Map<String, Integer> uses = new HashMap<>();
         for (MethodModel method : model.methods()) {
             for (RuleModel rule : method.rules()) {
-                if (checkConstants.containsKey(rule.id()) || rule instanceof RuleModel.ModerateRule) {
+                uses.merge(rule.id(), rule instanceof RuleModel.SecretsRule ? 2 : 1, Integer::sum);
+            }
+        }
+        for (MethodModel method : model.methods()) {
+            for (RuleModel rule : method.rules()) {
+                if (checkConstants.containsKey(rule.id()) || rule instanceof RuleModel.ModerateRule
+                        || uses.get(rule.id()) < 2) {
                     continue;
                 }
                 boolean privacy = rule instanceof RuleModel.PiiRule;
@@ -314,7 +320,7 @@ public final class GuardedClassWriter {
         for (var t : pii.types()) {
             types.add(CodeBlock.of("$T.$L", PII_TYPE, t));
         }
-        return CodeBlock.of("$T.of($T.of($L))", PII_DETECTOR, LIST, CodeBlock.join(types, ", "));
+        return CodeBlock.of("$T.of($L)", PII_DETECTOR, CodeBlock.join(types, ", "));
     }
 
     static CodeBlock checkInitializer(RuleModel rule) {
@@ -345,68 +351,54 @@ public final class GuardedClassWriter {
         if (rule instanceof RuleModel.ForbidRule forbid) {
             CodeBlock lookAhead = forbid.lookAhead() == OutputCheck.WHOLE_ANSWER
                     ? CodeBlock.of("$T.WHOLE_ANSWER", OUTPUT_CHECK) : CodeBlock.of("$L", forbid.lookAhead());
-            return CodeBlock.builder()
-                    .add("new $T(\n", FORBID_CHECK).indent().indent()
-                    .add("$T.of($L),\n", LIST, patterns(forbid.patterns()))
-                    .add("$T.of($L),\n", LIST, strings(forbid.descriptions()))
-                    .add("$L)", lookAhead)
-                    .unindent().unindent()
-                    .build();
+            return CodeBlock.of("new $T($L,\n$>$>new String[] {$L},\nnew String[] {$L})$<$<", FORBID_CHECK, lookAhead,
+                    strings(forbid.patterns()), strings(forbid.descriptions()));
         }
         if (rule instanceof RuleModel.RequireRule require) {
-            return CodeBlock.of("new $T($T.of($L))", REQUIRE_CHECK, LIST, patterns(require.patterns()));
+            return CodeBlock.of("new $T($L)", REQUIRE_CHECK, strings(require.patterns()));
         }
         throw new IllegalArgumentException("no check for " + rule.kind());
     }
 
+    /**
+     * {@code new MethodPlan(name, maxAttempts, refusal[, privacy], rules...)}: a check used by one rule only is
+     * written where the rule is, shared ones are constants.
+     */
     private static CodeBlock planInitializer(MethodModel method, Map<String, String> checkConstants) {
         List<CodeBlock> rules = new ArrayList<>();
-        String privacy = null;
+        CodeBlock privacy = null;
         for (RuleModel rule : method.rules()) {
-            String check = checkConstants.get(rule.id());
+            String constant = checkConstants.get(rule.id());
+            CodeBlock check = constant != null ? CodeBlock.of("$N", constant)
+                    : rule instanceof RuleModel.ModerateRule ? CodeBlock.of("$T.INSTANCE", MODERATION_CHECK)
+                    : checkInitializer(rule);
             if (rule instanceof RuleModel.PiiRule) {
                 privacy = check;
                 continue;
             }
-            if (rule instanceof RuleModel.ModerateRule) {
-                rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $T.INSTANCE)", RULE, rule.id(), LEVEL,
-                        rule.level(), ACTION, rule.action(), MODERATION_CHECK));
+            if (rule instanceof RuleModel.ModerateRule || rule instanceof RuleModel.PromptInjectionRule) {
+                rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $L)", RULE, rule.id(), LEVEL, rule.level(),
+                        ACTION, rule.action(), check));
                 continue;
             }
-            if (rule instanceof RuleModel.SecretsRule || rule instanceof RuleModel.PromptInjectionRule) {
-                rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL, rule.level(),
+            if (rule instanceof RuleModel.SecretsRule) {
+                rules.add(CodeBlock.of("$T.input($S, $T.$L, $T.$L, $L)", RULE, rule.id(), LEVEL, rule.level(),
                         ACTION, rule.action(), check));
-                if (rule instanceof RuleModel.PromptInjectionRule) {
-                    continue;
-                }
             }
-            CodeBlock output = CodeBlock.of("$T.output($S, $T.$L, $T.$L, $N)", RULE, rule.id(), LEVEL,
+            CodeBlock output = CodeBlock.of("$T.output($S, $T.$L, $T.$L, $L)", RULE, rule.id(), LEVEL,
                     rule.level(), ACTION, rule.action(), check);
             rules.add(rule.userOverridable() ? CodeBlock.of("$L.overridableByUser()", output) : output);
         }
-        CodeBlock.Builder list = CodeBlock.builder();
-        for (int i = 0; i < rules.size(); i++) {
-            list.add("\n$L", rules.get(i));
-            if (i < rules.size() - 1) {
-                list.add(",");
-            }
-        }
         CodeBlock.Builder plan = CodeBlock.builder()
-                .add("new $T($S, $T.of(", METHOD_PLAN, method.name(), LIST)
-                .indent().indent().add(list.build()).unindent().unindent()
-                .add("),\n        $L, $S", method.maxAttempts(), method.refusal());
+                .add("new $T($S, $L, $S", METHOD_PLAN, method.name(), method.maxAttempts(), method.refusal());
         if (privacy != null) {
-            plan.add(", $N", privacy);
+            plan.add(", $L", privacy);
         }
-        return plan.add(")").build();
-    }
-
-    private static CodeBlock patterns(List<String> patterns) {
-        List<CodeBlock> blocks = new ArrayList<>();
-        for (String p : patterns) {
-            blocks.add(CodeBlock.of("$T.compile($S)", PATTERN, p));
+        plan.indent().indent();
+        for (CodeBlock rule : rules) {
+            plan.add(",\n$L", rule);
         }
-        return CodeBlock.join(blocks, ", ");
+        return plan.unindent().unindent().add(")").build();
     }
 
     private static CodeBlock strings(List<String> strings) {

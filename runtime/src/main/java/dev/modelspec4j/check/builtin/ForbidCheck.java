@@ -53,6 +53,25 @@ public final class ForbidCheck implements OutputCheck {
         this.lookAhead = lookAhead;
     }
 
+    /**
+     * The form generated classes use: regular expressions, compiled here once.
+     *
+     * @param lookAhead as in {@link #ForbidCheck(List, List, int)}
+     * @param patterns regular expressions, flags inline
+     * @param descriptions for each pattern, what it forbids
+     */
+    public ForbidCheck(int lookAhead, String[] patterns, String[] descriptions) {
+        this(compile(patterns), List.of(descriptions), lookAhead);
+    }
+
+    static List<Pattern> compile(String[] patterns) {
+        List<Pattern> compiled = new ArrayList<>(patterns.length);
+        for (String p : patterns) {
+            compiled.add(Pattern.compile(p));
+        }
+        return compiled;
+    }
+
     @Override
     public int lookAhead() {
         return lookAhead;

@@ -16,6 +16,15 @@ public final class RequireCheck implements OutputCheck {
         this.patterns = List.copyOf(patterns);
     }
 
+    /**
+     * The form generated classes use: regular expressions, compiled here once.
+     *
+     * @param patterns regular expressions, flags inline; the answer must match each
+     */
+    public RequireCheck(String... patterns) {
+        this(ForbidCheck.compile(patterns));
+    }
+
     @Override
     public List<Finding> check(String answer) {
         String text = TextNormalizer.normalize(answer).text();
