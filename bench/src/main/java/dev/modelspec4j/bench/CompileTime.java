@@ -3,6 +3,8 @@ package dev.modelspec4j.bench;
 import dev.modelspec4j.processor.ModelSpecProcessor;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -23,21 +26,40 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compile time of a generated project of annotated assistant interfaces, compiled in this JVM with
- * {@code javax.tools}, with the modelspec4j processor and without any ({@code -proc:none}), alternating, after
- * warm-up compilations that are not counted. The processor runs wrapped in a timer, so that its own work
- * ({@code init} + {@code process}) is told apart from compiling the classes it generates.
+ * Compile time of a generated project of annotated assistant interfaces, compiled in four ways, round-robin:
+ * <ul>
+ *   <li>{@link Variant#WITHOUT}: no annotation processing ({@code -proc:none});
+ *   <li>{@link Variant#ANY_PROCESSOR}: a processor that claims {@code @ModelSpec} and does nothing: what javac
+ *       adds as soon as any annotation processor runs;
+ *   <li>{@link Variant#MINIMAL_GENERATOR}: a processor that writes, per interface, the least an implementing class
+ *       can be (methods returning {@code null}): the floor of any processor that generates an implementation per
+ *       interface, since javac then needs a second round and compiles the new files;
+ *   <li>{@link Variant#MODELSPEC4J}: the modelspec4j processor, wrapped in a timer so that its own work
+ *       ({@code init} + {@code process}) is told apart from compiling the classes it generates.
+ * </ul>
+ * Warm: in this JVM with {@code javax.tools}, after warm-up compilations that are not counted (a long-lived build
+ * daemon). Cold: one fresh JVM per compilation, timed from start to exit (a {@code javac} command or a first
+ * {@code mvn compile}).
+ *
+ * <p>{@code java dev.modelspec4j.bench.CompileTime child VARIANT SOURCES_DIR OUT_DIR}: one cold compilation.
  */
 final class CompileTime {
 
+    /** How the project is compiled. */
+    enum Variant {
+        WITHOUT, ANY_PROCESSOR, MINIMAL_GENERATOR, MODELSPEC4J
+    }
+
     /** One compilation. */
-    record Compilation(boolean withProcessor, double wallMillis, double processorMillis, long generatedLines) {
+    record Compilation(Variant variant, boolean cold, double wallMillis, double processorMillis, long generatedLines) {
     }
 
     private final Path work;
@@ -49,18 +71,37 @@ final class CompileTime {
         this.interfaces = interfaces;
     }
 
-    /** Writes the project's sources, then compiles it {@code warmup + runs} times each way; returns the counted runs. */
-    List<Compilation> measure(int runs, int warmup) throws IOException {
+    public static void main(String[] args) throws IOException {
+        if (args.length != 4 || !args[0].equals("child")) {
+            throw new IllegalArgumentException("usage: CompileTime child VARIANT SOURCES_DIR OUT_DIR");
+        }
+        List<Path> sources;
+        try (Stream<Path> walk = Files.list(Path.of(args[2]))) {
+            sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        compileIn(Variant.valueOf(args[1]), sources, Path.of(args[3]));
+    }
+
+    /**
+     * Writes the project's sources, then compiles it {@code warmup + runs} times each way in this JVM and
+     * {@code coldRuns} times each way in fresh JVMs; returns the counted compilations.
+     */
+    List<Compilation> measure(int runs, int warmup, int coldRuns) throws IOException, InterruptedException {
         List<Path> sources = writeSources();
         sourceLines = lines(work.resolve("src"));
         List<Compilation> counted = new ArrayList<>();
+        Variant[] variants = Variant.values();
         for (int i = 0; i < warmup + runs; i++) {
-            boolean[] order = i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true};
-            for (boolean with : order) {
-                Compilation c = compile(sources, with, i);
+            for (int v = 0; v < variants.length; v++) {
+                Compilation c = compile(sources, variants[(v + i) % variants.length], i);
                 if (i >= warmup) {
                     counted.add(c);
                 }
+            }
+        }
+        for (int i = 0; i < coldRuns; i++) {
+            for (int v = 0; v < variants.length; v++) {
+                counted.add(compileCold(variants[(v + i) % variants.length], i));
             }
         }
         return counted;
@@ -107,71 +148,112 @@ final class CompileTime {
                 + "}\n";
     }
 
-    private Compilation compile(List<Path> sources, boolean withProcessor, int run) throws IOException {
+    private Compilation compile(List<Path> sources, Variant variant, int run) throws IOException {
+        Path out = work.resolve("out-" + variant.name().toLowerCase(Locale.ROOT) + "-" + run);
+        try {
+            long start = System.nanoTime();
+            TimedProcessor timed = compileIn(variant, sources, out);
+            long wall = System.nanoTime() - start;
+            long generatedLines = variant == Variant.MODELSPEC4J ? lines(out.resolve("generated")) : 0;
+            return new Compilation(variant, false, wall / 1e6, timed == null ? 0 : timed.nanos / 1e6, generatedLines);
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    /** One compilation in a fresh JVM with this JVM's class path, from process start to exit. */
+    private Compilation compileCold(Variant variant, int run) throws IOException, InterruptedException {
+        Path out = work.resolve("cold-" + variant.name().toLowerCase(Locale.ROOT) + "-" + run);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                CompileTime.class.getName(), "child", variant.name(), work.resolve("src/gen").toString(),
+                out.toString()).redirectErrorStream(true);
+        try {
+            long start = System.nanoTime();
+            Process process = child.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            long wall = System.nanoTime() - start;
+            if (exit != 0) {
+                throw new IllegalStateException("cold compilation " + variant + " failed:\n" + output);
+            }
+            return new Compilation(variant, true, wall / 1e6, 0, 0);
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    /**
+     * Compiles {@code sources} into {@code out} (classes and generated sources) in this JVM; checks that the
+     * generating variants generated one class per interface. Returns the timer of the modelspec4j processor, or
+     * null.
+     */
+    static TimedProcessor compileIn(Variant variant, List<Path> sources, Path out) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Path out = work.resolve("out-" + (withProcessor ? "with" : "without") + "-" + run);
         deleteTree(out);
         Path classes = Files.createDirectories(out.resolve("classes"));
         Path generated = Files.createDirectories(out.resolve("generated"));
         List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8",
                 "-classpath", System.getProperty("java.class.path"),
                 "-d", classes.toString(), "-s", generated.toString()));
-        if (!withProcessor) {
-            options.add("-proc:none");
+        TimedProcessor timed = null;
+        List<Processor> processors = List.of();
+        switch (variant) {
+            case WITHOUT -> options.add("-proc:none");
+            case ANY_PROCESSOR -> processors = List.of(new MinimalProcessor(false));
+            case MINIMAL_GENERATOR -> processors = List.of(new MinimalProcessor(true));
+            case MODELSPEC4J -> {
+                timed = new TimedProcessor(new ModelSpecProcessor());
+                processors = List.of(timed);
+            }
         }
-        TimedProcessor timed = new TimedProcessor(new ModelSpecProcessor());
         StringWriter diagnostics = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
             JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null, options, null, units);
-            if (withProcessor) {
-                task.setProcessors(List.of(timed));
+            if (!processors.isEmpty()) {
+                task.setProcessors(processors);
             }
-            long start = System.nanoTime();
-            boolean ok = task.call();
-            long wall = System.nanoTime() - start;
-            if (!ok) {
+            if (!task.call()) {
                 throw new IllegalStateException("compilation failed:\n" + diagnostics);
             }
-            long generatedLines = 0;
-            if (withProcessor) {
-                long guarded;
-                try (Stream<Path> walk = Files.walk(classes)) {
-                    guarded = walk.filter(p -> p.getFileName().toString().startsWith("GuardedAssistant")).count();
-                }
-                if (guarded < interfaces) {
-                    throw new IllegalStateException("the processor generated " + guarded + " classes for "
-                            + interfaces + " interfaces:\n" + diagnostics);
-                }
-                generatedLines = lines(generated);
-            }
-            return new Compilation(withProcessor, wall / 1e6, timed.nanos / 1e6, generatedLines);
-        } finally {
-            deleteTree(out);
         }
+        if (variant == Variant.MINIMAL_GENERATOR || variant == Variant.MODELSPEC4J) {
+            long guarded;
+            try (Stream<Path> walk = Files.walk(classes)) {
+                guarded = walk.filter(p -> p.getFileName().toString().matches("Guarded[^$]*\\.class")).count();
+            }
+            if (guarded < sources.size()) {
+                throw new IllegalStateException(variant + " generated " + guarded + " classes for "
+                        + sources.size() + " interfaces:\n" + diagnostics);
+            }
+        }
+        return timed;
     }
 
-    /** Medians and ranges, the processor's share, for the JSON file. */
+    /** Medians and ranges per variant, warm and cold, and the processor's own time, for the JSON file. */
     Map<String, Object> summary(List<Compilation> runs, int warmup) {
-        List<Double> with = new ArrayList<>();
-        List<Double> without = new ArrayList<>();
-        List<Double> processor = new ArrayList<>();
-        for (Compilation c : runs) {
-            if (c.withProcessor()) {
-                with.add(c.wallMillis());
-                processor.add(c.processorMillis());
-            } else {
-                without.add(c.wallMillis());
-            }
-        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("interfaces", interfaces);
         result.put("sourceLines", sourceLines);
         result.put("generatedLines", runs.stream().mapToLong(Compilation::generatedLines).max().orElse(0));
-        result.put("warmupPairs", warmup);
-        result.put("withProcessorMillis", Stats.of(with));
-        result.put("withoutProcessorMillis", Stats.of(without));
-        result.put("processorOwnMillis", Stats.of(processor));
+        result.put("warmupRounds", warmup);
+        for (boolean cold : new boolean[] {false, true}) {
+            Map<String, Object> times = new LinkedHashMap<>();
+            for (Variant variant : Variant.values()) {
+                List<Double> wall = runs.stream().filter(c -> c.cold() == cold && c.variant() == variant)
+                        .map(Compilation::wallMillis).toList();
+                if (!wall.isEmpty()) {
+                    times.put(variant.name(), Stats.of(wall));
+                }
+            }
+            if (!cold) {
+                times.put("MODELSPEC4J_OWN", Stats.of(runs.stream()
+                        .filter(c -> !c.cold() && c.variant() == Variant.MODELSPEC4J)
+                        .map(Compilation::processorMillis).toList()));
+            }
+            result.put(cold ? "coldMillis" : "warmMillis", times);
+        }
         return result;
     }
 
@@ -195,6 +277,68 @@ final class CompileTime {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * The floor variants: claims {@code @ModelSpec}; with {@code generate}, writes for each interface a class
+     * {@code Guarded<Name>} whose methods return {@code null}, and nothing else.
+     */
+    static final class MinimalProcessor extends AbstractProcessor {
+
+        private final boolean generate;
+
+        MinimalProcessor(boolean generate) {
+            this.generate = generate;
+        }
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("dev.modelspec4j.annotation.ModelSpec");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!generate) {
+                return false;
+            }
+            for (TypeElement annotation : annotations) {
+                for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                    write((TypeElement) element);
+                }
+            }
+            return false;
+        }
+
+        private void write(TypeElement assistant) {
+            String pkg = processingEnv.getElementUtils().getPackageOf(assistant).getQualifiedName().toString();
+            String name = "Guarded" + assistant.getSimpleName();
+            StringBuilder java = new StringBuilder("package ").append(pkg).append(";\n\n")
+                    .append("public final class ").append(name).append(" implements ")
+                    .append(assistant.getSimpleName()).append(" {\n");
+            for (ExecutableElement method : ElementFilter.methodsIn(assistant.getEnclosedElements())) {
+                java.append("    @Override\n    public ").append(method.getReturnType()).append(' ')
+                        .append(method.getSimpleName()).append('(');
+                List<String> parameters = new ArrayList<>();
+                for (VariableElement p : method.getParameters()) {
+                    parameters.add(p.asType() + " " + p.getSimpleName());
+                }
+                java.append(String.join(", ", parameters)).append(") {\n        return null;\n    }\n");
+            }
+            java.append("}\n");
+            try {
+                JavaFileObject file = processingEnv.getFiler().createSourceFile(pkg + "." + name, assistant);
+                try (Writer out = file.openWriter()) {
+                    out.write(java.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

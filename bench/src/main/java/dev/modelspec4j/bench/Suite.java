@@ -34,10 +34,10 @@ public final class Suite {
 
     /** How long and how often each part runs. */
     record Settings(int forks, int warmups, int iterations, TimeValue time, int checkForks, int coldRuns,
-            int coldWarmups, int compileInterfaces, int compileRuns, int compileWarmups) {
+            int coldWarmups, int compileInterfaces, int compileRuns, int compileWarmups, int compileColdRuns) {
 
-        static final Settings FULL = new Settings(3, 5, 5, TimeValue.seconds(1), 2, 10, 1, 200, 5, 3);
-        static final Settings SMOKE = new Settings(0, 0, 1, TimeValue.milliseconds(100), 0, 1, 0, 10, 1, 0);
+        static final Settings FULL = new Settings(3, 5, 5, TimeValue.seconds(1), 2, 10, 1, 200, 7, 3, 5);
+        static final Settings SMOKE = new Settings(0, 0, 1, TimeValue.milliseconds(100), 0, 1, 0, 10, 1, 0, 1);
 
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -51,6 +51,7 @@ public final class Suite {
             m.put("compileInterfaces", compileInterfaces);
             m.put("compileRuns", compileRuns);
             m.put("compileWarmups", compileWarmups);
+            m.put("compileColdRuns", compileColdRuns);
             return m;
         }
     }
@@ -115,7 +116,8 @@ public final class Suite {
         load(loads, "after cold start");
 
         CompileTime compile = new CompileTime(compileWork, s.compileInterfaces());
-        List<CompileTime.Compilation> compilations = compile.measure(s.compileRuns(), s.compileWarmups());
+        List<CompileTime.Compilation> compilations = compile.measure(s.compileRuns(), s.compileWarmups(),
+                s.compileColdRuns());
         json.writeValue(results.resolve("compile-time.json").toFile(), compile.summary(compilations, s.compileWarmups()));
         load(loads, "end");
 
