@@ -16,6 +16,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.modelspec4j.processor.fixtures.DocumentedAssistant;
 import dev.modelspec4j.processor.fixtures.SupportAssistant;
+import dev.modelspec4j.processor.generate.JacksonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -50,8 +52,11 @@ class SpecDocumentTest {
         }
     }
 
+    /** The spec document, after checking that its text is the text Jackson writes for it. */
     static JsonNode document(Compilation compilation, String id) throws IOException {
-        return JSON.readTree(resource(compilation, "META-INF/modelspec/" + id + ".json"));
+        String text = resource(compilation, "META-INF/modelspec/" + id + ".json");
+        assertThat(text).isEqualTo(JacksonText.rewritten(text));
+        return JSON.readTree(text);
     }
 
     static List<String> schemaErrors(JsonNode document) throws IOException {
@@ -81,6 +86,29 @@ class SpecDocumentTest {
     void generatedDocumentsValidateAgainstThePublishedSchema() throws IOException {
         assertThat(schemaErrors(document(Fixtures.compilation(DocumentedAssistant.class), "acme.travel"))).isEmpty();
         assertThat(schemaErrors(document(Fixtures.compilation(SupportAssistant.class), "acme.support"))).isEmpty();
+    }
+
+    @Test
+    void everyFixtureDocumentIsTheTextJacksonWrites() throws IOException, ClassNotFoundException {
+        String fixtures = DocumentedAssistant.class.getPackageName();
+        List<Path> sources;
+        try (Stream<Path> files = Files.list(Fixtures.SOURCES.resolve(fixtures.replace('.', '/')))) {
+            sources = files.sorted().toList();
+        }
+        int documents = 0;
+        for (Path source : sources) {
+            String name = source.getFileName().toString().replace(".java", "");
+            Compilation compilation = Fixtures.compilation(Class.forName(fixtures + "." + name));
+            for (JavaFileObject file : compilation.generatedFiles()) {
+                String path = file.toUri().getPath();
+                if (path.contains("/META-INF/modelspec/") && path.endsWith(".json")) {
+                    String text = file.getCharContent(true).toString();
+                    assertThat(text).as(path).isEqualTo(JacksonText.rewritten(text));
+                    documents++;
+                }
+            }
+        }
+        assertThat(documents).isGreaterThanOrEqualTo(sources.size() - 1);
     }
 
     @Test

@@ -1,13 +1,5 @@
 package dev.modelspec4j.processor.generate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelspec4j.processor.model.AssistantModel;
 import dev.modelspec4j.processor.model.ExampleModel;
 import dev.modelspec4j.processor.model.MethodModel;
@@ -27,120 +19,101 @@ import java.util.TreeSet;
  * in enforcement order, examples in source order, line breaks {@code \n}, no timestamps — so that the document
  * changes only when the spec does.
  *
- * <p>Jackson's tree model writes it: Jackson is a dependency of {@code modelspec4j-runtime}, which the
- * processor needs anyway, so it adds nothing to a user's annotation processor path, and it escapes strings
- * correctly where a hand-written writer might not.
+ * <p>The small {@link JsonWriter} of this package writes it, not Jackson: loading and initialising Jackson's
+ * databind takes a few hundred milliseconds in every fresh compiler JVM, a visible share of a cold build, for a
+ * document of strings and numbers. The text is the same as Jackson's pretty printer wrote it, byte for byte.
  */
 public final class SpecDocumentWriter {
 
     /** The version of the document's format; it changes when a field changes meaning or is removed. */
     public static final int FORMAT = 1;
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER;
-
-    static {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(indenter).withArrayIndenter(indenter);
-        WRITER = JsonMapper.builder().build().writer(printer);
-    }
-
-    /** The document as an object tree. */
-    public ObjectNode tree(SpecDocumentModel document) {
-        AssistantModel assistant = document.assistant();
-        ObjectNode root = NODES.objectNode();
-        root.put("format", FORMAT);
-        root.put("specId", assistant.specId());
-        root.put("specVersion", assistant.specVersion());
-        root.put("description", assistant.description());
-        root.put("hash", assistant.hash());
-        root.put("assistant", assistant.interfaceName().canonicalName());
-        root.put("interface", document.binaryName());
-        root.put("generatedClass", assistant.generatedName().canonicalName());
-        position(root, document.position());
-        ArrayNode methods = root.putArray("methods");
-        for (MethodDocument method : document.methods()) {
-            methods.add(method(method));
-        }
-        return root;
-    }
-
     /** The document as JSON text, ending with a line break. */
     public String write(SpecDocumentModel document) {
-        try {
-            return WRITER.writeValueAsString(tree(document)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
+        AssistantModel assistant = document.assistant();
+        JsonWriter json = new JsonWriter().beginObject()
+                .field("format", FORMAT)
+                .field("specId", assistant.specId())
+                .field("specVersion", assistant.specVersion())
+                .field("description", assistant.description())
+                .field("hash", assistant.hash())
+                .field("assistant", assistant.interfaceName().canonicalName())
+                .field("interface", document.binaryName())
+                .field("generatedClass", assistant.generatedName().canonicalName());
+        position(json, document.position());
+        json.name("methods").beginArray();
+        for (MethodDocument method : document.methods()) {
+            method(json, method);
         }
+        return json.endArray().endObject().text() + "\n";
     }
 
-    private ObjectNode method(MethodDocument document) {
+    private static void method(JsonWriter json, MethodDocument document) {
         MethodModel method = document.method();
-        ObjectNode node = NODES.objectNode();
-        node.put("name", method.name());
-        node.put("returnType", method.returnType().toString());
-        position(node, document.position());
+        json.beginObject()
+                .field("name", method.name())
+                .field("returnType", method.returnType().toString());
+        position(json, document.position());
         if (!method.systemMessage().isEmpty()) {
-            node.put("systemMessage", RuleText.template(method.systemMessage()));
+            json.field("systemMessage", RuleText.template(method.systemMessage()));
         }
-        node.put("userMessage", RuleText.template(method.userMessage()));
-        ArrayNode variables = node.putArray("variables");
-        variablesOf(method).forEach(variables::add);
-        ArrayNode parameters = node.putArray("parameters");
+        json.field("userMessage", RuleText.template(method.userMessage()))
+                .field("variables", variablesOf(method))
+                .name("parameters").beginArray();
         for (MethodModel.ParameterModel parameter : method.parameters()) {
-            parameters.add(parameter(method, parameter));
+            json.beginObject();
+            parameter(json, method, parameter);
+            json.endObject();
         }
-        node.put("maxAttempts", method.maxAttempts());
+        json.endArray().field("maxAttempts", method.maxAttempts());
         if (!method.refusal().isEmpty()) {
-            node.put("refusal", method.refusal());
+            json.field("refusal", method.refusal());
         }
         if (method.fallbackMethod() != null) {
-            node.put("fallback", method.fallbackMethod());
+            json.field("fallback", method.fallbackMethod());
         }
-        ArrayNode rules = node.putArray("rules");
+        json.name("rules").beginArray();
         for (RuleModel rule : method.rules()) {
-            rules.add(rule(rule, document.rulePositions().get(rule.id())));
+            rule(json, rule, document.rulePositions().get(rule.id()));
         }
-        ArrayNode examples = node.putArray("examples");
+        json.endArray().name("examples").beginArray();
         for (ExampleModel example : document.examples()) {
-            ObjectNode e = examples.addObject();
-            e.put("index", example.index());
-            e.put("user", example.user());
-            e.put("good", example.good());
+            json.beginObject()
+                    .field("index", example.index())
+                    .field("user", example.user())
+                    .field("good", example.good());
             if (!example.bad().isEmpty()) {
-                e.put("bad", example.bad());
+                json.field("bad", example.bad());
             }
             if (!example.rule().isEmpty()) {
-                e.put("rule", example.rule());
+                json.field("rule", example.rule());
             }
-            position(e, example.position());
+            position(json, example.position());
+            json.endObject();
         }
-        return node;
+        json.endArray().endObject();
     }
 
-    private static ObjectNode parameter(MethodModel method, MethodModel.ParameterModel parameter) {
-        ObjectNode node = NODES.objectNode();
+    /** The fields of a parameter's object. */
+    private static void parameter(JsonWriter json, MethodModel method, MethodModel.ParameterModel parameter) {
         String name = parameter.name();
-        node.put("name", name);
-        node.put("type", parameter.type().toString());
+        json.field("name", name).field("type", parameter.type().toString());
         if (name.equals(method.memoryIdParameter())) {
-            node.put("role", "memoryId");
-            return node;
+            json.field("role", "memoryId");
+            return;
         }
         for (MethodModel.UntrustedParameter untrusted : method.untrusted()) {
             if (untrusted.name().equals(name)) {
-                node.put("role", "untrusted");
-                node.put("label", untrusted.label());
-                return node;
+                json.field("role", "untrusted").field("label", untrusted.label());
+                return;
             }
         }
         if (method.userMessage().size() == 1 && method.userMessage().get(0) instanceof TemplatePart.Variable v
                 && v.parameter().equals(name)) {
-            node.put("role", "userMessage");
-            return node;
+            json.field("role", "userMessage");
+            return;
         }
-        node.put("role", "variable");
+        json.field("role", "variable");
         List<String> names = new ArrayList<>();
         for (List<TemplatePart> template : List.of(method.systemMessage(), method.userMessage())) {
             for (TemplatePart part : template) {
@@ -151,57 +124,51 @@ public final class SpecDocumentWriter {
             }
         }
         if (!names.isEmpty()) {
-            node.put("variable", names.get(0));
+            json.field("variable", names.get(0));
         }
-        return node;
     }
 
-    private static ObjectNode rule(RuleModel rule, SourcePosition position) {
-        ObjectNode node = NODES.objectNode();
-        node.put("id", rule.id());
-        node.put("kind", rule.kind());
-        node.put("level", rule.level().name());
-        node.put("action", rule.action().name());
-        node.put("origin", rule.origin());
-        node.put("description", RuleText.describe(rule));
-        ObjectNode parameters = node.putObject("parameters");
+    private static void rule(JsonWriter json, RuleModel rule, SourcePosition position) {
+        json.beginObject()
+                .field("id", rule.id())
+                .field("kind", rule.kind())
+                .field("level", rule.level().name())
+                .field("action", rule.action().name())
+                .field("origin", rule.origin())
+                .field("description", RuleText.describe(rule))
+                .name("parameters").beginObject();
         if (rule instanceof RuleModel.LengthRule length) {
-            positive(parameters, "maxChars", length.maxChars());
-            positive(parameters, "maxWords", length.maxWords());
-            positive(parameters, "maxSentences", length.maxSentences());
-            positive(parameters, "minChars", length.minChars());
+            positive(json, "maxChars", length.maxChars());
+            positive(json, "maxWords", length.maxWords());
+            positive(json, "maxSentences", length.maxSentences());
+            positive(json, "minChars", length.minChars());
         } else if (rule instanceof RuleModel.ForbidRule forbid) {
-            ArrayNode patterns = parameters.putArray("patterns");
-            forbid.patterns().forEach(patterns::add);
-            ArrayNode descriptions = parameters.putArray("descriptions");
-            forbid.descriptions().forEach(descriptions::add);
+            json.field("patterns", forbid.patterns()).field("descriptions", forbid.descriptions());
         } else if (rule instanceof RuleModel.RequireRule require) {
-            ArrayNode patterns = parameters.putArray("patterns");
-            require.patterns().forEach(patterns::add);
+            json.field("patterns", require.patterns());
         } else if (rule instanceof RuleModel.PiiRule pii) {
-            ArrayNode types = parameters.putArray("types");
-            pii.types().forEach(t -> types.add(t.name()));
-            parameters.put("input", pii.input().name());
-            parameters.put("output", pii.output().name());
+            json.field("types", pii.types().stream().map(Enum::name).toList())
+                    .field("input", pii.input().name())
+                    .field("output", pii.output().name());
         } else if (rule instanceof RuleModel.SecretsRule) {
-            parameters.put("detector", "defaults");
+            json.field("detector", "defaults");
         } else if (rule instanceof RuleModel.PromptInjectionRule injection) {
-            ArrayNode scopes = parameters.putArray("scope");
-            injection.scopes().forEach(scope -> scopes.add(scope.name()));
+            json.field("scope", injection.scopes().stream().map(Enum::name).toList());
         } else if (rule instanceof RuleModel.CustomRule custom) {
-            parameters.put("class", custom.checkClass().canonicalName());
+            json.field("class", custom.checkClass().canonicalName());
         } else if (rule instanceof RuleModel.KeepPrivateRule) {
-            parameters.put("canary", true);
-            parameters.put("shingles", true);
+            json.field("canary", true).field("shingles", true);
         } else {
-            parameters.put("canonical", rule.canonical());
+            json.field("canonical", rule.canonical());
         }
         SpecSections.Section section = SpecSections.of(rule.kind());
-        ObjectNode modelSpec = node.putObject("section");
-        modelSpec.put("title", section.title());
-        modelSpec.put("anchor", section.anchor());
-        position(node, position);
-        return node;
+        json.endObject()
+                .name("section").beginObject()
+                .field("title", section.title())
+                .field("anchor", section.anchor())
+                .endObject();
+        position(json, position);
+        json.endObject();
     }
 
     /** Every template variable of the method, sorted. */
@@ -219,17 +186,18 @@ public final class SpecDocumentWriter {
         return List.copyOf(names);
     }
 
-    private static void positive(ObjectNode node, String name, int value) {
+    private static void positive(JsonWriter json, String name, int value) {
         if (value > 0) {
-            node.put(name, value);
+            json.field(name, value);
         }
     }
 
-    private static void position(ObjectNode node, SourcePosition position) {
+    private static void position(JsonWriter json, SourcePosition position) {
         if (position != null) {
-            ObjectNode source = node.putObject("source");
-            source.put("file", position.file());
-            source.put("line", position.line());
+            json.name("source").beginObject()
+                    .field("file", position.file())
+                    .field("line", position.line())
+                    .endObject();
         }
     }
 }
