@@ -224,12 +224,16 @@ public final class InjectionNormalizer {
         return CharClasses.is(c, CharClasses.SPACE);
     }
 
-    /** Joins spaced-out letters and collapses white space, composing the position map. */
+    /**
+     * Joins spaced-out letters and collapses white space, composing the position map. Works in place: the output
+     * never gets ahead of the input ({@code o <= i}), and the one character read behind, {@code a[i - 1]}, is
+     * still the input's while {@code o < i} (and equal to it while {@code o == i}).
+     */
     private static ScanText joinSpacing(NormalizedText base, char[] a, int[] map, int len) {
         if (map == null && !needsJoining(a, len)) {
             return new ScanText(base, a, len, null, null);
         }
-        char[] out = new char[len];
+        char[] out = a;
         // plain ASCII (map == null): positions only shift where white space collapses, so keep the shifts;
         // otherwise compose the full map
         int[] outMap = map == null ? null : new int[len + 1];

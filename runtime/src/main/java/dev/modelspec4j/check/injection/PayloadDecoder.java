@@ -17,7 +17,8 @@ import java.util.Locale;
  *
  * <p>The work is bounded: at most {@link #MAX_ATTEMPTS} decode attempts per text, each on at most
  * {@link #MAX_CANDIDATE_CHARS} characters, and at most {@link #MAX_DECODED_CHARS} decoded characters in all.
- * Finding candidates is one linear pass. Stateless and thread-safe.
+ * Finding candidates is one linear pass over the text itself, without copies of it; whether a candidate is
+ * labelled is read from the {@link #LABEL_LOOKBEHIND} characters before it. Stateless and thread-safe.
  */
 public final class PayloadDecoder {
 
@@ -45,22 +46,28 @@ public final class PayloadDecoder {
     private static final int MIN_PERCENT_ESCAPES = 3;
     private static final int LABEL_LOOKBEHIND = 32;
     private static final String[] LABELS = {"base64", "base 64", "b64", "hex", "encoded", "decode", "percent"};
+    /** The first letters of {@link #LABELS}. */
+    private static final String LABEL_STARTS = "bhedp";
 
     private PayloadDecoder() {
     }
 
     /** The readable payloads in {@code s}, in order of position. */
     public static List<Payload> decode(String s) {
-        Scan scan = new Scan(s);
-        char[] c = s.toCharArray();
-        int n = c.length;
+        return decode(s, null);
+    }
+
+    /** {@link #decode(String)}, counting the characters that label searches read into {@code counts} (or null). */
+    static List<Payload> decode(String s, Counts counts) {
+        Scan scan = new Scan(s, counts);
+        int n = s.length();
         int i = 0;
         while (i < n && scan.canContinue()) {
-            if (isSpace(c[i])) {
+            if (isSpace(s.charAt(i))) {
                 i++;
                 continue;
             }
-            if (i + 2 < n && c[i + 2] == ' ' && isHex(c[i]) && isHex(c[i + 1])) {
+            if (i + 2 < n && s.charAt(i + 2) == ' ' && isHex(s.charAt(i)) && isHex(s.charAt(i + 1))) {
                 int hexEnd = spacedHexEnd(s, i);
                 if (hexEnd > 0) {
                     scan.add(hexPayload(s, i, hexEnd, scan));
@@ -71,9 +78,10 @@ public final class PayloadDecoder {
             int tokenEnd = i;
             int percents = 0;
             boolean encodedLooking = false; // a digit, a capital or a base64 sign: plain words have none
-            while (tokenEnd < n && !isSpace(c[tokenEnd])) {
-                char ch = c[tokenEnd];
-                if (ch == '%' && tokenEnd + 2 < n && isHex(c[tokenEnd + 1]) && isHex(c[tokenEnd + 2])) {
+            while (tokenEnd < n && !isSpace(s.charAt(tokenEnd))) {
+                char ch = s.charAt(tokenEnd);
+                if (ch == '%' && tokenEnd + 2 < n && isHex(s.charAt(tokenEnd + 1))
+                        && isHex(s.charAt(tokenEnd + 2))) {
                     percents++;
                 }
                 encodedLooking |= CharClasses.is(ch, CharClasses.DIGIT | CharClasses.UPPER | CharClasses.BASE64_SIGN);
@@ -114,16 +122,30 @@ public final class PayloadDecoder {
         }
     }
 
+    /** Counts of one call's label searches; for tests of linearity (null in production). */
+    static final class Counts {
+        /** Characters read to find labels: in the windows before candidates, and in whole-text searches. */
+        long labelChars;
+    }
+
     /** Per-call state: the payloads found and what is left of the work budget. */
     private static final class Scan {
         private final String s;
+        private final Counts counts;
         private final List<Payload> payloads = new ArrayList<>();
         private int attempts;
         private int budget = MAX_DECODED_CHARS;
         private Boolean anyLabel;
 
-        Scan(String s) {
+        Scan(String s, Counts counts) {
             this.s = s;
+            this.counts = counts;
+        }
+
+        void read(int chars) {
+            if (counts != null) {
+                counts.labelChars += chars;
+            }
         }
 
         boolean canContinue() {
@@ -138,9 +160,13 @@ public final class PayloadDecoder {
             }
         }
 
-        /** Whether any label word occurs anywhere in the text: computed once, on first need. */
+        /**
+         * Whether any label word occurs anywhere in the lower-cased text: computed once, and only when a label is
+         * matched by letters that only case-insensitive comparison relates to it ({@code ſ} for {@code s}).
+         */
         boolean anyLabel() {
             if (anyLabel == null) {
+                read(s.length());
                 anyLabel = containsLabel(s.toLowerCase(Locale.ROOT));
             }
             return anyLabel;
@@ -279,19 +305,39 @@ public final class PayloadDecoder {
         return mostlyText && letters >= 4 ? chars.toString() : null;
     }
 
+    /**
+     * Whether a label word, in any case, ends at most {@link #LABEL_LOOKBEHIND} characters before {@code start}
+     * (and occurs in the lower-cased text: see {@link Scan#anyLabel()}). Reads only that window, unless the only
+     * label there is spelt with a non-ASCII letter.
+     */
     private static boolean labelled(String s, int start, Scan scan) {
-        if (!scan.anyLabel()) {
-            return false;
-        }
         int from = Math.max(0, start - LABEL_LOOKBEHIND);
-        for (String label : LABELS) {
-            for (int k = from; k + label.length() <= start; k++) {
-                if (s.regionMatches(true, k, label, 0, label.length())) {
-                    return true;
+        scan.read(start - from);
+        boolean foldedOnly = false;
+        for (int k = from; k < start; k++) {
+            char c = s.charAt(k);
+            if (c < 0x80 && LABEL_STARTS.indexOf(c | 0x20) < 0) {
+                continue;
+            }
+            for (String label : LABELS) {
+                if (k + label.length() <= start && s.regionMatches(true, k, label, 0, label.length())) {
+                    if (isAscii(s, k, k + label.length())) {
+                        return true; // then the lower-cased text contains it too
+                    }
+                    foldedOnly = true;
                 }
             }
         }
-        return false;
+        return foldedOnly && scan.anyLabel();
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether lower-case text contains a word that presents a payload as encoded. */

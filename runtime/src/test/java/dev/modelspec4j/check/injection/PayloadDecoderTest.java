@@ -2,6 +2,7 @@ package dev.modelspec4j.check.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelspec4j.check.text.ScanTexts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -71,5 +72,59 @@ class PayloadDecoderTest {
             many.append(encoded).append(' ');
         }
         assertThat(PayloadDecoder.decode(many.toString())).hasSizeLessThanOrEqualTo(PayloadDecoder.MAX_ATTEMPTS);
+    }
+    @Test
+    void aShortRunNeedsALabelJustBeforeIt() {
+        assertThat(PayloadDecoder.decode("base64: aGVsbG8h")).singleElement().satisfies(p -> {
+            assertThat(p.text()).isEqualTo("hello!");
+            assertThat(p.labelled()).isTrue();
+        });
+        assertThat(PayloadDecoder.decode("aGVsbG8h")).isEmpty();
+        assertThat(PayloadDecoder.decode("base64 " + "x".repeat(40) + " aGVsbG8h")).isEmpty();
+        // a long s (ſ) matches s only case-insensitively: then a label must also occur in the lower-cased text
+        assertThat(PayloadDecoder.decode("baſe64: aGVsbG8h")).isEmpty();
+        assertThat(PayloadDecoder.decode("baſe64: aGVsbG8h, see the hex dump"))
+                .extracting(PayloadDecoder.Payload::text).containsExactly("hello!");
+    }
+
+    private static PayloadDecoder.Counts count(String text) {
+        PayloadDecoder.Counts counts = new PayloadDecoder.Counts();
+        PayloadDecoder.decode(text, counts);
+        return counts;
+    }
+
+    /** Labels are looked for just before each candidate, never in the whole text (nor a lower-cased copy of it). */
+    @Test
+    void labelSearchesReadOnlyTheCharactersBeforeEachCandidate() {
+        String small = ScanTexts.mixed(64 * 1024, 3);
+        String large = ScanTexts.mixed(1024 * 1024, 3);
+        PayloadDecoder.Counts a = count(small);
+        PayloadDecoder.Counts b = count(large);
+        assertThat(b.labelChars).as("label characters read in 1 MB").isLessThan(large.length() / 16);
+        assertNoMoreWorkPerKb("label characters read", a.labelChars, small.length(), b.labelChars, large.length());
+    }
+
+    /** Per KB, no more work on the large text than on the small one (less once the attempts are used up). */
+    private static void assertNoMoreWorkPerKb(String what, long smallWork, int smallSize, long largeWork,
+            int largeSize) {
+        assertThat(smallWork).as("%s on %d characters", what, smallSize).isPositive();
+        assertThat(largeWork * 1024.0 / largeSize).as("%s per KB on %d vs %d characters", what, largeSize, smallSize)
+                .isLessThanOrEqualTo(smallWork * 1024.0 / smallSize * 1.2);
+    }
+
+    /** Short runs that each need a label, packed, with and without a label before them: 16 KB vs 256 KB. */
+    @Test
+    void labelSearchesCostABoundedAmountPerCandidate() {
+        for (String unit : new String[] {"ab12cd34 ", "hex ab12cd34 ", "Decode: aGVsbG8h ", "b64:aGVsbG8h ",
+            "baſe64 Ab1/2cD3 "}) {
+            String small = ScanTexts.repeated(unit, 16 * 1024);
+            String large = ScanTexts.repeated(unit, 256 * 1024);
+            PayloadDecoder.Counts a = count(small);
+            PayloadDecoder.Counts b = count(large);
+            assertNoMoreWorkPerKb("label characters read for " + unit, a.labelChars, small.length(), b.labelChars,
+                    large.length());
+            assertThat(b.labelChars).as("label characters read per character of %s", unit)
+                    .isLessThanOrEqualTo(4L * large.length());
+        }
     }
 }
