@@ -79,7 +79,9 @@ class PrivacyCallTest {
                 .contains("from [EMAIL_1]");
         assertThat(answer).isEqualTo("I wrote to " + EMAIL + " about the card " + CARD + ".");
         AuditRecord record = audit.last();
-        assertThat(AuditJson.toJson(record)).doesNotContain(EMAIL).doesNotContain("4111").contains("[EMAIL_1]");
+        // the card's digits, not "4111" alone: a call id or timestamp may hold those four by chance
+        assertThat(AuditJson.toJson(record)).doesNotContain(EMAIL).doesNotContain("4111 1111")
+                .doesNotContain("4111111111111111").contains("[EMAIL_1]");
         assertThat(record.outcome()).isEqualTo(Outcome.DELIVERED);
     }
 

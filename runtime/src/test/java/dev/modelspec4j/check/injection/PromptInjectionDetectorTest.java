@@ -324,13 +324,21 @@ class PromptInjectionDetectorTest {
         String small = unit.repeat(2_000);
         String large = unit.repeat(20_000);
         DETECTOR.scan(small); // warm up
-        long t0 = System.nanoTime();
-        DETECTOR.scan(small);
-        long smallNanos = System.nanoTime() - t0;
-        long t1 = System.nanoTime();
-        DETECTOR.scan(large);
-        long largeNanos = System.nanoTime() - t1;
-        // ten times the input must not take a hundred times as long (generous for a shared machine)
+        long smallNanos = bestCpuNanos(() -> DETECTOR.scan(small));
+        long largeNanos = bestCpuNanos(() -> DETECTOR.scan(large));
+        // ten times the input must not take a hundred times as long: the best of three runs in CPU time, so that
+        // other processes on a shared machine do not count (the throughput itself is measured in bench/)
         assertThat(largeNanos).isLessThan(Math.max(smallNanos, 1_000_000L) * 50);
+    }
+
+    private static long bestCpuNanos(Runnable scan) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long start = threads.getCurrentThreadCpuTime();
+            scan.run();
+            best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
+        }
+        return best;
     }
 }
