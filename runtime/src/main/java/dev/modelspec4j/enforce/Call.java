@@ -204,7 +204,9 @@ public final class Call {
         }
         String canary = method.plantsCanary() ? enforcer.newCanary() : null;
         String instructions = instructions(boundary, canary);
-        checkContext = new CheckContext(systemMessage, canary, boundary);
+        if (method.checksReadContext()) {
+            checkContext = new CheckContext(systemMessage, canary, boundary);
+        }
         inputDecision = checkInput();
         if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
             return false;
