@@ -212,12 +212,14 @@ public final class Call {
             return false;
         }
         memory = enforcer.memory(memoryId);
-        messages = new ArrayList<>();
+        List<ChatMessage> earlier = memory == null ? List.of() : memory.messages();
+        // Room for the instructions, the earlier turns and the user's turn: no growth on the usual path.
+        messages = new ArrayList<>(earlier.size() + 2);
         if (instructions != null) {
             messages.add(SystemMessage.from(instructions));
         }
-        if (memory != null) {
-            for (ChatMessage m : memory.messages()) {
+        if (!earlier.isEmpty()) {
+            for (ChatMessage m : earlier) {
                 if (!(m instanceof SystemMessage)) {
                     messages.add(privateInput(m, pseudonymizer));
                 }
@@ -426,7 +428,9 @@ public final class Call {
         modelCalls++;
         ChatResponse response;
         try {
-            ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
+            // No copy of our own: ChatRequest keeps an unmodifiable copy of the list, so a later re-ask that adds
+            // to the messages never changes a request already sent.
+            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
             if (responseFormat != null) {
                 request.responseFormat(responseFormat);
             }
