@@ -72,8 +72,8 @@ public final class Call {
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
         this.method = method;
-        this.started = enforcer.clock().instant();
         this.startNanos = System.nanoTime();
+        this.started = enforcer.instantAt(startNanos);
         this.callId = enforcer.newCallId();
     }
 
