@@ -55,8 +55,10 @@ public final class Call {
     private final Instant started;
     private final long startNanos;
     final String callId;
-    final List<Violation> violations = new ArrayList<>(0);
-    final List<String[]> untrusted = new ArrayList<>(0);
+    /** The rules broken so far, in order; null until the first (most calls break none). */
+    private List<Violation> violations;
+    /** Label and text of each untrusted block; null when the call has none. */
+    private List<String[]> untrusted;
     private SpecContext context = SpecContext.empty();
     private String systemMessage;
     private CheckContext checkContext = CheckContext.NONE;
@@ -70,8 +72,8 @@ public final class Call {
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
         this.method = method;
-        this.started = enforcer.clock().instant();
         this.startNanos = System.nanoTime();
+        this.started = enforcer.instantAt(startNanos);
         this.callId = enforcer.newCallId();
     }
 
@@ -90,6 +92,9 @@ public final class Call {
     /** An argument of an {@code @Untrusted} parameter; a {@code null} argument sends no block. */
     public Call untrusted(String label, Object value) {
         if (value != null) {
+            if (untrusted == null) {
+                untrusted = new ArrayList<>(2);
+            }
             untrusted.add(new String[] {label, String.valueOf(value)});
         }
         return this;
@@ -126,8 +131,22 @@ public final class Call {
     /** The strongest action of the input rules' violations, or null. */
     Action inputDecision;
 
+    // The current answer's findings: what a re-ask tells the model and the spans to mask; null while none.
+    private List<String> reasons;
+    private List<Span> redactions;
+
+    // Set by finish(): what the caller receives.
+    private String answer;
+    private ChatResponse answerResponse;
+
     /** Runs the call. Throws {@link SpecViolationException} or {@link ModelCallException}; never loses the audit record. */
     public CallOutcome execute() {
+        // Kept this small so that it is inlined into the generated method, where the outcome then costs nothing.
+        Outcome outcome = run();
+        return new CallOutcome(outcome, answer, answerResponse, value(outcome));
+    }
+
+    private Outcome run() {
         if (!prepare()) {
             return finish(Outcome.BLOCKED, null, null);
         }
@@ -142,12 +161,11 @@ public final class Call {
         while (true) {
             response = callModel(messages);
             String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
-            List<String> reasons = new ArrayList<>(0);
-            List<Span> redactions = new ArrayList<>(0);
-            Action decision = checkOutput(text, reasons, redactions);
+            reasons = null;
+            redactions = null;
+            Action decision = checkOutput(text);
             if (structured != null) {
-                decision = checkStructured(decision == Action.REDACT ? redact(text, redactions) : text, reasons,
-                        decision);
+                decision = checkStructured(decision == Action.REDACT ? redact(text, redactions) : text, decision);
             }
             if (decision == null || decision == Action.REPORT) {
                 return deliver(memory, user, text, response, Outcome.DELIVERED, pseudonymizer);
@@ -159,7 +177,7 @@ public final class Call {
                 case REASK:
                     if (modelCalls < method.maxAttempts()) {
                         messages.add(AiMessage.from(text));
-                        messages.add(UserMessage.from(reaskMessage(reasons) + schemaReminder()));
+                        messages.add(UserMessage.from(reaskMessage(reasons()) + schemaReminder()));
                         continue;
                     }
                     if (!method.refusal().isEmpty()) {
@@ -197,25 +215,29 @@ public final class Call {
         checkOverrides();
         PrivacyPlan privacy = method.privacy();
         pseudonymizer = privacy == null ? null : new Pseudonymizer(privacy.detector());
-        String boundary = untrusted.isEmpty() ? null : enforcer.randomHex(12);
+        String boundary = untrusted == null ? null : enforcer.randomHex(12);
         if (systemMessage != null) {
             // Template variables may carry personal data into the instructions too.
             systemMessage = privateText(systemMessage, pseudonymizer);
         }
         String canary = method.plantsCanary() ? enforcer.newCanary() : null;
         String instructions = instructions(boundary, canary);
-        checkContext = new CheckContext(systemMessage, canary, boundary);
+        if (method.checksReadContext()) {
+            checkContext = new CheckContext(systemMessage, canary, boundary);
+        }
         inputDecision = checkInput();
         if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
             return false;
         }
         memory = enforcer.memory(memoryId);
-        messages = new ArrayList<>();
+        List<ChatMessage> earlier = memory == null ? List.of() : memory.messages();
+        // Room for the instructions, the earlier turns and the user's turn: no growth on the usual path.
+        messages = new ArrayList<>(earlier.size() + 2);
         if (instructions != null) {
             messages.add(SystemMessage.from(instructions));
         }
-        if (memory != null) {
-            for (ChatMessage m : memory.messages()) {
+        if (!earlier.isEmpty()) {
+            for (ChatMessage m : earlier) {
                 if (!(m instanceof SystemMessage)) {
                     messages.add(privateInput(m, pseudonymizer));
                 }
@@ -274,7 +296,7 @@ public final class Call {
         PiiResult user = pseudonymizer.apply(userMessage, privacy.input());
         userMessage = user.text();
         evidence.addAll(user.evidence());
-        for (String[] block : untrusted) {
+        for (String[] block : untrusted == null ? List.<String[]>of() : untrusted) {
             PiiResult data = pseudonymizer.apply(block[1], privacy.input());
             block[1] = data.text();
             evidence.addAll(data.evidence());
@@ -283,7 +305,7 @@ public final class Call {
             return true;
         }
         boolean block = privacy.input() == PiiMode.BLOCK;
-        violations.add(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
+        violation(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
                 Phase.INPUT, 0, privacy.input().name().toLowerCase(java.util.Locale.ROOT) + ": "
                         + String.join(", ", evidence)));
         return !block;
@@ -303,14 +325,30 @@ public final class Call {
             return text;
         }
         boolean block = privacy.output() == PiiMode.BLOCK;
-        violations.add(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
+        violation(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
                 Phase.OUTPUT, modelCalls, privacy.output().name().toLowerCase(java.util.Locale.ROOT) + ": "
                         + String.join(", ", result.evidence())));
         return block ? null : result.text();
     }
 
+    /** Records a rule broken by this call. */
+    void violation(Violation violation) {
+        if (violations == null) {
+            violations = new ArrayList<>(2);
+        }
+        violations.add(violation);
+    }
+
+    /** The rules broken so far, in order. */
+    List<Violation> violations() {
+        return violations == null ? List.of() : violations;
+    }
+
     /** Applies the user's overrides, or refuses them (audited) when a rule does not allow it. */
     void checkOverrides() {
+        if (context.relaxedRules().isEmpty()) {
+            return;
+        }
         for (String id : context.relaxedRules()) {
             Rule rule = method.rule(id);
             if (rule == null && structured != null) {
@@ -320,7 +358,7 @@ public final class Call {
                     : !rule.userOverridable() ? "rule " + id + " (" + rule.level() + ") is not user-overridable"
                     : null;
             if (refusal != null) {
-                violations.add(new Violation(id, Level.USER, Action.BLOCK, Phase.INPUT, 0,
+                violation(new Violation(id, Level.USER, Action.BLOCK, Phase.INPUT, 0,
                         "user override refused: " + refusal));
                 audit(Outcome.BLOCKED, null);
                 throw new SpecOverrideException(enforcer.spec().assistant() + "." + method.name()
@@ -344,15 +382,14 @@ public final class Call {
             return null;
         }
         Action strongest = null;
-        List<List<Span>> redactions = new ArrayList<>();
-        for (int part = 0; part <= untrusted.size(); part++) {
-            redactions.add(new ArrayList<>(0));
-        }
+        int parts = untrusted == null ? 1 : untrusted.size() + 1;
+        // The spans to mask in each part (the user's message first, then the untrusted blocks); null while none.
+        List<List<Span>> redactions = null;
         for (Rule rule : rules) {
             if (relaxed(rule)) {
                 continue;
             }
-            for (int part = 0; part <= untrusted.size(); part++) {
+            for (int part = 0; part < parts; part++) {
                 List<Finding> findings;
                 Action taken = rule.effectiveAction();
                 try {
@@ -363,8 +400,14 @@ public final class Call {
                     taken = Action.BLOCK; // fail closed
                 }
                 for (Finding f : findings) {
-                    violations.add(new Violation(rule.id(), rule.level(), taken, Phase.INPUT, 0, f.evidence()));
-                    if (taken == Action.REDACT) {
+                    violation(new Violation(rule.id(), rule.level(), taken, Phase.INPUT, 0, f.evidence()));
+                    if (taken == Action.REDACT && !f.spans().isEmpty()) {
+                        if (redactions == null) {
+                            redactions = new ArrayList<>(parts);
+                            for (int i = 0; i < parts; i++) {
+                                redactions.add(new ArrayList<>(0));
+                            }
+                        }
                         redactions.get(part).addAll(f.spans());
                     }
                     if (strongest == null || taken.severity() > strongest.severity()) {
@@ -373,9 +416,11 @@ public final class Call {
                 }
             }
         }
-        userMessage = redact(userMessage, redactions.get(0));
-        for (int part = 1; part <= untrusted.size(); part++) {
-            untrusted.get(part - 1)[1] = redact(untrusted.get(part - 1)[1], redactions.get(part));
+        if (redactions != null) {
+            userMessage = redact(userMessage, redactions.get(0));
+            for (int part = 1; part < parts; part++) {
+                untrusted.get(part - 1)[1] = redact(untrusted.get(part - 1)[1], redactions.get(part));
+            }
         }
         return strongest;
     }
@@ -391,9 +436,11 @@ public final class Call {
      * Runs the output rules on {@code text}, records their violations, collects what to tell the model on a
      * re-ask and the spans to mask; returns the strongest action among the violations, or null.
      */
-    private Action checkOutput(String text, List<String> reasons, List<Span> redactions) {
+    private Action checkOutput(String text) {
         Action strongest = null;
-        for (Rule rule : method.outputRules()) {
+        List<Rule> rules = method.outputRules();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
             if (relaxed(rule)) {
                 continue;
             }
@@ -406,11 +453,15 @@ public final class Call {
                 action = Action.BLOCK; // fail closed
             }
             for (Finding f : findings) {
-                violations.add(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
+                violation(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
                         f.evidence()));
-                reasons.add(f.message());
+                reason(f.message());
                 if (action == Action.REDACT) {
-                    redactions.addAll(f.spans());
+                    if (redactions == null) {
+                        redactions = new ArrayList<>(f.spans());
+                    } else {
+                        redactions.addAll(f.spans());
+                    }
                 }
                 if (strongest == null || action.severity() > strongest.severity()) {
                     strongest = action;
@@ -420,11 +471,24 @@ public final class Call {
         return strongest;
     }
 
+    private void reason(String reason) {
+        if (reasons == null) {
+            reasons = new ArrayList<>(2);
+        }
+        reasons.add(reason);
+    }
+
+    private List<String> reasons() {
+        return reasons == null ? List.of() : reasons;
+    }
+
     private ChatResponse callModel(List<ChatMessage> messages) {
         modelCalls++;
         ChatResponse response;
         try {
-            ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
+            // No copy of our own: ChatRequest keeps an unmodifiable copy of the list, so a later re-ask that adds
+            // to the messages never changes a request already sent.
+            ChatRequest.Builder request = ChatRequest.builder().messages(messages);
             if (responseFormat != null) {
                 request.responseFormat(responseFormat);
             }
@@ -451,11 +515,11 @@ public final class Call {
         return failure;
     }
 
-    private CallOutcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
+    private Outcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
         return finish(Outcome.REFUSED, method.refusalText(), response, memory, user);
     }
 
-    private CallOutcome deliver(ChatMemory memory, UserMessage user, String text, ChatResponse response,
+    private Outcome deliver(ChatMemory memory, UserMessage user, String text, ChatResponse response,
             Outcome outcome, Pseudonymizer pseudonymizer) {
         String delivered = protectOutput(text, pseudonymizer);
         if (delivered == null) {
@@ -470,11 +534,11 @@ public final class Call {
                 memory, user);
     }
 
-    private CallOutcome finish(Outcome outcome, String text, ChatResponse response) {
+    private Outcome finish(Outcome outcome, String text, ChatResponse response) {
         return finish(outcome, text, response, null, null);
     }
 
-    private CallOutcome finish(Outcome outcome, String text, ChatResponse response, ChatMemory memory,
+    private Outcome finish(Outcome outcome, String text, ChatResponse response, ChatMemory memory,
             UserMessage user) {
         if (outcome == Outcome.BLOCKED) {
             SpecViolationException blocked = blockedException();
@@ -486,12 +550,19 @@ public final class Call {
             memory.add(user);
             memory.add(AiMessage.from(text));
         }
-        if (structured != null) {
-            boolean hasValue = reading != null && !reading.invalid()
-                    && (outcome == Outcome.DELIVERED || outcome == Outcome.REDACTED);
-            return new CallOutcome(outcome, text, response, hasValue ? reading.value() : structured.emptyValue());
+        answer = text;
+        answerResponse = response;
+        return outcome;
+    }
+
+    /** What the method returns: for structured output the bound value, or its empty value; otherwise the text. */
+    private Object value(Outcome outcome) {
+        if (structured == null) {
+            return answer;
         }
-        return new CallOutcome(outcome, text, response);
+        boolean hasValue = reading != null && !reading.invalid()
+                && (outcome == Outcome.DELIVERED || outcome == Outcome.REDACTED);
+        return hasValue ? reading.value() : structured.emptyValue();
     }
 
     /**
@@ -516,14 +587,14 @@ public final class Call {
      * Reads a structured answer: its schema and field-rule problems become violations, their messages the
      * reasons of a re-ask. Returns the strongest action, {@code strongest} included.
      */
-    private Action checkStructured(String text, List<String> reasons, Action strongest) {
+    private Action checkStructured(String text, Action strongest) {
         reading = structured.read(text, rule -> !relaxed(rule));
         for (StructuredOutput.Problem problem : reading.problems()) {
             Rule rule = problem.rule();
             Action action = rule.effectiveAction();
-            violations.add(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
+            violation(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
                     problem.finding().evidence()));
-            reasons.add(problem.finding().message());
+            reason(problem.finding().message());
             if (strongest == null || action.severity() > strongest.severity()) {
                 strongest = action;
             }
@@ -541,12 +612,12 @@ public final class Call {
                 enforcer.spec().assistant() + "." + method.name() + " broke its spec "
                         + enforcer.spec().id() + " " + enforcer.spec().version() + ": " + summary()
                         + " (call " + callId + ")",
-                callId, violations);
+                callId, violations());
     }
 
     private String summary() {
         StringBuilder s = new StringBuilder();
-        for (Violation v : violations) {
+        for (Violation v : violations()) {
             if (v.action() == Action.REPORT) {
                 continue;
             }
@@ -563,7 +634,8 @@ public final class Call {
         SpecInfo spec = enforcer.spec();
         AuditRecord record = new AuditRecord(callId, started, spec.id(), spec.version(), spec.hash(),
                 spec.assistant(), method.name(), memoryId == null ? null : String.valueOf(memoryId), outcome,
-                modelCalls, violations, millis, error, context.userId(), List.copyOf(context.relaxedRules()));
+                modelCalls, violations(), millis, error, context.userId(),
+                context.relaxedRules().isEmpty() ? List.of() : List.copyOf(context.relaxedRules()));
         try {
             enforcer.auditSink().write(record);
         } catch (RuntimeException e) {
@@ -621,6 +693,6 @@ public final class Call {
     }
 
     static String redact(String text, List<Span> spans) {
-        return Span.mask(text, spans, REDACTION);
+        return spans == null || spans.isEmpty() ? text : Span.mask(text, spans, REDACTION);
     }
 }

@@ -105,7 +105,7 @@ public final class CallControl {
 
     /** Records a violation of the current model call's answer. */
     public void violation(Rule rule, Action action, String evidence) {
-        call.violations.add(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, call.modelCalls, evidence));
+        call.violation(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, call.modelCalls, evidence));
     }
 
     /** Counts a model call. */

@@ -8,11 +8,14 @@ import dev.langchain4j.model.moderation.ModerationModel;
 import dev.modelspec4j.AuditSink;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a generated assistant holds: the models, memory, audit sink and clock it was built with, and its spec.
@@ -32,6 +35,16 @@ public final class Enforcer {
     private final SecureRandom canaries = new SecureRandom();
     private final StreamingChatModel streamingChatModel;
     private final ModerationModel moderationModel;
+    /** Whether {@link #clock} is the system clock, which {@link #instantAt(long)} may read through an anchor. */
+    private final boolean systemClock;
+    /** The system clock's time at a {@code System.nanoTime()}, renewed every second; null until the first call. */
+    private volatile TimeAnchor anchor;
+
+    /** How long a {@link TimeAnchor} is used: the system clock may be adjusted meanwhile, by small steps. */
+    private static final long ANCHOR_NANOS = 1_000_000_000L;
+
+    private record TimeAnchor(Instant instant, long nanoTime) {
+    }
 
     public Enforcer(SpecInfo spec, ChatModel chatModel, ChatMemoryProvider chatMemoryProvider,
             AuditSink auditSink, Clock clock, Random random) {
@@ -52,6 +65,7 @@ public final class Enforcer {
         this.chatMemoryProvider = chatMemoryProvider;
         this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.systemClock = clock.getClass() == Clock.systemUTC().getClass();
         this.random = random == null ? new SecureRandom() : random;
     }
 
@@ -119,6 +133,24 @@ public final class Enforcer {
         return clock;
     }
 
+    /**
+     * The time on the configured clock at {@code nanoTime}, a value of {@code System.nanoTime()} read a moment
+     * ago: when a call started. Reading the system clock costs more than the rest of what a call records, so
+     * for the system clock it is read once a second, and the time of a call is that reading plus the
+     * {@code nanoTime} elapsed since; any other clock (a fixed one in tests) is read on every call.
+     */
+    Instant instantAt(long nanoTime) {
+        if (!systemClock) {
+            return clock.instant();
+        }
+        TimeAnchor a = anchor;
+        if (a == null || nanoTime - a.nanoTime() >= ANCHOR_NANOS || nanoTime - a.nanoTime() < 0) {
+            a = new TimeAnchor(clock.instant(), System.nanoTime());
+            anchor = a;
+        }
+        return a.instant().plusNanos(nanoTime - a.nanoTime());
+    }
+
     /** A new canary token for the instructions of one call. */
     String newCanary() {
         return dev.modelspec4j.check.leak.Canary.newToken(canaries);
@@ -133,8 +165,7 @@ public final class Enforcer {
         if (!(random instanceof SecureRandom)) {
             return randomHex(8);
         }
-        String hex = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
-        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /** A random token of {@code bytes} bytes, as lower-case hex. */
@@ -143,10 +174,6 @@ public final class Enforcer {
         synchronized (random) {
             random.nextBytes(b);
         }
-        StringBuilder hex = new StringBuilder(bytes * 2);
-        for (byte x : b) {
-            hex.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
-        }
-        return hex.toString();
+        return HexFormat.of().formatHex(b);
     }
 }

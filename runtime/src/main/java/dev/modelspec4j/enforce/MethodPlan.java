@@ -1,6 +1,10 @@
 package dev.modelspec4j.enforce;
 
 import dev.modelspec4j.Violation.Phase;
+import dev.modelspec4j.check.CheckContext;
+import dev.modelspec4j.check.InputCheck;
+import dev.modelspec4j.check.InputCheck.InputPart;
+import dev.modelspec4j.check.OutputCheck;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +23,7 @@ public final class MethodPlan {
     private final String refusal;
     private final PrivacyPlan privacy;
     private final boolean plantsCanary;
+    private final boolean checksReadContext;
 
     /**
      * @param name the method's name, as in audit records
@@ -49,6 +54,24 @@ public final class MethodPlan {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
+        this.checksReadContext = rules.stream().anyMatch(MethodPlan::readsContext);
+    }
+
+    /**
+     * Whether the rule's check may read the {@code CheckContext}: it overrides the check method that takes one.
+     * The default methods of {@code OutputCheck} and {@code InputCheck} ignore it. When in doubt, it may.
+     */
+    private static boolean readsContext(Rule rule) {
+        try {
+            Class<?> declaring = rule.phase() == Phase.OUTPUT
+                    ? rule.output().getClass().getMethod("check", String.class, CheckContext.class)
+                            .getDeclaringClass()
+                    : rule.input().getClass().getMethod("check", String.class, InputPart.class, CheckContext.class)
+                            .getDeclaringClass();
+            return declaring != OutputCheck.class && declaring != InputCheck.class;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
     }
 
     /**
@@ -110,6 +133,14 @@ public final class MethodPlan {
     /** Whether a rule keeps the instructions private: then each call plants a canary in them. */
     public boolean plantsCanary() {
         return plantsCanary;
+    }
+
+    /**
+     * Whether a check of this method reads what it may know about the call ({@code CheckContext}): otherwise
+     * a call builds none.
+     */
+    boolean checksReadContext() {
+        return checksReadContext;
     }
 
     /** The method's {@code @Pii} rule, or null. */
