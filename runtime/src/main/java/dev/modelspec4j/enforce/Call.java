@@ -255,6 +255,11 @@ public final class Call {
         return true;
     }
 
+    /** What the call's checks may know about it (instructions, canary, boundary); set by {@link #prepare()}. */
+    CheckContext checkContext() {
+        return checkContext;
+    }
+
     /** The answer as the caller receives it under the {@code @Pii} output mode; null when personal data blocks it. */
     String protectOutput(String text) {
         return protectOutput(text, pseudonymizer);

@@ -11,6 +11,7 @@ import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
+import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,11 @@ public final class CallControl {
             }
         }
         return rules;
+    }
+
+    /** What the call's output checks may know about it: its instructions, canary and boundary. */
+    public CheckContext checkContext() {
+        return call.checkContext();
     }
 
     /** Records a violation of the current model call's answer. */

@@ -307,8 +307,8 @@ public final class StreamingCall implements TokenStream {
             int from = complete || action == Action.REPORT ? 0 : tailStart(normalized, check.lookAhead());
             List<Finding> findings;
             try {
-                findings = from == 0 ? check.check(text)
-                        : newInTail(check.check(text.substring(from)), from, normalized);
+                findings = from == 0 ? check.check(text, control.checkContext())
+                        : newInTail(check.check(text.substring(from), control.checkContext()), from, normalized);
             } catch (RuntimeException e) {
                 findings = List.of(Finding.checkFailed(e));
                 action = Action.BLOCK; // fail closed
