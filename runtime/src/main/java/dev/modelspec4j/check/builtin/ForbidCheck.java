@@ -7,17 +7,17 @@ import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The answer must match none of the patterns. Matching runs on the normalised answer; spans are reported in
  * the original answer. Phrases are turned into patterns by {@link #phrase(String)}, at compile time in
- * generated code.
+ * generated code. Literal patterns and phrases are found without running the regular expression over the
+ * whole answer, with the same matches (see {@link ForbiddenPattern}).
  */
 public final class ForbidCheck implements OutputCheck {
 
-    private final List<Pattern> patterns;
+    private final List<ForbiddenPattern> patterns;
     private final List<String> descriptions;
     private final int lookAhead;
 
@@ -48,7 +48,11 @@ public final class ForbidCheck implements OutputCheck {
         if (lookAhead < 1) {
             throw new IllegalArgumentException("lookAhead must be positive, not " + lookAhead);
         }
-        this.patterns = List.copyOf(patterns);
+        List<ForbiddenPattern> scans = new ArrayList<>(patterns.size());
+        for (Pattern pattern : patterns) {
+            scans.add(ForbiddenPattern.of(pattern));
+        }
+        this.patterns = List.copyOf(scans);
         this.descriptions = List.copyOf(descriptions);
         this.lookAhead = lookAhead;
     }
@@ -96,23 +100,18 @@ public final class ForbidCheck implements OutputCheck {
         NormalizedText normalized = TextNormalizer.normalize(answer);
         List<Finding> findings = new ArrayList<>(0);
         for (int p = 0; p < patterns.size(); p++) {
-            Matcher m = patterns.get(p).matcher(normalized.text());
-            List<Span> spans = null;
-            while (m.find()) {
-                if (m.end() == m.start()) {
-                    continue;
-                }
-                if (spans == null) {
-                    spans = new ArrayList<>(2);
-                }
-                spans.add(new Span(normalized.originalStart(m.start()), normalized.originalEnd(m.end())));
+            int[] matches = patterns.get(p).matches(normalized.text());
+            if (matches == null) {
+                continue;
             }
-            if (spans != null) {
-                findings.add(new Finding(
-                        "The answer must not contain " + descriptions.get(p) + ".",
-                        descriptions.get(p) + " matched " + spans.size() + (spans.size() == 1 ? " time" : " times"),
-                        spans));
+            List<Span> spans = new ArrayList<>(matches.length / 2);
+            for (int k = 0; k < matches.length; k += 2) {
+                spans.add(new Span(normalized.originalStart(matches[k]), normalized.originalEnd(matches[k + 1])));
             }
+            findings.add(new Finding(
+                    "The answer must not contain " + descriptions.get(p) + ".",
+                    descriptions.get(p) + " matched " + spans.size() + (spans.size() == 1 ? " time" : " times"),
+                    spans));
         }
         return findings;
     }
