@@ -21,6 +21,7 @@ import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.audit.FailureReason;
 import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
@@ -229,8 +230,16 @@ public final class Call {
         if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
             return false;
         }
-        memory = enforcer.memory(memoryId);
-        List<ChatMessage> earlier = memory == null ? List.of() : memory.messages();
+        List<ChatMessage> earlier;
+        try {
+            memory = enforcer.memory(memoryId);
+            earlier = memory == null ? List.of() : memory.messages();
+        } catch (RuntimeException e) {
+            ModelSpecException failure = new ModelSpecException(enforcer.spec().assistant() + "." + method.name()
+                    + ": the chat memory could not be read (call " + callId + ")", e);
+            auditFailure(failure, e, "chat memory failed");
+            throw failure;
+        }
         // Room for the instructions, the earlier turns and the user's turn: no growth on the usual path.
         messages = new ArrayList<>(earlier.size() + 2);
         if (instructions != null) {
@@ -502,22 +511,36 @@ public final class Call {
             throw fail(e);
         }
         if (response == null || response.aiMessage() == null) {
-            throw fail(new ModelSpecException("the model returned no message"));
+            throw fail(new ModelSpecException("the model returned no message"), "no message in the response");
         }
         return response;
     }
 
     ModelCallException fail(Throwable cause) {
-        String error = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return fail(cause, null);
+    }
+
+    /**
+     * Audits the call as FAILED because of {@code cause} and returns the exception for the caller. The record's
+     * error is classified by {@link FailureReason}: never the cause's message, which may quote the request.
+     *
+     * @param engineReason a fixed phrase for the record when the cause is the engine's own, else null
+     */
+    ModelCallException fail(Throwable cause, String engineReason) {
         ModelCallException failure = new ModelCallException(
                 enforcer.spec().assistant() + "." + method.name() + ": the model call failed (call "
                         + callId + ")", callId, cause);
+        auditFailure(failure, cause, engineReason);
+        return failure;
+    }
+
+    /** Writes the FAILED record of {@code cause}; a sink failure is added to {@code failure} as suppressed. */
+    private void auditFailure(RuntimeException failure, Throwable cause, String engineReason) {
         try {
-            audit(Outcome.FAILED, error);
+            audit(Outcome.FAILED, FailureReason.of(cause, engineReason));
         } catch (RuntimeException auditFailure) {
             failure.addSuppressed(auditFailure);
         }
-        return failure;
     }
 
     private Outcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
