@@ -233,7 +233,7 @@ public final class Call {
         List<ChatMessage> earlier;
         try {
             memory = enforcer.memory(memoryId);
-            earlier = memory == null ? List.of() : memory.messages();
+            earlier = memory == null ? List.of() : earlier(memory);
         } catch (RuntimeException e) {
             ModelSpecException failure = new ModelSpecException(enforcer.spec().assistant() + "." + method.name()
                     + ": the chat memory could not be read (call " + callId + ")", e);
@@ -262,6 +262,13 @@ public final class Call {
                 ? UserMessage.from(remembered) : sent;
         messages.add(structured == null ? sent : structuredRequest(sent));
         return true;
+    }
+
+    /** The messages in {@code memory}, read under the lock that {@link #remember} takes. */
+    private static List<ChatMessage> earlier(ChatMemory memory) {
+        synchronized (memory) {
+            return memory.messages();
+        }
     }
 
     /** What the call's checks may know about it (instructions, canary, boundary); set by {@link #prepare()}. */
@@ -575,12 +582,23 @@ public final class Call {
         }
         audit(outcome, null);
         if (memory != null && text != null) {
-            memory.add(user);
-            memory.add(AiMessage.from(text));
+            remember(memory, user, text);
         }
         answer = text;
         answerResponse = response;
         return outcome;
+    }
+
+    /**
+     * Adds a turn to memory. Calls with one memory id may run at once, and LangChain4j's memories do not guard
+     * their updates: the turn is added under the memory's lock, so that no turn is lost and its two messages
+     * stay together.
+     */
+    static void remember(ChatMemory memory, UserMessage user, String text) {
+        synchronized (memory) {
+            memory.add(user);
+            memory.add(AiMessage.from(text));
+        }
     }
 
     /** What the method returns: for structured output the bound value, or its empty value; otherwise the text. */
