@@ -53,7 +53,10 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
 
     /**
      * Gives each memory id its own chat memory; required when a method has a {@code @MemoryId} parameter. A
-     * method without one uses the memory id {@code "default"}. Memory receives only what the caller received.
+     * method without one uses the memory id {@code "default"}. As with {@code AiServices}, the provider is asked
+     * once per memory id, on the first call with it, and the assistant keeps that memory for its lifetime
+     * unless it is evicted ({@link Enforcer#evictChatMemory(Object)}). Memory receives only what the caller
+     * received.
      */
     public B chatMemoryProvider(ChatMemoryProvider chatMemoryProvider) {
         this.chatMemoryProvider = Objects.requireNonNull(chatMemoryProvider, "chatMemoryProvider");

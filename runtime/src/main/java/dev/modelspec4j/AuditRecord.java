@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One record per call of a guarded assistant: which spec was enforced, what was violated and how the call
- * ended. Records never hold the user's text or the model's answer; evidence describes findings without
- * quoting them.
+ * ended. Records never hold the user's text, the model's answer or a provider's error message; evidence
+ * describes findings without quoting them.
  *
  * @param callId a random id, also carried by exceptions of the call
  * @param timestamp when the call started
@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param modelCalls how many times the model was called
  * @param violations every rule broken during the call, in order
  * @param durationMillis wall-clock time of the call
- * @param error for a FAILED call, the failure's type and message
+ * @param error for a FAILED call, the failure's type and a classified reason, never its message (see
+ *     {@link dev.modelspec4j.audit.FailureReason})
  * @param userId the end user's id from the call's {@link SpecContext}, when given
  * @param userOverrides the user-overridable rules the end user relaxed for this call
  */

@@ -21,6 +21,7 @@ import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.audit.FailureReason;
 import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck.InputPart;
@@ -229,8 +230,16 @@ public final class Call {
         if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
             return false;
         }
-        memory = enforcer.memory(memoryId);
-        List<ChatMessage> earlier = memory == null ? List.of() : memory.messages();
+        List<ChatMessage> earlier;
+        try {
+            memory = enforcer.memory(memoryId);
+            earlier = memory == null ? List.of() : earlier(memory);
+        } catch (RuntimeException e) {
+            ModelSpecException failure = new ModelSpecException(enforcer.spec().assistant() + "." + method.name()
+                    + ": the chat memory could not be read (call " + callId + ")", e);
+            auditFailure(failure, e, "chat memory failed");
+            throw failure;
+        }
         // Room for the instructions, the earlier turns and the user's turn: no growth on the usual path.
         messages = new ArrayList<>(earlier.size() + 2);
         if (instructions != null) {
@@ -253,6 +262,13 @@ public final class Call {
                 ? UserMessage.from(remembered) : sent;
         messages.add(structured == null ? sent : structuredRequest(sent));
         return true;
+    }
+
+    /** The messages in {@code memory}, read under the lock that {@link #remember} takes. */
+    private static List<ChatMessage> earlier(ChatMemory memory) {
+        synchronized (memory) {
+            return memory.messages();
+        }
     }
 
     /** What the call's checks may know about it (instructions, canary, boundary); set by {@link #prepare()}. */
@@ -502,22 +518,36 @@ public final class Call {
             throw fail(e);
         }
         if (response == null || response.aiMessage() == null) {
-            throw fail(new ModelSpecException("the model returned no message"));
+            throw fail(new ModelSpecException("the model returned no message"), "no message in the response");
         }
         return response;
     }
 
     ModelCallException fail(Throwable cause) {
-        String error = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return fail(cause, null);
+    }
+
+    /**
+     * Audits the call as FAILED because of {@code cause} and returns the exception for the caller. The record's
+     * error is classified by {@link FailureReason}: never the cause's message, which may quote the request.
+     *
+     * @param engineReason a fixed phrase for the record when the cause is the engine's own, else null
+     */
+    ModelCallException fail(Throwable cause, String engineReason) {
         ModelCallException failure = new ModelCallException(
                 enforcer.spec().assistant() + "." + method.name() + ": the model call failed (call "
                         + callId + ")", callId, cause);
+        auditFailure(failure, cause, engineReason);
+        return failure;
+    }
+
+    /** Writes the FAILED record of {@code cause}; a sink failure is added to {@code failure} as suppressed. */
+    private void auditFailure(RuntimeException failure, Throwable cause, String engineReason) {
         try {
-            audit(Outcome.FAILED, error);
+            audit(Outcome.FAILED, FailureReason.of(cause, engineReason));
         } catch (RuntimeException auditFailure) {
             failure.addSuppressed(auditFailure);
         }
-        return failure;
     }
 
     private Outcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
@@ -552,12 +582,23 @@ public final class Call {
         }
         audit(outcome, null);
         if (memory != null && text != null) {
-            memory.add(user);
-            memory.add(AiMessage.from(text));
+            remember(memory, user, text);
         }
         answer = text;
         answerResponse = response;
         return outcome;
+    }
+
+    /**
+     * Adds a turn to memory. Calls with one memory id may run at once, and LangChain4j's memories do not guard
+     * their updates: the turn is added under the memory's lock, so that no turn is lost and its two messages
+     * stay together.
+     */
+    static void remember(ChatMemory memory, UserMessage user, String text) {
+        synchronized (memory) {
+            memory.add(user);
+            memory.add(AiMessage.from(text));
+        }
     }
 
     /** What the method returns: for structured output the bound value, or its empty value; otherwise the text. */

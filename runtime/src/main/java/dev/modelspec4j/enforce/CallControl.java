@@ -149,8 +149,7 @@ public final class CallControl {
     public void delivered(Outcome outcome, String text) {
         call.audit(outcome, null);
         if (memory != null) {
-            memory.add(user);
-            memory.add(AiMessage.from(text));
+            Call.remember(memory, user, text);
         }
     }
 

@@ -15,11 +15,15 @@ import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a generated assistant holds: the models, memory, audit sink and clock it was built with, and its spec.
- * Immutable and thread-safe; every call gets its own {@link Call}.
+ * Thread-safe; every call gets its own {@link Call}. Its only changing state is the chat memories: one per
+ * memory id, asked of the {@link ChatMemoryProvider} on the first call with that id and kept, as LangChain4j's
+ * {@code AiServices} keeps them, until {@link #evictChatMemory(Object) evicted}.
  */
 public final class Enforcer {
 
@@ -29,6 +33,8 @@ public final class Enforcer {
     private final SpecInfo spec;
     private final ChatModel chatModel;
     private final ChatMemoryProvider chatMemoryProvider;
+    /** The memory of each memory id used so far; empty without a provider. */
+    private final ConcurrentMap<Object, ChatMemory> chatMemories = new ConcurrentHashMap<>();
     private final AuditSink auditSink;
     private final Clock clock;
     private final Random random;
@@ -118,11 +124,45 @@ public final class Enforcer {
         return moderationModel;
     }
 
+    /**
+     * The memory of a call with {@code memoryId} ({@code null}: a method without {@code @MemoryId}, which uses
+     * {@link #DEFAULT_MEMORY_ID}); null when the assistant has no provider. The provider is asked once per id:
+     * concurrent first calls with one id wait for, and share, the one memory it gives.
+     *
+     * @throws IllegalStateException when the provider gives no memory
+     */
     ChatMemory memory(Object memoryId) {
         if (chatMemoryProvider == null) {
             return null;
         }
-        return chatMemoryProvider.get(memoryId == null ? DEFAULT_MEMORY_ID : memoryId);
+        Object id = memoryId == null ? DEFAULT_MEMORY_ID : memoryId;
+        ChatMemory memory = chatMemories.computeIfAbsent(id, chatMemoryProvider::get);
+        if (memory == null) {
+            throw new IllegalStateException(
+                    spec.assistant() + ": the ChatMemoryProvider returned null for a memory id");
+        }
+        return memory;
+    }
+
+    /**
+     * The chat memory this assistant keeps for {@code memoryId}, or null when it keeps none: no call with that id
+     * was made since the assistant was built or the memory was last evicted, or the assistant has no
+     * {@code ChatMemoryProvider}. Methods without {@code @MemoryId} use the id {@value #DEFAULT_MEMORY_ID}.
+     * As LangChain4j's {@code ChatMemoryAccess.getChatMemory}.
+     */
+    public ChatMemory chatMemory(Object memoryId) {
+        return chatMemories.get(Objects.requireNonNull(memoryId, "memoryId"));
+    }
+
+    /**
+     * Forgets the chat memory kept for {@code memoryId}: the next call with that id asks the provider again.
+     * Returns whether a memory was kept. The memory itself is not cleared: a memory backed by a
+     * {@code ChatMemoryStore} keeps its messages there, and the provider's next memory for the id may read them
+     * back (call {@link ChatMemory#clear()} first to delete them). A call already running with the id finishes
+     * with the evicted memory. As LangChain4j's {@code ChatMemoryAccess.evictChatMemory}.
+     */
+    public boolean evictChatMemory(Object memoryId) {
+        return chatMemories.remove(Objects.requireNonNull(memoryId, "memoryId")) != null;
     }
 
     AuditSink auditSink() {

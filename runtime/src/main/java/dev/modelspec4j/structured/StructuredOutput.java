@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -263,15 +264,22 @@ public final class StructuredOutput {
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** {@code $.contacts[1].phone}, from a mapping exception's reference chain. */
+    /**
+     * {@code $.contacts[1].phone}, from a mapping exception's reference chain. Names the model chose (the keys of
+     * a map, a property the type does not have) are written {@code *}: the path goes into audit evidence.
+     */
     private String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder("$");
         if (wrapper != null) {
             path.append('.').append(wrapper);
         }
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        List<JsonMappingException.Reference> refs = e.getPath();
+        for (int i = 0; i < refs.size(); i++) {
+            JsonMappingException.Reference ref = refs.get(i);
+            boolean modelsName = ref.getFrom() instanceof java.util.Map
+                    || (i == refs.size() - 1 && e instanceof PropertyBindingException);
             if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
+                path.append('.').append(modelsName ? "*" : ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

@@ -117,4 +117,17 @@ class SupportDeskOpenAiTest extends LocalServerTest {
                 .isInstanceOf(dev.modelspec4j.ModelCallException.class);
         assertThat(audit.last().outcome()).isEqualTo(Outcome.FAILED);
     }
+
+    @Test
+    void aRejectedRequestWhoseErrorEchoesItLeavesOnlyStatusAndCodeInTheAuditRecord() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+                .setBody(ProviderErrors.ECHOING_BODY));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> assistant().answer("erin", "Can you reset it?", null, "the Acme R2 router"))
+                .isInstanceOf(dev.modelspec4j.ModelCallException.class)
+                .hasRootCauseMessage(ProviderErrors.ECHOING_BODY); // the caller still gets the provider's message
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        ProviderErrors.assertRecordKeepsNothingOfTheBody(audit.last());
+    }
 }

@@ -202,6 +202,19 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
     }
 
     @Test
+    void aRejectedStreamWhoseErrorEchoesTheRequestLeavesOnlyStatusAndCodeInTheAuditRecord() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+                .setBody(ProviderErrors.ECHOING_BODY));
+
+        Caller caller = new Caller().run(assistant().chat("erin", "Can you reset it?", null, "the R2"));
+
+        assertThat(caller.error.get()).isInstanceOf(ModelCallException.class);
+        assertThat(caller.text()).isEmpty();
+        assertThat(audit.records()).hasSize(1);
+        ProviderErrors.assertRecordKeepsNothingOfTheBody(audit.last());
+    }
+
+    @Test
     void aSlowStreamDeliversTokensBeforeItEnds() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
