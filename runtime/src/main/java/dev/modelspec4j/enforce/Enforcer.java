@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -35,6 +37,8 @@ public final class Enforcer {
     private final SecureRandom canaries = new SecureRandom();
     private final StreamingChatModel streamingChatModel;
     private final ModerationModel moderationModel;
+    /** One chat memory per memory id, asked of the provider once, as {@code AiServices} does. */
+    private final Map<Object, ChatMemory> memories = new ConcurrentHashMap<>();
     /** Whether {@link #clock} is the system clock, which {@link #instantAt(long)} may read through an anchor. */
     private final boolean systemClock;
     /** The system clock's time at a {@code System.nanoTime()}, renewed every second; null until the first call. */
@@ -122,7 +126,24 @@ public final class Enforcer {
         if (chatMemoryProvider == null) {
             return null;
         }
-        return chatMemoryProvider.get(memoryId == null ? DEFAULT_MEMORY_ID : memoryId);
+        return memories.computeIfAbsent(memoryId == null ? DEFAULT_MEMORY_ID : memoryId, chatMemoryProvider::get);
+    }
+
+    /**
+     * {@code ChatMemoryAccess.getChatMemory}: the chat memory of {@code memoryId} that this assistant holds, or
+     * null when it holds none (no call used the id yet, or it was evicted).
+     */
+    public ChatMemory existingMemory(Object memoryId) {
+        return memories.get(Objects.requireNonNull(memoryId, "memoryId"));
+    }
+
+    /**
+     * {@code ChatMemoryAccess.evictChatMemory}: forgets the chat memory of {@code memoryId}, as LangChain4j's
+     * {@code AiServices} does (its messages are not cleared: the next call asks the provider again). Returns
+     * whether there was one.
+     */
+    public boolean evictMemory(Object memoryId) {
+        return memories.remove(Objects.requireNonNull(memoryId, "memoryId")) != null;
     }
 
     AuditSink auditSink() {
