@@ -3,6 +3,7 @@ package dev.modelspec4j.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.AudioContent;
 import dev.langchain4j.data.message.ChatMessage;
@@ -23,6 +24,7 @@ import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.processor.fixtures.VisionAssistant;
 import dev.modelspec4j.testing.ScriptedChatModel;
 import dev.modelspec4j.testing.ScriptedStreamingChatModel;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -228,5 +230,21 @@ class ContentParametersTest {
         // As in AiServices, eviction forgets the memory object; the next call asks the provider again.
         assistant.describe("s4", "Acme Lamp", LAMP);
         assertThat(providedIds).containsExactly("s4", "s4");
+    }
+
+    @Test
+    void theSpecDocumentNamesContentAndUserNameParameters() throws IOException {
+        JsonNode document = SpecDocumentTest.document(Fixtures.compilation(VisionAssistant.class), "acme.vision");
+        assertThat(SpecDocumentTest.schemaErrors(document)).isEmpty();
+        for (JsonNode method : document.get("methods")) {
+            if (method.get("name").asText().equals("greet")) {
+                JsonNode parameters = method.get("parameters");
+                assertThat(parameters.get(0).get("role").asText()).isEqualTo("userName");
+                assertThat(parameters.get(0).get("variable").asText()).isEqualTo("customer");
+                assertThat(parameters.get(1).get("role").asText()).isEqualTo("content");
+                return;
+            }
+        }
+        throw new AssertionError("no method greet in " + document);
     }
 }

@@ -74,6 +74,16 @@ class ParityDiagnosticsTest {
     }
 
     @Test
+    void contentsInAMap() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    String answer(java.util.Map<String, ImageContent> images);",
+                "}");
+        assertSingleError(src, "MS-120", "Map<String, ImageContent> images");
+    }
+
+    @Test
     void aChatMessageParameter() {
         JavaFileObject src = assistant(
                 "@ModelSpec(id = \"t.a\")",
@@ -141,12 +151,19 @@ class ParityDiagnosticsTest {
 
     @Test
     void aReturnTypeThatAiServicesAdaptsFromATokenStream() {
+        // Reactor's Flux, as langchain4j-reactor adapts a token stream to it (a stand-in with its name).
+        JavaFileObject flux = source("reactor.core.publisher.Flux",
+                "package reactor.core.publisher;",
+                "public abstract class Flux<T> {",
+                "}");
         JavaFileObject src = assistant(
                 "@ModelSpec(id = \"t.a\")",
                 "public interface Assistant {",
-                "    java.util.concurrent.Flow.Publisher<String> chat(String question);",
+                "    reactor.core.publisher.Flux<String> chat(String question);",
                 "}");
-        assertSingleError(src, "MS-125", "Publisher<String> chat");
+        Compilation compilation = compile(flux, src);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MS-125]").inFile(src).onLineContaining("Flux<String> chat");
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a generated assistant holds: the models, memory, audit sink and clock it was built with, and its spec.
- * Immutable and thread-safe; every call gets its own {@link Call}.
+ * Thread-safe; every call gets its own {@link Call}. Its one changing state is the chat memory it holds per memory id.
  */
 public final class Enforcer {
 

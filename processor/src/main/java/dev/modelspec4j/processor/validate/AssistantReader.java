@@ -531,7 +531,8 @@ public final class AssistantReader {
         if (isSubtype(type, Names.CONTENT)) {
             return "";
         }
-        Optional<TypeMirror> element = iterableElement(type);
+        Optional<TypeMirror> element = typeArgument(type, "java.lang.Iterable", 0)
+                .or(() -> typeArgument(type, "java.util.Map", 1));
         if (element.isEmpty() || !isSubtype(element.get(), Names.CONTENT)) {
             return null;
         }
@@ -540,29 +541,32 @@ public final class AssistantReader {
 
     /** Whether a list of contents may hold a {@code TextContent}: its element type is not narrower. */
     private boolean mayHoldText(TypeMirror type) {
-        Optional<TypeMirror> element = iterableElement(type);
+        Optional<TypeMirror> element = typeArgument(type, "java.lang.Iterable", 0);
         TypeElement text = env.getElementUtils().getTypeElement(Names.TEXT_CONTENT);
         return element.isPresent() && text != null && types.isAssignable(text.asType(), element.get());
     }
 
-    /** The element type of an {@code Iterable} (the upper bound of a wildcard), or empty. */
-    private Optional<TypeMirror> iterableElement(TypeMirror type) {
+    /**
+     * Type argument {@code index} of {@code generic} (e.g. the element type of an {@code Iterable}) as
+     * {@code type} fills it in, the upper bound for a wildcard; empty when {@code type} is not a {@code generic}.
+     */
+    private Optional<TypeMirror> typeArgument(TypeMirror type, String generic, int index) {
         if (type.getKind() != TypeKind.DECLARED) {
             return Optional.empty();
         }
         javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
-        if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.Iterable")) {
-            if (declared.getTypeArguments().isEmpty()) {
+        if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(generic)) {
+            if (declared.getTypeArguments().size() <= index) {
                 return Optional.empty();
             }
-            TypeMirror argument = declared.getTypeArguments().get(0);
+            TypeMirror argument = declared.getTypeArguments().get(index);
             if (argument instanceof javax.lang.model.type.WildcardType wildcard) {
                 return Optional.ofNullable(wildcard.getExtendsBound());
             }
             return Optional.of(argument);
         }
         for (TypeMirror supertype : types.directSupertypes(type)) {
-            Optional<TypeMirror> element = iterableElement(supertype);
+            Optional<TypeMirror> element = typeArgument(supertype, generic, index);
             if (element.isPresent()) {
                 return element;
             }

@@ -55,11 +55,7 @@ public final class Names {
     /** Return types that {@code AiServices} produces by adapting a token stream, or as an image. */
     public static final java.util.List<String> ADAPTED_RETURN_TYPES = java.util.List.of(
             "reactor.core.publisher.Flux",
-            "reactor.core.publisher.Mono",
             "io.smallrye.mutiny.Multi",
-            "io.smallrye.mutiny.Uni",
-            "org.reactivestreams.Publisher",
-            "java.util.concurrent.Flow.Publisher",
             "dev.langchain4j.data.image.Image");
 
     public static final String SPEC_CONTEXT = "dev.modelspec4j.SpecContext";
