@@ -150,6 +150,29 @@ class ContentParametersTest {
     }
 
     @Test
+    void aSecretInATextContentOrAnUntrustedBlockIsRedactedEachInItsPlace() {
+        ScriptedChatModel model = ScriptedChatModel.answering("Rotate that key.", "Done.");
+        VisionAssistant assistant = assistant(model);
+
+        assistant.pasteAll(List.of(TextContent.from("Why does this fail?"), CHAIR,
+                TextContent.from("my key AKIAIOSFODNN7EXAMPLE")), "ERROR denied for AKIAI44QH8DHBEXAMPLE");
+        List<Content> contents = lastUser(model.lastRequest()).contents();
+        assertThat(contents).hasSize(4);
+        assertThat(((TextContent) contents.get(0)).text()).matches(
+                "(?s)<<<data [0-9a-f]{24} label=\"log\">>>\nERROR denied for \\[REDACTED\\]\n<<<end [0-9a-f]{24}>>>");
+        assertThat(contents.subList(1, 4)).containsExactly(TextContent.from("Why does this fail?"), CHAIR,
+                TextContent.from("my key [REDACTED]"));
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(audit.last().violations()).hasSize(2);
+
+        assistant.paste("Key AKIAIOSFODNN7EXAMPLE?", List.of(TABLE, LAMP), "no secret here");
+        contents = lastUser(model.lastRequest()).contents();
+        assertThat(((TextContent) contents.get(0)).text()).startsWith("Key [REDACTED]?\n\n<<<data ")
+                .contains("no secret here");
+        assertThat(contents.subList(1, 3)).containsExactly(TABLE, LAMP);
+    }
+
+    @Test
     void untrustedDataIsADelimitedTextBeforeTheContents() {
         ScriptedChatModel model = ScriptedChatModel.answering("The invoice is paid.");
         PdfFileContent invoice = PdfFileContent.from("https://files.example.com/invoice.pdf");

@@ -198,6 +198,17 @@ class ParityDiagnosticsTest {
     }
 
     @Test
+    void itIsNeverTheUserName() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @UserMessage(\"Say hello to {{it}}.\")",
+                "    String greet(@UserName String customer);",
+                "}");
+        assertSingleError(src, "MS-003", "Say hello to {{it}}");
+    }
+
+    @Test
     void aStructuredPromptParameter() {
         JavaFileObject recipe = source("test.Recipe",
                 "package test;",

@@ -448,7 +448,9 @@ public final class AssistantReader {
             return List.of();
         }
         List<TemplatePart> parts = new ArrayList<>();
-        List<VariableElement> textParameters = List.copyOf(variables.values());
+        // As in AiServices, {{it}} is never the @UserName parameter.
+        List<VariableElement> textParameters = variables.values().stream()
+                .filter(p -> mirrors.find(p, Names.USER_NAME).isEmpty()).toList();
         for (Token token : tokens.get()) {
             if (!token.variable()) {
                 parts.add(new TemplatePart.Literal(token.text()));
