@@ -173,6 +173,32 @@ class ContentParametersTest {
     }
 
     @Test
+    void pseudonymsInTextContentsAndMemoryKeepsTheOriginals() {
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .reply(request -> "I will write to " + ((TextContent) lastUser(request).contents().get(0)).text()
+                        .replace("Write to ", ""))
+                .reply("Sent.")
+                .build();
+        VisionAssistant assistant = assistant(model);
+
+        String answer = assistant.remember("s5", List.of(TextContent.from("Write to ann@example.com"), CHAIR));
+        assertThat(answer).isEqualTo("I will write to ann@example.com");
+        UserMessage sent = lastUser(model.lastRequest());
+        assertThat(((TextContent) sent.contents().get(0)).text()).doesNotContain("ann@example.com")
+                .startsWith("Write to ");
+        assertThat(sent.contents().get(1)).isSameAs(CHAIR);
+        UserMessage stored = (UserMessage) store.getMessages("s5").get(0);
+        assertThat(stored.contents()).containsExactly(TextContent.from("Write to ann@example.com"), CHAIR);
+
+        assistant.remember("s5", List.of(TextContent.from("Thanks"), TABLE));
+        // The earlier turn goes to the model pseudonymised again, its image unchanged.
+        UserMessage earlier = (UserMessage) model.lastRequest().messages().get(1);
+        assertThat(((TextContent) earlier.contents().get(0)).text()).doesNotContain("ann@example.com");
+        assertThat(earlier.contents().get(1)).isSameAs(CHAIR);
+        assertThat(model.lastRequest().messages().toString()).doesNotContain("ann@example.com");
+    }
+
+    @Test
     void untrustedDataIsADelimitedTextBeforeTheContents() {
         ScriptedChatModel model = ScriptedChatModel.answering("The invoice is paid.");
         PdfFileContent invoice = PdfFileContent.from("https://files.example.com/invoice.pdf");
