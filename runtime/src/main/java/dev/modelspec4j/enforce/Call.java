@@ -535,7 +535,8 @@ public final class Call {
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
         if (rule.input() instanceof ModerationCheck moderation) {
-            return moderation.moderate(enforcer.moderationModel(), text, part);
+            // A message of images alone has no text to moderate.
+            return text.isEmpty() ? List.of() : moderation.moderate(enforcer.moderationModel(), text, part);
         }
         return rule.input().check(text, part, checkContext);
     }

@@ -10,6 +10,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.moderation.Moderation;
+import dev.langchain4j.model.moderation.ModerationModel;
+import dev.langchain4j.model.moderation.ModerationRequest;
+import dev.langchain4j.model.moderation.ModerationResponse;
 import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.annotation.Action;
@@ -17,6 +21,7 @@ import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck;
+import dev.modelspec4j.check.ModerationCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,10 @@ class ContentCallTest {
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
 
     private Enforcer enforcer() {
+        return enforcer(null);
+    }
+
+    private Enforcer enforcer(ModerationModel moderation) {
         ChatModel model = new ChatModel() {
             @Override
             public ChatResponse doChat(ChatRequest request) {
@@ -38,8 +47,8 @@ class ContentCallTest {
                 return ChatResponse.builder().aiMessage(AiMessage.from("ok")).build();
             }
         };
-        return new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), model, null, audit,
-                Clock.systemUTC(), null);
+        return new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), model, null, moderation, null,
+                audit, Clock.systemUTC(), null);
     }
 
     private static final InputCheck NO_SECRETS = (text, part) -> text.contains("hunter2")
@@ -89,5 +98,24 @@ class ContentCallTest {
         assertThatThrownBy(() -> call.content(List.of("a picture"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ask: a list of contents holds a java.lang.String");
         assertThatThrownBy(() -> call.userName(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyTextIsModerated() {
+        List<String> moderated = new ArrayList<>();
+        ModerationModel moderation = new ModerationModel() {
+            @Override
+            public ModerationResponse doModerate(ModerationRequest request) {
+                moderated.addAll(request.texts());
+                return ModerationResponse.builder().moderation(Moderation.notFlagged()).build();
+            }
+        };
+        MethodPlan plan = new MethodPlan("ask", List.of(Rule.input("moderate", Level.DEVELOPER, Action.BLOCK,
+                ModerationCheck.INSTANCE)), 1, "");
+
+        enforcer(moderation).call(plan).content(List.of(PHOTO, TextContent.from("Is this safe?"))).execute();
+
+        assertThat(moderated).containsExactly("Is this safe?");
+        assertThat(requests).hasSize(1);
     }
 }
