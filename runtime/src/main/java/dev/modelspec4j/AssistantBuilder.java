@@ -92,7 +92,8 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
      * generated code.
      *
      * @param spec the spec the generated class enforces
-     * @param needsMemory whether a method of the assistant has a {@code @MemoryId} parameter
+     * @param needsMemory whether a method of the assistant has a {@code @MemoryId} parameter, or the interface
+     *     extends {@code ChatMemoryAccess}
      */
     protected final Enforcer enforcer(SpecInfo spec, boolean needsMemory) {
         return enforcer(spec, needsMemory, true, false, false);
@@ -127,7 +128,7 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
         }
         if (needsMemory && chatMemoryProvider == null) {
             throw new IllegalStateException(spec.assistant()
-                    + " has a @MemoryId parameter: chatMemoryProvider(...) must be set");
+                    + " has a @MemoryId parameter or extends ChatMemoryAccess: chatMemoryProvider(...) must be set");
         }
         if (auditSink == AuditSink.slf4j() && !dev.modelspec4j.audit.Slf4jAuditSink.hasProvider()) {
             throw new IllegalStateException(spec.assistant() + ": audit records go to SLF4J by default, but no SLF4J"

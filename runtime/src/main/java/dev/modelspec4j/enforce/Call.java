@@ -2,7 +2,9 @@ package dev.modelspec4j.enforce;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.model.chat.Capability;
@@ -64,6 +66,14 @@ public final class Call {
     private String systemMessage;
     private CheckContext checkContext = CheckContext.NONE;
     private String userMessage = "";
+    /** The contents of the user's message beside its text, in order (multimodal parameters); null when none. */
+    private List<Content> contents;
+    /** The text of each {@link TextContent} in {@link #contents}, in order, as the checks leave it; null when none. */
+    private List<String> contentTexts;
+    /** Where the text goes among {@link #contents}: how many come before it; -1 when no text was given. */
+    private int textIndex = -1;
+    /** The {@code @UserName} argument: the user message's name; null for none. */
+    private String userName;
     Object memoryId;
     int modelCalls;
     private StructuredOutput structured;
@@ -84,9 +94,58 @@ public final class Call {
         return this;
     }
 
-    /** The user's message, rendered. */
+    /**
+     * The user's message, rendered. When the method also sends contents, the text goes among them where this
+     * is called: after the contents given so far.
+     */
     public Call userMessage(String text) {
         this.userMessage = text == null ? "" : text;
+        this.textIndex = contents == null ? 0 : contents.size();
+        return this;
+    }
+
+    /**
+     * An argument of a content parameter ({@code ImageContent}, {@code Content}, a list of contents...): sent in
+     * the user's message, in the order of the calls. The text of a {@code TextContent} is judged by the input
+     * rules like the user's text; other contents are sent unchanged.
+     */
+    public Call content(Object value) {
+        if (value instanceof Content content) {
+            addContent(content);
+        } else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (!(item instanceof Content content)) {
+                    throw new IllegalArgumentException(method.name() + ": a list of contents holds "
+                            + (item == null ? "null" : "a " + item.getClass().getName()));
+                }
+                addContent(content);
+            }
+        } else {
+            throw new IllegalArgumentException(method.name() + ": a content argument must not be "
+                    + (value == null ? "null" : "a " + value.getClass().getName()));
+        }
+        return this;
+    }
+
+    private void addContent(Content content) {
+        if (contents == null) {
+            contents = new ArrayList<>(2);
+        }
+        contents.add(content);
+        if (content instanceof TextContent text) {
+            if (contentTexts == null) {
+                contentTexts = new ArrayList<>(1);
+            }
+            contentTexts.add(text.text());
+        }
+    }
+
+    /** The {@code @UserName} argument: the name of the user's message, as LangChain4j's {@code AiServices} sets it. */
+    public Call userName(Object name) {
+        if (name == null) {
+            throw new IllegalArgumentException(method.name() + ": the @UserName argument must not be null");
+        }
+        this.userName = name.toString();
         return this;
     }
 
@@ -254,12 +313,13 @@ public final class Call {
         }
         // Pseudonyms are issued afresh, consistently, on every call: memory keeps the originals.
         String remembered = userText(boundary);
+        List<String> rememberedTexts = contentTexts == null ? null : List.copyOf(contentTexts);
         if (!protectInput(pseudonymizer)) {
             return false;
         }
-        UserMessage sent = UserMessage.from(userText(boundary));
+        UserMessage sent = userTurn(userText(boundary), contentTexts);
         rememberedUser = privacy != null && privacy.input() == PiiMode.PSEUDONYMIZE
-                ? UserMessage.from(remembered) : sent;
+                ? userTurn(remembered, rememberedTexts) : sent;
         messages.add(structured == null ? sent : structuredRequest(sent));
         return true;
     }
@@ -269,6 +329,30 @@ public final class Call {
         synchronized (memory) {
             return memory.messages();
         }
+    }
+
+    /**
+     * The user's turn: the text alone, or, when the method sends contents, the text among them (where the
+     * generated code put it; first when only untrusted blocks make it) with each {@code TextContent}'s text as the
+     * checks left it. Named by the {@code @UserName} argument, if any.
+     */
+    private UserMessage userTurn(String text, List<String> texts) {
+        if (contents == null) {
+            return userName == null ? UserMessage.from(text) : UserMessage.from(userName, text);
+        }
+        int at = textIndex < 0 && !text.isEmpty() ? 0 : textIndex;
+        List<Content> all = new ArrayList<>(contents.size() + 1);
+        int nextText = 0;
+        for (int i = 0; i <= contents.size(); i++) {
+            if (i == at) {
+                all.add(TextContent.from(text));
+            }
+            if (i < contents.size()) {
+                Content c = contents.get(i);
+                all.add(c instanceof TextContent ? TextContent.from(texts.get(nextText++)) : c);
+            }
+        }
+        return UserMessage.builder().name(userName).contents(all).build();
     }
 
     /** What the call's checks may know about it (instructions, canary, boundary); set by {@link #prepare()}. */
@@ -284,7 +368,15 @@ public final class Call {
     /** A message from memory as the model may see it under the {@code @Pii} input mode. */
     private ChatMessage privateInput(ChatMessage message, Pseudonymizer pseudonymizer) {
         if (message instanceof UserMessage u && u.hasSingleText()) {
-            return UserMessage.from(privateText(u.singleText(), pseudonymizer));
+            return u.toBuilder().contents(List.of(TextContent.from(privateText(u.singleText(), pseudonymizer))))
+                    .build();
+        }
+        if (message instanceof UserMessage u) {
+            List<Content> parts = new ArrayList<>(u.contents().size());
+            for (Content c : u.contents()) {
+                parts.add(c instanceof TextContent t ? TextContent.from(privateText(t.text(), pseudonymizer)) : c);
+            }
+            return u.toBuilder().contents(parts).build();
         }
         if (message instanceof AiMessage a && a.text() != null && !a.hasToolExecutionRequests()) {
             return AiMessage.from(privateText(a.text(), pseudonymizer));
@@ -317,6 +409,11 @@ public final class Call {
         PiiResult user = pseudonymizer.apply(userMessage, privacy.input());
         userMessage = user.text();
         evidence.addAll(user.evidence());
+        for (int i = 0; contentTexts != null && i < contentTexts.size(); i++) {
+            PiiResult text = pseudonymizer.apply(contentTexts.get(i), privacy.input());
+            contentTexts.set(i, text.text());
+            evidence.addAll(text.evidence());
+        }
         for (String[] block : untrusted == null ? List.<String[]>of() : untrusted) {
             PiiResult data = pseudonymizer.apply(block[1], privacy.input());
             block[1] = data.text();
@@ -403,8 +500,10 @@ public final class Call {
             return null;
         }
         Action strongest = null;
-        int parts = untrusted == null ? 1 : untrusted.size() + 1;
-        // The spans to mask in each part (the user's message first, then the untrusted blocks); null while none.
+        int texts = contentTexts == null ? 0 : contentTexts.size();
+        int parts = (untrusted == null ? 1 : untrusted.size() + 1) + texts;
+        // The spans to mask in each part (the user's message first, then the text contents, then the untrusted
+        // blocks); null while none.
         List<List<Span>> redactions = null;
         for (Rule rule : rules) {
             if (relaxed(rule)) {
@@ -415,7 +514,8 @@ public final class Call {
                 Action taken = rule.effectiveAction();
                 try {
                     findings = part == 0 ? runInput(rule, userMessage, InputPart.USER)
-                            : runInput(rule, untrusted.get(part - 1)[1], InputPart.UNTRUSTED);
+                            : part <= texts ? runInput(rule, contentTexts.get(part - 1), InputPart.USER)
+                            : runInput(rule, untrusted.get(part - 1 - texts)[1], InputPart.UNTRUSTED);
                 } catch (RuntimeException e) {
                     findings = List.of(Finding.checkFailed(e));
                     taken = Action.BLOCK; // fail closed
@@ -439,8 +539,11 @@ public final class Call {
         }
         if (redactions != null) {
             userMessage = redact(userMessage, redactions.get(0));
-            for (int part = 1; part < parts; part++) {
-                untrusted.get(part - 1)[1] = redact(untrusted.get(part - 1)[1], redactions.get(part));
+            for (int part = 1; part <= texts; part++) {
+                contentTexts.set(part - 1, redact(contentTexts.get(part - 1), redactions.get(part)));
+            }
+            for (int part = texts + 1; part < parts; part++) {
+                untrusted.get(part - 1 - texts)[1] = redact(untrusted.get(part - 1 - texts)[1], redactions.get(part));
             }
         }
         return strongest;
@@ -448,7 +551,8 @@ public final class Call {
 
     private List<Finding> runInput(Rule rule, String text, InputPart part) {
         if (rule.input() instanceof ModerationCheck moderation) {
-            return moderation.moderate(enforcer.moderationModel(), text, part);
+            // A message of images alone has no text to moderate.
+            return text.isEmpty() ? List.of() : moderation.moderate(enforcer.moderationModel(), text, part);
         }
         return rule.input().check(text, part, checkContext);
     }
@@ -620,8 +724,21 @@ public final class Call {
             responseFormat = structured.responseFormat();
             return user;
         }
+        if (contents != null) {
+            // As LangChain4j does: the instructions follow the last text of the message, or come last.
+            List<Content> parts = new ArrayList<>(user.contents());
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                if (parts.get(i) instanceof TextContent last) {
+                    parts.set(i, TextContent.from(last.text() + "\n\n" + structured.instructions()));
+                    return user.toBuilder().contents(parts).build();
+                }
+            }
+            parts.add(TextContent.from(structured.instructions()));
+            return user.toBuilder().contents(parts).build();
+        }
         String text = user.singleText();
-        return UserMessage.from((text.isEmpty() ? "" : text + "\n\n") + structured.instructions());
+        return user.toBuilder().contents(List.of(TextContent.from((text.isEmpty() ? "" : text + "\n\n")
+                + structured.instructions()))).build();
     }
 
     /** On a re-ask without a response format, the schema instructions are repeated: they are never lost. */

@@ -41,6 +41,7 @@ public final class Enforcer {
     private final SecureRandom canaries = new SecureRandom();
     private final StreamingChatModel streamingChatModel;
     private final ModerationModel moderationModel;
+    /** One chat memory per memory id, asked of the provider once, as {@code AiServices} does. */
     /** Whether {@link #clock} is the system clock, which {@link #instantAt(long)} may read through an anchor. */
     private final boolean systemClock;
     /** The system clock's time at a {@code System.nanoTime()}, renewed every second; null until the first call. */

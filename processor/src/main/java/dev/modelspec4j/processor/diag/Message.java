@@ -66,7 +66,17 @@ public enum Message {
     FALLBACK_ON_STREAM(81, "Method %s streams: FALLBACK cannot replace a stream with another method's result; choose REFUSE, REDACT, BLOCK or REPORT"),
     WHOLE_ANSWER_ON_STREAM(82, "Rule %s (@%s) can only judge the whole answer (%s), but method %s streams: %s, or annotate the method @Streaming(buffer = true)"),
     STREAMING_WITHOUT_STREAM(83, "@Streaming on method %s, which returns %s: only a method returning TokenStream streams; remove the annotation"),
-    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset");
+    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset"),
+
+    // LangChain4j parity: 120-129.
+    CONTENT_OUTSIDE_USER_MESSAGE(120, "Parameter %s of method %s is of type %s, which holds message contents, but %s"),
+    CHAT_MESSAGE_PARAMETER(121, "Parameter %s of method %s is a %s: AiServices would put the message's toString() into the prompt text. Pass its parts instead: the text as a @UserMessage String, images and other media as @UserMessage content parameters (ImageContent, List<Content>...), the name as a @UserName parameter"),
+    TEXT_CONTENTS_BESIDE_TEXT(122, "Parameter %s of method %s is a %s, which may hold TextContent, and the user message also has text (%s): AiServices then drops or rejects that text depending on the list's elements. Use a list of non-text contents (e.g. List<ImageContent>), or send all text in one place"),
+    TOOLS_NOT_YET(123, "@%s on %s: tools are not supported by modelspec4j yet; remove the annotation (a guarded assistant does not call tools)"),
+    MANAGED_PARAMETER(124, "Parameter %s of method %s is a %s, which AiServices uses for the request or the call rather than the prompt; modelspec4j does not support it yet: remove the parameter and configure the model instead"),
+    ADAPTED_RETURN_TYPE(125, "Method %s returns %s, which AiServices produces %s; a guarded assistant cannot: return TokenStream to stream, or String, AiMessage, ChatResponse or Result<String> for the whole answer"),
+    BAD_USER_NAME(126, "@UserName on parameter %s of method %s: %s"),
+    STRUCTURED_PROMPT_PARAMETER(127, "Parameter %s of method %s is of type %s, a @StructuredPrompt, which AiServices renders through its own template; modelspec4j does not yet: pass the rendered text as a String, or the fields as @V parameters");
 
     private final String code;
     private final String format;

@@ -62,6 +62,7 @@ public final class GuardedClassWriter {
     private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
     private static final ClassName PII_MODE = ClassName.get(RUNTIME + ".annotation", "PiiMode");
     private static final ClassName MODERATION_CHECK = ClassName.get(RUNTIME + ".check", "ModerationCheck");
+    private static final ClassName CHAT_MEMORY = ClassName.get("dev.langchain4j.memory", "ChatMemory");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "dev.modelspec4j.processor.ModelSpecProcessor";
 
@@ -166,6 +167,9 @@ public final class GuardedClassWriter {
         for (int i = 0; i < model.methods().size(); i++) {
             type.addMethod(method(model, model.methods().get(i), planConstants.get(i)));
         }
+        if (model.chatMemoryAccess()) {
+            addChatMemoryAccess(type);
+        }
 
         type.addType(TypeSpec.classBuilder(builderName)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -207,8 +211,19 @@ public final class GuardedClassWriter {
         if (!method.systemMessage().isEmpty()) {
             call.add("\n.systemMessage($L)", render(method.systemMessage()));
         }
+        List<String> contents = method.contentParameters();
+        for (String content : contents.subList(0, Math.min(method.contentsBeforeText(), contents.size()))) {
+            call.add("\n.content($N)", content);
+        }
         if (!method.userMessage().isEmpty()) {
             call.add("\n.userMessage($L)", render(method.userMessage()));
+        }
+        for (String content : contents.subList(Math.min(method.contentsBeforeText(), contents.size()),
+                contents.size())) {
+            call.add("\n.content($N)", content);
+        }
+        if (method.userNameParameter() != null) {
+            call.add("\n.userName($N)", method.userNameParameter());
         }
         for (UntrustedParameter u : method.untrusted()) {
             call.add("\n.untrusted($S, $N)", u.label(), u.name());
@@ -232,6 +247,24 @@ public final class GuardedClassWriter {
                     .addStatement("return outcome.$L()", method.returnKind().accessor());
         }
         return m.build();
+    }
+
+    /** LangChain4j's {@code ChatMemoryAccess}, over the memories this instance holds. */
+    private static void addChatMemoryAccess(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("getChatMemory")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(CHAT_MEMORY)
+                .addParameter(Object.class, "memoryId")
+                .addStatement("return enforcer.chatMemory(memoryId)")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("evictChatMemory")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addParameter(Object.class, "memoryId")
+                .addStatement("return enforcer.evictChatMemory(memoryId)")
+                .build());
     }
 
     /** The models the builder must have, for its Javadoc. */

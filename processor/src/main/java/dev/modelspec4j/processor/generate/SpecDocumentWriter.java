@@ -113,7 +113,11 @@ public final class SpecDocumentWriter {
             json.field("role", "userMessage");
             return;
         }
-        json.field("role", "variable");
+        if (method.contentParameters().contains(name)) {
+            json.field("role", "content");
+            return;
+        }
+        json.field("role", name.equals(method.userNameParameter()) ? "userName" : "variable");
         List<String> names = new ArrayList<>();
         for (List<TemplatePart> template : List.of(method.systemMessage(), method.userMessage())) {
             for (TemplatePart part : template) {

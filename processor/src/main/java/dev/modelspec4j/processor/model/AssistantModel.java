@@ -15,6 +15,7 @@ import java.util.List;
  * @param hash the content hash of the rules
  * @param needsMemory whether a method has a {@code @MemoryId} parameter
  * @param methods the abstract methods, in source order
+ * @param chatMemoryAccess whether the interface extends LangChain4j's {@code ChatMemoryAccess}
  */
 public record AssistantModel(
         ClassName interfaceName,
@@ -24,7 +25,8 @@ public record AssistantModel(
         String description,
         String hash,
         boolean needsMemory,
-        List<MethodModel> methods) {
+        List<MethodModel> methods,
+        boolean chatMemoryAccess) {
 
     public AssistantModel {
         methods = List.copyOf(methods);

@@ -24,6 +24,10 @@ import java.util.List;
  * @param structured the structured output (JSON schema, field rules), or null for text
  * @param bufferStream for a {@link ReturnKind#TOKEN_STREAM} method: whether the whole answer is checked before
  *     any of it is released ({@code @Streaming(buffer = true)})
+ * @param contentParameters the parameters whose arguments are contents of the user message (images, audio,
+ *     lists of contents...), in order
+ * @param contentsBeforeText how many of {@code contentParameters} come before the user message's text
+ * @param userNameParameter the {@code @UserName} parameter's name, or null
  */
 public record MethodModel(
         String name,
@@ -41,7 +45,10 @@ public record MethodModel(
         String refusal,
         String fallbackMethod,
         StructuredModel structured,
-        boolean bufferStream) {
+        boolean bufferStream,
+        List<String> contentParameters,
+        int contentsBeforeText,
+        String userNameParameter) {
 
     /** A method whose answer is text. */
     public MethodModel(String name, ReturnKind returnKind, TypeName returnType, List<ParameterModel> parameters,
@@ -49,7 +56,8 @@ public record MethodModel(
             String memoryIdParameter, String contextParameter, List<UntrustedParameter> untrusted,
             List<RuleModel> rules, int maxAttempts, String refusal, String fallbackMethod) {
         this(name, returnKind, returnType, parameters, thrownTypes, systemMessage, userMessage, memoryIdParameter,
-                contextParameter, untrusted, rules, maxAttempts, refusal, fallbackMethod, null, false);
+                contextParameter, untrusted, rules, maxAttempts, refusal, fallbackMethod, null, false, List.of(), 0,
+                null);
     }
 
     public MethodModel {
@@ -59,6 +67,7 @@ public record MethodModel(
         userMessage = List.copyOf(userMessage);
         untrusted = List.copyOf(untrusted);
         rules = List.copyOf(rules);
+        contentParameters = List.copyOf(contentParameters);
     }
 
     /** A parameter of an assistant method. */

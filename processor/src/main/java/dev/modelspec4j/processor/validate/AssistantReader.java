@@ -126,11 +126,18 @@ public final class AssistantReader {
         inherited.addAll(rules.read(type, Level.DEVELOPER, "", "interface", null));
 
         List<MethodModel> methods = new ArrayList<>();
-        boolean needsMemory = false;
+        boolean memoryAccess = isSubtype(type.asType(), Names.CHAT_MEMORY_ACCESS);
+        boolean needsMemory = memoryAccess;
         for (ExecutableElement method : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
+            if (!method.getEnclosingElement().toString().equals("java.lang.Object")) {
+                mirrors.find(method, Names.TOOL).ifPresent(m -> diagnostics.report(Message.TOOLS_NOT_YET, method, m,
+                        "Tool", "method " + method.getSimpleName()));
+            }
             if (!method.getModifiers().contains(Modifier.ABSTRACT)
-                    || method.getEnclosingElement().toString().equals("java.lang.Object")) {
-                continue;
+                    || method.getEnclosingElement().toString().equals("java.lang.Object")
+                    || ((TypeElement) method.getEnclosingElement()).getQualifiedName()
+                            .contentEquals(Names.CHAT_MEMORY_ACCESS)) {
+                continue; // ChatMemoryAccess's methods are implemented over the assistant's memory
             }
             Optional<MethodModel> model = method(type, method, packageName, interfaceSystem, interfaceOnViolation,
                     inherited, policyOnViolations);
@@ -146,7 +153,7 @@ public final class AssistantReader {
         ClassName generated = ClassName.get(interfaceName.packageName(),
                 "Guarded" + String.join("_", interfaceName.simpleNames()));
         return Optional.of(new AssistantModel(interfaceName, generated, specId, mirrors.string(spec, "version"),
-                mirrors.string(spec, "description"), SpecHash.of(methods), needsMemory, methods));
+                mirrors.string(spec, "description"), SpecHash.of(methods), needsMemory, methods, memoryAccess));
     }
 
     private Optional<MethodModel> method(TypeElement type, ExecutableElement method, String packageName,
@@ -158,6 +165,10 @@ public final class AssistantReader {
             diagnostics.report(Message.GENERIC_METHOD, method, name);
         }
         ReturnKind returnKind = returnKind(method.getReturnType());
+        String adapted = adaptedReturn(method.getReturnType());
+        if (adapted != null) {
+            diagnostics.report(Message.ADAPTED_RETURN_TYPE, method, name, method.getReturnType(), adapted);
+        }
         if (returnKind == null && method.getReturnType().getKind() != TypeKind.DECLARED) {
             diagnostics.report(Message.UNSUPPORTED_RETURN_TYPE, method, name, method.getReturnType());
         }
@@ -172,6 +183,12 @@ public final class AssistantReader {
         VariableElement userParameter = null;
         String memoryId = null;
         String context = null;
+        List<String> contentParameters = new ArrayList<>(); // @UserMessage contents, in order
+        int contentsBeforeText = 0;
+        List<VariableElement> looseContents = new ArrayList<>(); // contents that are not @UserMessage
+        VariableElement textHoldingList = null;
+        VariableElement userName = null;
+        boolean rejectedInput = false; // a parameter meant for the user message was reported already
         for (VariableElement p : method.getParameters()) {
             String pName = p.getSimpleName().toString();
             parameters.add(new ParameterModel(pName, TypeName.get(p.asType())));
@@ -179,19 +196,65 @@ public final class AssistantReader {
             Optional<AnnotationMirror> memory = mirrors.find(p, Names.MEMORY_ID);
             Optional<AnnotationMirror> untrustedMirror = mirrors.find(p, Names.UNTRUSTED);
             Optional<AnnotationMirror> v = mirrors.find(p, Names.V);
+            Optional<AnnotationMirror> userNameMirror = mirrors.find(p, Names.USER_NAME);
+            for (String tool : List.of(Names.TOOL_PARAMETER, Names.TOOL_MEMORY_ID)) {
+                mirrors.find(p, tool).ifPresent(m -> diagnostics.report(Message.TOOLS_NOT_YET, p, m,
+                        tool.substring(tool.lastIndexOf('.') + 1), "parameter " + pName + " of method " + name));
+            }
+            String managed = managedType(p.asType());
+            String contentList = contentKind(p.asType());
             if (isSpecContext(p.asType())) {
                 if (context != null) {
                     diagnostics.report(Message.TWO_SPEC_CONTEXTS, p, name);
                 }
                 context = pName;
+            } else if (managed != null) {
+                diagnostics.report(Message.MANAGED_PARAMETER, p, pName, name, managed);
+            } else if (isSubtype(p.asType(), Names.CHAT_MESSAGE)) {
+                diagnostics.report(Message.CHAT_MESSAGE_PARAMETER, p, pName, name, p.asType());
+                rejectedInput = true;
+            } else if (userNameMirror.isPresent()) {
+                String other = memory.isPresent() ? "@MemoryId" : user.isPresent() ? "@UserMessage"
+                        : untrustedMirror.isPresent() ? "@Untrusted" : contentList != null ? "a content" : null;
+                if (userName != null) {
+                    diagnostics.report(Message.BAD_USER_NAME, p, userNameMirror.get(), pName, name,
+                            "the method already has one, on parameter " + userName.getSimpleName()
+                                    + "; a message has a single name");
+                } else if (other != null) {
+                    diagnostics.report(Message.BAD_USER_NAME, p, userNameMirror.get(), pName, name,
+                            "the parameter is also " + other + "; give the name its own parameter");
+                }
+                userName = p;
+                // As in AiServices, the name may also be used in templates.
+                variables.put(variableName(p), p);
             } else if (memory.isPresent()) {
                 if (memoryId != null) {
                     diagnostics.report(Message.TWO_MEMORY_IDS, p, memory.get(), name);
                 }
                 memoryId = pName;
+            } else if (contentList != null) {
+                rejectedInput |= untrustedMirror.isPresent() || !contentList.isEmpty();
+                if (untrustedMirror.isPresent()) {
+                    diagnostics.report(Message.CONTENT_OUTSIDE_USER_MESSAGE, p, untrustedMirror.get(), pName, name,
+                            p.asType(), "it is @Untrusted, and untrusted data is delimited and scanned as text,"
+                                    + " which a content is not: send it as a @UserMessage content, or send text");
+                } else if (!contentList.isEmpty()) {
+                    diagnostics.report(Message.CONTENT_OUTSIDE_USER_MESSAGE, p, pName, name, p.asType(),
+                            "it is " + contentList + ": AiServices sends contents only from a Content or a List"
+                                    + " of contents, and would send this one's toString(); declare it as a List");
+                } else if (user.isPresent()) {
+                    contentParameters.add(pName);
+                    if (mayHoldText(p.asType())) {
+                        textHoldingList = p;
+                    }
+                } else {
+                    looseContents.add(p);
+                }
             } else if (user.isPresent()) {
                 userMessages.add("parameter " + pName);
                 userParameter = p;
+                contentsBeforeText = contentParameters.size();
+                structuredPrompt(p, name);
                 if (!isText(p.asType())) {
                     diagnostics.report(Message.UNSUPPORTED_PARAMETER, p, pName, name, p.asType());
                 }
@@ -207,6 +270,26 @@ public final class AssistantReader {
                 String variable = v.map(m -> mirrors.string(m, "value")).orElse(pName);
                 variables.put(variable, p);
                 templateParameters.add(pName);
+                structuredPrompt(p, name);
+            }
+        }
+        // As in AiServices: a content that is the method's only prompt parameter is the user message's content.
+        if (looseContents.size() == 1 && contentParameters.isEmpty() && templateParameters.isEmpty()
+                && userParameter == null && mirrors.find(looseContents.get(0), Names.V).isEmpty()
+                && mirrors.find(method, Names.USER_MESSAGE).isEmpty()) {
+            contentParameters.add(looseContents.get(0).getSimpleName().toString());
+            if (mayHoldText(looseContents.get(0).asType())) {
+                textHoldingList = looseContents.get(0);
+            }
+        } else {
+            rejectedInput |= !looseContents.isEmpty();
+            for (VariableElement p : looseContents) {
+                Optional<AnnotationMirror> v = mirrors.find(p, Names.V);
+                diagnostics.report(Message.CONTENT_OUTSIDE_USER_MESSAGE, p, v.orElse(null),
+                        p.getSimpleName(), name, p.asType(), v.isPresent()
+                                ? "it is a template variable (@V), which would send its toString()" + ": annotate it @UserMessage to send it as a content of the user message, as AiServices does"
+                                : "it is neither annotated @UserMessage nor the method's only prompt parameter"
+                                        + ": annotate it @UserMessage to send it as a content of the user message, as AiServices does");
             }
         }
 
@@ -236,7 +319,8 @@ public final class AssistantReader {
         } else {
             // As in LangChain4j: a single parameter that no template uses is the user message.
             List<String> unused = templateParameters.stream().filter(p -> !used.contains(p)).toList();
-            if (unused.size() == 1 && templateParameters.size() == 1 && userMessages.isEmpty()) {
+            if (unused.size() == 1 && templateParameters.size() == 1 && userMessages.isEmpty()
+                    && contentParameters.isEmpty()) {
                 String only = unused.get(0);
                 VariableElement p = variables.values().stream()
                         .filter(e -> e.getSimpleName().contentEquals(only)).findFirst().orElseThrow();
@@ -247,10 +331,15 @@ public final class AssistantReader {
                 used.add(only);
             } else {
                 userParts = List.of();
-                if (userMessages.isEmpty()) {
+                if (userMessages.isEmpty() && contentParameters.isEmpty() && !rejectedInput) {
                     diagnostics.report(Message.NO_USER_MESSAGE, method, name);
                 }
             }
+        }
+        if (textHoldingList != null && !userParts.isEmpty()) {
+            diagnostics.report(Message.TEXT_CONTENTS_BESIDE_TEXT, textHoldingList, textHoldingList.getSimpleName(),
+                    name, textHoldingList.asType(), userParameter != null
+                            ? "parameter " + userParameter.getSimpleName() : "@UserMessage on the method");
         }
         for (String p : templateParameters) {
             if (!used.contains(p)) {
@@ -326,7 +415,7 @@ public final class AssistantReader {
         }
         ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
         StructuredModel structuredModel = null;
-        if (returnKind == null || returnKind == ReturnKind.RESULT) {
+        if ((returnKind == null || returnKind == ReturnKind.RESULT) && adapted == null) {
             Optional<TypeMirror> value = structuredValue(method.getReturnType(), returnKind);
             if (value.isPresent()) {
                 structuredModel = structured.read(method, value.get(), scopeAction).orElse(null);
@@ -343,7 +432,8 @@ public final class AssistantReader {
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new MethodModel(name, returnKind, TypeName.get(method.getReturnType()), parameters,
                 thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback,
-                structuredModel, bufferStream));
+                structuredModel, bufferStream, contentParameters, contentsBeforeText,
+                userName == null ? null : userName.getSimpleName().toString()));
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
@@ -358,7 +448,9 @@ public final class AssistantReader {
             return List.of();
         }
         List<TemplatePart> parts = new ArrayList<>();
-        List<VariableElement> textParameters = List.copyOf(variables.values());
+        // As in AiServices, {{it}} is never the @UserName parameter.
+        List<VariableElement> textParameters = variables.values().stream()
+                .filter(p -> mirrors.find(p, Names.USER_NAME).isEmpty()).toList();
         for (Token token : tokens.get()) {
             if (!token.variable()) {
                 parts.add(new TemplatePart.Literal(token.text()));
@@ -431,6 +523,95 @@ public final class AssistantReader {
             return !injection.scopes().isEmpty();
         }
         return true;
+    }
+
+    /**
+     * For a parameter type that holds message contents: "" for a {@code Content} or a {@code List} of contents,
+     * or the kind of other collection it is; null for anything else.
+     */
+    private String contentKind(TypeMirror type) {
+        if (isSubtype(type, Names.CONTENT)) {
+            return "";
+        }
+        Optional<TypeMirror> element = typeArgument(type, "java.lang.Iterable", 0)
+                .or(() -> typeArgument(type, "java.util.Map", 1));
+        if (element.isEmpty() || !isSubtype(element.get(), Names.CONTENT)) {
+            return null;
+        }
+        return isSubtype(types.erasure(type), "java.util.List") ? "" : "a " + types.erasure(type);
+    }
+
+    /** Whether a list of contents may hold a {@code TextContent}: its element type is not narrower. */
+    private boolean mayHoldText(TypeMirror type) {
+        Optional<TypeMirror> element = typeArgument(type, "java.lang.Iterable", 0);
+        TypeElement text = env.getElementUtils().getTypeElement(Names.TEXT_CONTENT);
+        return element.isPresent() && text != null && types.isAssignable(text.asType(), element.get());
+    }
+
+    /**
+     * Type argument {@code index} of {@code generic} (e.g. the element type of an {@code Iterable}) as
+     * {@code type} fills it in, the upper bound for a wildcard; empty when {@code type} is not a {@code generic}.
+     */
+    private Optional<TypeMirror> typeArgument(TypeMirror type, String generic, int index) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return Optional.empty();
+        }
+        javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
+        if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals(generic)) {
+            if (declared.getTypeArguments().size() <= index) {
+                return Optional.empty();
+            }
+            TypeMirror argument = declared.getTypeArguments().get(index);
+            if (argument instanceof javax.lang.model.type.WildcardType wildcard) {
+                return Optional.ofNullable(wildcard.getExtendsBound());
+            }
+            return Optional.of(argument);
+        }
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            Optional<TypeMirror> element = typeArgument(supertype, generic, index);
+            if (element.isPresent()) {
+                return element;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code type} is, or extends, the type named {@code qualifiedName} (false when it is not on the path). */
+    private boolean isSubtype(TypeMirror type, String qualifiedName) {
+        TypeElement named = env.getElementUtils().getTypeElement(qualifiedName);
+        return named != null && type.getKind() == TypeKind.DECLARED
+                && types.isSubtype(types.erasure(type), types.erasure(named.asType()));
+    }
+
+    /** The name of the type among those {@code AiServices} uses for the request or call that {@code type} is. */
+    private String managedType(TypeMirror type) {
+        for (String name : Names.MANAGED_PARAMETER_TYPES) {
+            if (isSubtype(type, name)) {
+                return name.substring(name.lastIndexOf('.') + 1);
+            }
+        }
+        return null;
+    }
+
+    /** How {@code AiServices} produces a return type that a guarded assistant cannot; null for the others. */
+    private String adaptedReturn(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        String name = ((TypeElement) types.asElement(type)).getQualifiedName().toString();
+        if (!Names.ADAPTED_RETURN_TYPES.contains(name)) {
+            return null;
+        }
+        return name.equals("dev.langchain4j.data.image.Image") ? "from the images of the model's answer"
+                : "by adapting its token stream (a TokenStreamAdapter on the class path)";
+    }
+
+    /** Reports a prompt parameter whose type is a {@code @StructuredPrompt}, which is not rendered yet. */
+    private void structuredPrompt(VariableElement p, String methodName) {
+        if (p.asType().getKind() == TypeKind.DECLARED
+                && mirrors.find(types.asElement(p.asType()), Names.STRUCTURED_PROMPT).isPresent()) {
+            diagnostics.report(Message.STRUCTURED_PROMPT_PARAMETER, p, p.getSimpleName(), methodName, p.asType());
+        }
     }
 
     private boolean isSpecContext(TypeMirror type) {

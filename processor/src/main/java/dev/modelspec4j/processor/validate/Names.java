@@ -37,6 +37,27 @@ public final class Names {
     public static final String MODERATE = LC + "Moderate";
     public static final String TOKEN_STREAM = LC + "TokenStream";
 
+    public static final String USER_NAME = LC + "UserName";
+    public static final String CHAT_MEMORY_ACCESS = LC + "memory.ChatMemoryAccess";
+    public static final String CONTENT = "dev.langchain4j.data.message.Content";
+    public static final String TEXT_CONTENT = "dev.langchain4j.data.message.TextContent";
+    public static final String CHAT_MESSAGE = "dev.langchain4j.data.message.ChatMessage";
+    public static final String STRUCTURED_PROMPT = "dev.langchain4j.model.input.structured.StructuredPrompt";
+    public static final String TOOL = "dev.langchain4j.agent.tool.Tool";
+    public static final String TOOL_PARAMETER = "dev.langchain4j.agent.tool.P";
+    public static final String TOOL_MEMORY_ID = "dev.langchain4j.agent.tool.ToolMemoryId";
+    /** Parameter types that {@code AiServices} takes out of the prompt and uses for the request or the call. */
+    public static final java.util.List<String> MANAGED_PARAMETER_TYPES = java.util.List.of(
+            "dev.langchain4j.model.chat.request.ChatRequestParameters",
+            "dev.langchain4j.invocation.InvocationParameters",
+            "dev.langchain4j.invocation.LangChain4jManaged",
+            "dev.langchain4j.invocation.InvocationContext");
+    /** Return types that {@code AiServices} produces by adapting a token stream, or as an image. */
+    public static final java.util.List<String> ADAPTED_RETURN_TYPES = java.util.List.of(
+            "reactor.core.publisher.Flux",
+            "io.smallrye.mutiny.Multi",
+            "dev.langchain4j.data.image.Image");
+
     public static final String SPEC_CONTEXT = "dev.modelspec4j.SpecContext";
     public static final String AI_MESSAGE = "dev.langchain4j.data.message.AiMessage";
     public static final String CHAT_RESPONSE = "dev.langchain4j.model.chat.response.ChatResponse";
