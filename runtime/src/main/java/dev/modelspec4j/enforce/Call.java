@@ -521,6 +521,9 @@ public final class Call {
     }
 
     private Outcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
+        if (structured != null && !structured.refusable()) {
+            return finish(Outcome.BLOCKED, null, response); // a primitive has no value to stand for a refusal
+        }
         return finish(Outcome.REFUSED, method.refusalText(), response, memory, user);
     }
 

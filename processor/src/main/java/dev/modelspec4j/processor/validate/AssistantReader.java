@@ -158,7 +158,8 @@ public final class AssistantReader {
             diagnostics.report(Message.GENERIC_METHOD, method, name);
         }
         ReturnKind returnKind = returnKind(method.getReturnType());
-        if (returnKind == null && method.getReturnType().getKind() != TypeKind.DECLARED) {
+        if (returnKind == null && method.getReturnType().getKind() != TypeKind.DECLARED
+                && !method.getReturnType().getKind().isPrimitive()) {
             diagnostics.report(Message.UNSUPPORTED_RETURN_TYPE, method, name, method.getReturnType());
         }
 
@@ -330,6 +331,9 @@ public final class AssistantReader {
             Optional<TypeMirror> value = structuredValue(method.getReturnType(), returnKind);
             if (value.isPresent()) {
                 structuredModel = structured.read(method, value.get(), scopeAction).orElse(null);
+                if (structuredModel != null) {
+                    structured.checkRefusal(method, structuredModel, ruleModels, refusal);
+                }
                 if (structuredModel != null && returnKind == null) {
                     returnKind = ReturnKind.STRUCTURED;
                 }
