@@ -174,10 +174,12 @@ class StructuredDiagnosticsTest {
                 .inFile(src).onLineContaining("boolean urgent");
     }
 
+    /** The built-in instruction-privacy rule, which refuses by default, blocks on a primitive: no error. */
     @Test
     void primitiveWithoutARefusalCompiles() {
         assertThat(compile(assistant(
                 "@ModelSpec(id = \"t.a\")",
+                "@SystemMessage(\"Answer with a number.\")",
                 "public interface Assistant {",
                 "    @Length(maxChars = 10)",
                 "    @OnViolation(action = Action.REASK, maxAttempts = 2)",

@@ -36,6 +36,8 @@ final class StructuredReader {
 
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
     private static final Set<String> TEXT = Set.of("java.lang.String", "java.lang.CharSequence");
+    /** The origin of the rules that apply without an annotation. */
+    private static final String BUILT_IN = "built-in default";
     /** Return types of AiServices that are not values read from JSON, and that a guarded method cannot return. */
     private static final Set<String> NOT_VALUES = Set.of("java.lang.Void", "dev.langchain4j.model.output.Response",
             "dev.langchain4j.data.image.Image", "dev.langchain4j.data.message.ImageContent");
@@ -135,13 +137,20 @@ final class StructuredReader {
     }
 
     /**
-     * A primitive has no value to stand for a refusal: every rule that can end the call in one (REFUSE, or
-     * REASK when a refusal text is set) is reported, at the method; the first one is named.
+     * A primitive has no value to stand for a refusal. The built-in instruction-privacy rule, which refuses by
+     * default, blocks instead on such a method ({@code rules} is changed in place, so that the generated code and
+     * the spec document say BLOCK); any other rule that can end the call in a refusal (REFUSE, or REASK when a
+     * refusal text is set) is an error, reported at the method, naming the first such rule.
      */
     void checkRefusal(ExecutableElement method, StructuredModel model, List<RuleModel> rules, String refusal) {
         if (!model.shape().equals("PRIMITIVE")) {
             return;
         }
+        rules.replaceAll(r -> r instanceof RuleModel.KeepPrivateRule k && k.origin().equals(BUILT_IN)
+                && k.action() == Action.REFUSE
+                ? new RuleModel.KeepPrivateRule(k.id(), k.level(), Action.BLOCK, k.userOverridable(), k.origin(),
+                        k.enabled())
+                : r);
         Map<String, Action> actions = new LinkedHashMap<>();
         actions.put(method.getSimpleName() + ".schema", model.schemaAction());
         rules.forEach(r -> actions.put(r.id(), r.action()));
