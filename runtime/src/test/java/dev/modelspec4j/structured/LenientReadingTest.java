@@ -196,6 +196,7 @@ class LenientReadingTest {
         assertThat(value(DOUBLE, " 1e3 ")).isEqualTo(1000.0);
         assertThat(value(DOUBLE, "{\"value\": \"2.5\"}")).isEqualTo(2.5);
         assertThat(value(FLOAT, "0.5")).isEqualTo(0.5f);
+        assertThat((Double) value(DOUBLE, "NaN")).isNaN(); // as Double.parseDouble, which AiServices uses
         assertThat(value(DECIMAL, "12.50")).isEqualTo(new BigDecimal("12.50"));
         assertThat(value(DECIMAL, "1E+3")).isEqualTo(new BigDecimal("1E+3"));
         assertThat(value(BIG_INTEGER, "123456789012345678901234567890"))

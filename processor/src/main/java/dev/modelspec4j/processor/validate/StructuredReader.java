@@ -29,8 +29,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Reads the structured output of a method that returns a record, an enum, a collection, an {@code Optional} of
- * those or a {@code Result<T>}: its JSON schema ({@link SchemaReader}) and the rules written on record
- * components, each with the action of its own {@code @OnViolation}, else the method's.
+ * those, a primitive or another scalar, or a {@code Result<T>}: its JSON schema ({@link SchemaReader}) and the
+ * rules written on record components, each with the action of its own {@code @OnViolation}, else the method's.
  */
 final class StructuredReader {
 
