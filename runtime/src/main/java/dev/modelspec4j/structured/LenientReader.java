@@ -113,14 +113,19 @@ final class LenientReader {
         }
     }
 
-    /** The answer, its fenced block, and each of those unquoted when it is a JSON string. */
+    /**
+     * The forms of a scalar answer, the most specific first: the content of a JSON string, the fenced block
+     * (unquoted first), the answer as it is. Only a string value can take more than one of them, and it takes
+     * the first.
+     */
     private static List<String> forms(String text) {
         List<String> forms = new ArrayList<>(4);
+        unquoted(text).ifPresent(forms::add);
+        JsonExtractor.fenced(text).map(String::stripTrailing).ifPresent(fenced -> {
+            unquoted(fenced).ifPresent(forms::add);
+            forms.add(fenced); // without the line break before the closing fence
+        });
         forms.add(text);
-        JsonExtractor.fenced(text).ifPresent(forms::add);
-        for (int i = 0, n = forms.size(); i < n; i++) {
-            unquoted(forms.get(i)).ifPresent(forms::add);
-        }
         return forms;
     }
 
@@ -174,7 +179,11 @@ final class LenientReader {
         return items;
     }
 
-    /** One scalar value given as JSON: a string is read as text; other scalars as their JSON text. */
+    /**
+     * One value given as JSON, read as the value type reads it: a string as its text, another scalar as its JSON
+     * text; an object or array is kept as it is (enum values in it put in the constants' case), or, where the
+     * type is text, becomes its JSON text.
+     */
     private JsonNode item(JsonNode node) {
         if (node.isContainerNode() && isText(scalarType)) {
             return TextNode.valueOf(node.toString()); // as AiServices: a JSON value in a list of strings is its text

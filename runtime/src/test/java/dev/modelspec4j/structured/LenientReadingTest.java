@@ -92,6 +92,8 @@ class LenientReadingTest {
             wrapped(new TypeReference<Character>() { }, new JsonStringSchema(), Shape.PRIMITIVE);
     private static final StructuredOutput OPTIONAL_ENUM =
             wrapped(new TypeReference<Priority>() { }, PRIORITY, Shape.OPTIONAL);
+    private static final StructuredOutput OPTIONAL_TEXT =
+            wrapped(new TypeReference<String>() { }, new JsonStringSchema(), Shape.OPTIONAL);
     private static final StructuredOutput MAP = wrapped(new TypeReference<Map<String, Integer>>() { },
             JsonObjectSchema.builder().additionalProperties(true).build(), Shape.PLAIN);
     private static final StructuredOutput STRINGS =
@@ -150,6 +152,15 @@ class LenientReadingTest {
     void optionalEnumIsReadBareAndNullIsEmpty() {
         assertThat(value(OPTIONAL_ENUM, "high")).isEqualTo(Optional.of(Priority.HIGH));
         assertThat(value(OPTIONAL_ENUM, "null")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void optionalTextIsTheAnswerTheJsonStringOrTheFencedBlock() {
+        assertThat(value(OPTIONAL_TEXT, "Router down")).isEqualTo(Optional.of("Router down"));
+        assertThat(value(OPTIONAL_TEXT, "\"Router down\"")).isEqualTo(Optional.of("Router down"));
+        assertThat(value(OPTIONAL_TEXT, "```\nRouter down\n```")).isEqualTo(Optional.of("Router down"));
+        assertThat(value(OPTIONAL_TEXT, "{\"value\": \"Router down\"}")).isEqualTo(Optional.of("Router down"));
+        assertThat(value(OPTIONAL_TEXT, "null")).isEqualTo(Optional.empty());
     }
 
     @ParameterizedTest
