@@ -537,6 +537,10 @@ public final class Call {
         if (structured != null && !delivered.equals(text)) {
             // The value is bound from what the user receives: originals restored, personal data masked.
             reading = structured.read(delivered, rule -> !relaxed(rule));
+            if (reading.invalid()) {
+                checkStructured(delivered, null); // masking left no value: recorded, and blocked, never null or 0
+                return finish(Outcome.BLOCKED, null, response);
+            }
         }
         return finish(masked && outcome == Outcome.DELIVERED ? Outcome.REDACTED : outcome, delivered, response,
                 memory, user);

@@ -20,6 +20,8 @@ import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck;
+import dev.modelspec4j.annotation.PiiMode;
+import dev.modelspec4j.check.pii.PiiDetector;
 import dev.modelspec4j.structured.StructuredOutput;
 import dev.modelspec4j.structured.StructuredOutput.Shape;
 import java.time.Clock;
@@ -53,9 +55,13 @@ class PrimitiveRefusalTest {
     }
 
     private static StructuredOutput hours(Shape shape) {
+        return number("hours", new TypeReference<Integer>() { }, shape);
+    }
+
+    private static StructuredOutput number(String method, TypeReference<?> type, Shape shape) {
         JsonObjectSchema root = JsonObjectSchema.builder().addProperty("value", JsonIntegerSchema.builder().build())
                 .required("value").additionalProperties(false).build();
-        return StructuredOutput.builder("hours", new TypeReference<Integer>() { })
+        return StructuredOutput.builder(method, type)
                 .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
                         .jsonSchema(JsonSchema.builder().name("Integer").rootElement(root).build()).build())
                 .wrappedIn("value").shape(shape).schemaRule(Level.DEVELOPER, Action.REFUSE).build();
@@ -106,5 +112,18 @@ class PrimitiveRefusalTest {
         int hours = outcome.value();
         assertThat(hours).isEqualTo(42);
         assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void aValueThatMaskingDestroysIsBlocked() {
+        MethodPlan plan = new MethodPlan("card", List.of(), 1, "",
+                new PrivacyPlan("card.pii", Level.ROOT, PiiDetector.all(), PiiMode.ALLOW, PiiMode.MASK));
+        Enforcer enforcer = enforcer("4111111111111111");
+
+        assertThatThrownBy(() -> enforcer.call(plan).userMessage("which card?")
+                .structured(number("card", new TypeReference<Long>() { }, Shape.PRIMITIVE)).execute())
+                .isInstanceOf(SpecViolationException.class);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(audit.last().violations()).extracting(v -> v.ruleId()).containsExactly("card.pii", "card.schema");
     }
 }
