@@ -36,8 +36,11 @@ import java.util.function.Predicate;
  * immutable and shared by every call.
  *
  * <p>{@link #read} takes an answer through: find the JSON (fences and prose are tolerated) → parse → validate
- * against the schema → run the field rules (masking values for REDACT rules) → bind to the Java type. Every
- * problem is a {@link Problem}: the rule it breaks and a finding whose evidence never quotes a value.
+ * against the schema → run the field rules (masking values for REDACT rules) → bind to the Java type. An answer
+ * that is not JSON following the schema is read in the forms LangChain4j's {@code AiServices} also reads (a bare
+ * enum constant, {@code 42}, one item per line: see {@link LenientReader}), each held to the same schema; when
+ * none fits, it keeps the error of its reading as JSON. Every problem is a {@link Problem}: the rule it breaks
+ * and a finding whose evidence never quotes a value.
  */
 public final class StructuredOutput {
 
