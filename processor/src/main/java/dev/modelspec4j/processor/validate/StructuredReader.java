@@ -153,8 +153,10 @@ final class StructuredReader {
                 : r);
         Map<String, Action> actions = new LinkedHashMap<>();
         actions.put(method.getSimpleName() + ".schema", model.schemaAction());
-        rules.forEach(r -> actions.put(r.id(), r.action()));
-        model.fields().forEach(f -> actions.put(f.rule().id(), f.rule().action()));
+        // Guideline rules only report, whatever their action.
+        rules.stream().filter(r -> r.level() != Level.GUIDELINE).forEach(r -> actions.put(r.id(), r.action()));
+        model.fields().stream().filter(f -> f.rule().level() != Level.GUIDELINE)
+                .forEach(f -> actions.put(f.rule().id(), f.rule().action()));
         for (Map.Entry<String, Action> rule : actions.entrySet()) {
             String how = rule.getValue() == Action.REFUSE ? "refuses (REFUSE)"
                     : rule.getValue() == Action.REASK && !refusal.isEmpty()
