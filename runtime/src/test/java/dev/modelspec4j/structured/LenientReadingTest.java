@@ -87,7 +87,8 @@ class LenientReadingTest {
     private static final StructuredOutput TIME = wrapped(new TypeReference<LocalTime>() { },
             JsonRawSchema.from("{\"type\":\"string\",\"format\":\"time\"}"), Shape.PLAIN);
     private static final StructuredOutput DATE_TIME = wrapped(new TypeReference<LocalDateTime>() { },
-            JsonRawSchema.from("{\"type\":\"string\"}"), Shape.PLAIN);
+            JsonRawSchema.from("{\"type\":\"string\",\"pattern\":"
+                    + "\"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?$\"}"), Shape.PLAIN);
     private static final StructuredOutput CHAR =
             wrapped(new TypeReference<Character>() { }, new JsonStringSchema(), Shape.PRIMITIVE);
     private static final StructuredOutput OPTIONAL_ENUM =
