@@ -45,9 +45,9 @@ class DiagnosticsTest {
         JavaFileObject src = assistant(
                 "@ModelSpec(id = \"t.a\")",
                 "public interface Assistant {",
-                "    int count(String question);",
+                "    void count(String question);",
                 "}");
-        assertSingleError(src, "MS-002", "int count");
+        assertSingleError(src, "MS-002", "void count");
     }
 
     @Test
@@ -315,13 +315,13 @@ class DiagnosticsTest {
                 "    String one(String question);",
                 "    @Length(maxChars = -1)",
                 "    String two(String question);",
-                "    long three(String question);",
+                "    String[] three(String question);",
                 "}");
         Compilation compilation = compile(src);
         assertThat(compilation).hadErrorCount(3);
         assertThat(compilation).hadErrorContaining("[MS-006]").inFile(src).onLineContaining("patterns = \"(\"");
         assertThat(compilation).hadErrorContaining("[MS-008]").inFile(src).onLineContaining("maxChars = -1");
-        assertThat(compilation).hadErrorContaining("[MS-002]").inFile(src).onLineContaining("long three");
+        assertThat(compilation).hadErrorContaining("[MS-002]").inFile(src).onLineContaining("String[] three");
     }
 
     @Test
@@ -329,7 +329,7 @@ class DiagnosticsTest {
         JavaFileObject bad = assistant(
                 "@ModelSpec(id = \"t.a\")",
                 "public interface Assistant {",
-                "    int answer(String question);",
+                "    void answer(String question);",
                 "}");
         JavaFileObject good = source("test.Other",
                 "package test;",
@@ -346,7 +346,7 @@ class DiagnosticsTest {
                 "}");
         Compilation compilation = compile(bad, good, user);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[MS-002]").inFile(bad).onLineContaining("int answer");
+        assertThat(compilation).hadErrorContaining("[MS-002]").inFile(bad).onLineContaining("void answer");
     }
 
     @Test

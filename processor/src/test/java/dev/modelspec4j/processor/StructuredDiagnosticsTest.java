@@ -5,6 +5,10 @@ import static dev.modelspec4j.processor.Compilations.compile;
 import static dev.modelspec4j.processor.DiagnosticsTest.assertSingleError;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +149,116 @@ class StructuredDiagnosticsTest {
                 "    Result<List<String>> words(@UserMessage String text);",
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
+    }
+    @Test
+    void primitiveThatARuleWouldRefuse() {
+        assertSingleError(assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 10)",
+                "    @OnViolation(action = Action.REFUSE)",
+                "    int count(@UserMessage String question);",
+                "}"), "MS-067", "int count");
+    }
+
+    @Test
+    void primitiveThatAReaskWouldEndInARefusal() {
+        JavaFileObject src = assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    @OnViolation(action = Action.REASK, maxAttempts = 2, refusal = \"Sorry.\")",
+                "    boolean urgent(@UserMessage String question);",
+                "}");
+        assertSingleError(src, "MS-067", "boolean urgent");
+        assertThat(compile(src)).hadErrorContaining("rule urgent.schema ends in the refusal text")
+                .inFile(src).onLineContaining("boolean urgent");
+    }
+
+    /** The built-in instruction-privacy rule, which refuses by default, blocks on a primitive: no error. */
+    @Test
+    void primitiveWithoutARefusalCompiles() {
+        assertThat(compile(assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "@SystemMessage(\"Answer with a number.\")",
+                "public interface Assistant {",
+                "    @Length(maxChars = 10)",
+                "    @OnViolation(action = Action.REASK, maxAttempts = 2)",
+                "    int count(@UserMessage String question);",
+                "    @OnViolation(action = Action.REFUSE)",
+                "    Integer boxed(@UserMessage String question);",
+                "}"))).succeededWithoutWarnings();
+    }
+
+    @Test
+    void legacyDateReturned() {
+        assertSingleError(assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    Date due(@UserMessage String question);",
+                "}"), "MS-068", "Date due");
+    }
+
+    @Test
+    void legacyDateInARecord() {
+        assertSingleError(assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    record Ticket(String summary,",
+                "            Date due) {}",
+                "    Ticket triage(@UserMessage String email);",
+                "}"), "MS-068", "Date due");
+    }
+
+    @Test
+    void legacyResponseIsNoValue() {
+        assertSingleError(assistant(
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    dev.langchain4j.model.output.Response<dev.langchain4j.data.message.AiMessage> old("
+                        + "@UserMessage String question);",
+                "}"), "MS-002", "Response<dev.langchain4j.data.message.AiMessage> old");
+    }
+
+    /**
+     * Every return type that MS-002 names compiles; the map holds each type and the word of MS-002's text that
+     * names it, so that the message and the code cannot drift apart.
+     */
+    @Test
+    void everyReturnTypeThatMs002NamesCompiles() {
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("String", "String");
+        types.put("dev.langchain4j.data.message.AiMessage", "AiMessage");
+        types.put("dev.langchain4j.model.chat.response.ChatResponse", "ChatResponse");
+        types.put("Result<Kind>", "Result<T>");
+        types.put("TokenStream", "TokenStream");
+        types.put("Line", "a record");
+        types.put("Kind", "an enum");
+        for (String primitive : List.of("boolean", "byte", "short", "int", "long", "float", "double", "char")) {
+            types.put(primitive, primitive);
+        }
+        for (String box : List.of("Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double", "Character")) {
+            types.put(box, "their boxes");
+        }
+        for (String type : List.of("java.math.BigDecimal", "java.math.BigInteger", "java.time.LocalDate",
+                "java.time.LocalTime", "java.time.LocalDateTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime",
+                "java.time.Instant", "java.time.Duration", "UUID")) {
+            types.put(type, type.substring(type.lastIndexOf('.') + 1));
+        }
+        types.put("Map<String, Integer>", "Map<String, V>");
+        types.put("List<Kind>", "List");
+        types.put("Set<String>", "Set");
+        types.put("Collection<Line>", "Collection");
+        types.put("Optional<Line>", "Optional");
+        List<String> lines = new ArrayList<>(List.of("@ModelSpec(id = \"t.a\")", "public interface Assistant {",
+                "    enum Kind { A, B }", "    record Line(String text) {}"));
+        int i = 0;
+        String ms002 = dev.modelspec4j.processor.diag.Message.UNSUPPORTED_RETURN_TYPE.format("m", "void");
+        for (Map.Entry<String, String> type : types.entrySet()) {
+            lines.add("    " + type.getKey() + " m" + i++ + "(@UserMessage String question);");
+            org.assertj.core.api.Assertions.assertThat(ms002).as("MS-002 names %s", type.getKey())
+                    .contains(type.getValue());
+        }
+        lines.add("}");
+        assertThat(compile(assistant(lines.toArray(String[]::new)))).succeededWithoutWarnings();
     }
 }

@@ -655,6 +655,9 @@ public final class Call {
     }
 
     private Outcome finishRefusal(ChatMemory memory, UserMessage user, ChatResponse response) {
+        if (structured != null && !structured.refusable()) {
+            return finish(Outcome.BLOCKED, null, response); // a primitive has no value to stand for a refusal
+        }
         return finish(Outcome.REFUSED, method.refusalText(), response, memory, user);
     }
 
@@ -668,6 +671,10 @@ public final class Call {
         if (structured != null && !delivered.equals(text)) {
             // The value is bound from what the user receives: originals restored, personal data masked.
             reading = structured.read(delivered, rule -> !relaxed(rule));
+            if (reading.invalid()) {
+                checkStructured(delivered, null); // masking left no value: recorded, and blocked, never null or 0
+                return finish(Outcome.BLOCKED, null, response);
+            }
         }
         return finish(masked && outcome == Outcome.DELIVERED ? Outcome.REDACTED : outcome, delivered, response,
                 memory, user);

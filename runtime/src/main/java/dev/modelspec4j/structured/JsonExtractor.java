@@ -1,5 +1,7 @@
 package dev.modelspec4j.structured;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +28,8 @@ public final class JsonExtractor {
         return Optional.of(end < 0 ? text.substring(start) : text.substring(start, end + 1));
     }
 
-    private static Optional<String> fenced(String answer) {
+    /** The content of the first Markdown fenced block of {@code answer}, when it has one. */
+    static Optional<String> fenced(String answer) {
         int open = answer.indexOf("```");
         if (open < 0) {
             return Optional.empty();
@@ -37,6 +40,24 @@ public final class JsonExtractor {
         }
         int close = answer.indexOf("```", lineEnd);
         return Optional.of(close < 0 ? answer.substring(lineEnd + 1) : answer.substring(lineEnd + 1, close));
+    }
+
+    /** Every balanced object of {@code answer} that is not inside another, in order (strings respected). */
+    static List<String> blocks(String answer) {
+        List<String> blocks = new ArrayList<>(1);
+        int from = 0;
+        while (true) {
+            int start = answer.indexOf('{', from);
+            if (start < 0) {
+                return blocks;
+            }
+            int end = closing(answer, start);
+            if (end < 0) {
+                return blocks;
+            }
+            blocks.add(answer.substring(start, end + 1));
+            from = end + 1;
+        }
     }
 
     private static int firstOpening(String text) {

@@ -37,8 +37,11 @@ import java.util.function.Predicate;
  * immutable and shared by every call.
  *
  * <p>{@link #read} takes an answer through: find the JSON (fences and prose are tolerated) → parse → validate
- * against the schema → run the field rules (masking values for REDACT rules) → bind to the Java type. Every
- * problem is a {@link Problem}: the rule it breaks and a finding whose evidence never quotes a value.
+ * against the schema → run the field rules (masking values for REDACT rules) → bind to the Java type. An answer
+ * that is not JSON following the schema is read in the forms LangChain4j's {@code AiServices} also reads (a bare
+ * enum constant, {@code 42}, one item per line: see {@link LenientReader}), each held to the same schema; when
+ * none fits, it keeps the error of its reading as JSON. Every problem is a {@link Problem}: the rule it breaks
+ * and a finding whose evidence never quotes a value.
  */
 public final class StructuredOutput {
 
@@ -60,7 +63,12 @@ public final class StructuredOutput {
         /** {@code List<T>}: nothing to return on a refusal is an empty list. */
         LIST,
         /** {@code Set<T>}: nothing to return on a refusal is an empty set. */
-        SET
+        SET,
+        /**
+         * A primitive ({@code int}, {@code boolean} ...): there is nothing to return on a refusal, so a call that
+         * would refuse is blocked instead ({@link #refusable()}).
+         */
+        PRIMITIVE
     }
 
     /** A rule broken by an answer, and what was found. */
@@ -92,6 +100,7 @@ public final class StructuredOutput {
     private final ObjectReader reader;
     private final List<FieldRule> fieldRules;
     private final SchemaValidator validator;
+    private final LenientReader lenient;
     private final String schemaText;
 
     private StructuredOutput(Builder builder) {
@@ -104,6 +113,7 @@ public final class StructuredOutput {
         this.fieldRules = List.copyOf(builder.fieldRules);
         JsonSchemaElement root = responseFormat.jsonSchema().rootElement();
         this.validator = new SchemaValidator(root, MAPPER);
+        this.lenient = new LenientReader(builder.type.getType(), wrapper, root);
         try {
             this.schemaText = MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(JsonSchemaElementUtils.toMap(root, false));
@@ -150,14 +160,25 @@ public final class StructuredOutput {
         return "Answer with a single JSON value and nothing else, following this JSON schema:\n" + schemaText;
     }
 
-    /** What a call returns when it has no value to give (a refusal): empty for collections and Optional. */
+    /**
+     * What a call returns when it has no value to give (a refusal): empty for collections and Optional, null
+     * for other types (a primitive is never refused: see {@link #refusable()}).
+     */
     public Object emptyValue() {
         return switch (shape) {
             case OPTIONAL -> Optional.empty();
             case LIST -> List.of();
             case SET -> Set.of();
-            case PLAIN -> null;
+            case PLAIN, PRIMITIVE -> null;
         };
+    }
+
+    /**
+     * Whether a call may end in a refusal: not for a primitive, which has no value to stand for one (the call
+     * is blocked instead, with a {@code SpecViolationException}).
+     */
+    public boolean refusable() {
+        return shape != Shape.PRIMITIVE;
     }
 
     /** The rule with {@code id} among the schema and field rules, or null. */
@@ -175,36 +196,50 @@ public final class StructuredOutput {
      * @param active which field rules to run (those the end user relaxed are skipped)
      */
     public Reading read(String answer, Predicate<Rule> active) {
+        JsonNode tree = null;
+        Reading failure;
         Optional<String> json = JsonExtractor.extract(answer);
         if (json.isEmpty()) {
-            return invalid(new Finding("The answer contains no JSON value. Answer with JSON only.",
-                    "no JSON value in the answer", List.of()));
+            failure = noJson();
+        } else {
+            try {
+                tree = MAPPER.readTree(json.get());
+                failure = tree == null || tree.isMissingNode() ? noJson() : null;
+            } catch (JsonProcessingException e) {
+                String where = at(e.getLocation());
+                failure = invalid(new Finding("The answer is not valid JSON: " + e.getOriginalMessage() + where + ".",
+                        "not valid JSON" + where, List.of()));
+            }
         }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(json.get());
-        } catch (JsonProcessingException e) {
-            String where = at(e.getLocation());
-            return invalid(new Finding("The answer is not valid JSON: " + e.getOriginalMessage() + where + ".",
-                    "not valid JSON" + where, List.of()));
-        }
-        if (tree == null || tree.isMissingNode()) {
-            return invalid(new Finding("The answer contains no JSON value. Answer with JSON only.",
-                    "no JSON value in the answer", List.of()));
-        }
-        if (tree.isNull() && shape == Shape.OPTIONAL) {
+        if (failure != null) {
+            tree = null;
+        } else if (tree.isNull() && shape == Shape.OPTIONAL) {
             return new Reading(Optional.empty(), "null", List.of());
-        }
-        List<SchemaValidator.Problem> schemaProblems = validator.validate(tree);
-        if (!schemaProblems.isEmpty()) {
+        } else {
+            List<SchemaValidator.Problem> schemaProblems = validator.validate(tree);
+            if (schemaProblems.isEmpty()) {
+                return bind(tree, active);
+            }
             List<Problem> problems = new ArrayList<>();
             for (SchemaValidator.Problem p : schemaProblems) {
                 String text = "At " + p;
                 problems.add(new Problem(schemaRule, new Finding(
                         "The answer does not follow the JSON schema: " + text + ".", text, List.of())));
             }
-            return new Reading(null, null, problems);
+            failure = new Reading(null, null, problems);
         }
+        // Not JSON following the schema: the forms AiServices also reads, each held to the same schema. When
+        // none fits, the answer keeps the error of its reading as JSON.
+        for (JsonNode candidate : lenient.candidates(answer, tree)) {
+            if (validator.validate(candidate).isEmpty() && binds(candidate)) {
+                return bind(candidate, active);
+            }
+        }
+        return failure;
+    }
+
+    /** Field rules on {@code tree}, which follows the schema, then the binding to the Java type. */
+    private Reading bind(JsonNode tree, Predicate<Rule> active) {
         List<Problem> problems = new ArrayList<>(0);
         for (FieldRule field : fieldRules) {
             if (active.test(field.rule())) {
@@ -232,6 +267,16 @@ public final class StructuredOutput {
         return new Reading(value, tree.toString(), problems);
     }
 
+    /** Whether a lenient reading binds to the Java type (it is only taken when it does). */
+    private boolean binds(JsonNode tree) {
+        try {
+            reader.readValue(wrapper == null ? tree : tree.get(wrapper));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private void checkField(FieldRule field, JsonNode tree, List<Problem> problems) {
         Rule rule = field.rule();
         for (FieldRule.Located located : field.values(tree)) {
@@ -253,6 +298,11 @@ public final class StructuredOutput {
                 field.replace(tree, located.where(), masking);
             }
         }
+    }
+
+    private Reading noJson() {
+        return invalid(new Finding("The answer contains no JSON value. Answer with JSON only.",
+                "no JSON value in the answer", List.of()));
     }
 
     private Reading invalid(Finding finding) {

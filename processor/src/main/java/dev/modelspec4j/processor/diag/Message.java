@@ -8,7 +8,7 @@ import javax.tools.Diagnostic;
  */
 public enum Message {
     NOT_AN_INTERFACE(1, "@ModelSpec must be placed on an interface, not on %s %s: declare the assistant as an interface"),
-    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage or ChatResponse, or TokenStream to stream"),
+    UNSUPPORTED_RETURN_TYPE(2, "Method %s returns %s, which a guarded assistant cannot produce: return String, AiMessage, ChatResponse, Result<T> or TokenStream (to stream), or a value read from JSON (structured output): a record, an enum, boolean, byte, short, int, long, float, double, char or their boxes, BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, ZonedDateTime, Instant, Duration, UUID, Map<String, V>, or a List, Set, Collection or Optional of those"),
     UNKNOWN_TEMPLATE_VARIABLE(3, "Template variable {{%s}} of method %s has no matching parameter: add a parameter named %s or annotated @V(\"%s\")"),
     UNUSED_PARAMETER(4, "Parameter %s of method %s is used nowhere: reference it as {{%s}} in a template, or mark it @UserMessage, @MemoryId or @Untrusted"),
     TWO_USER_MESSAGES(5, "Method %s has more than one user message (%s): keep a single @UserMessage parameter or template"),
@@ -60,6 +60,8 @@ public enum Message {
     MAP_KEY_NOT_STRING(64, "Method %s returns structured output, but %s is a map with keys of type %s: JSON object keys are strings; use Map<String, V> or a list of records"),
     BAD_MAX_DEPTH(65, "@MaxDepth(%d) on %s: the depth must be at least 1"),
     FIELD_RULE_NOT_TEXT(66, "@%s on record component %s cannot apply: the component is of type %s, and rules on components check text; put it on a String component (or a List, Set or Optional of String)"),
+    PRIMITIVE_REFUSAL(67, "Method %s returns %s, which has no value to stand for a refusal, but rule %s %s: choose BLOCK or FALLBACK, or return %s, whose refusal is null"),
+    LEGACY_DATE(68, "Method %s returns structured output, but %s is a java.util.Date, whose value depends on the time zone of the machine that reads it: use java.time.LocalDate, LocalDateTime or OffsetDateTime"),
 
     // Streaming: 80-99.
     REASK_ON_STREAM(80, "Method %s streams, and REASK (rule %s) cannot take back tokens the caller already received: choose REFUSE, REDACT, BLOCK or REPORT, or annotate the method @Streaming(buffer = true) to check the whole answer before releasing it"),

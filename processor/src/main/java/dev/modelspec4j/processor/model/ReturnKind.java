@@ -5,7 +5,10 @@ public enum ReturnKind {
     STRING("text"),
     AI_MESSAGE("aiMessage"),
     CHAT_RESPONSE("chatResponse"),
-    /** A record, enum, collection or {@code Optional}: structured output, parsed from JSON. */
+    /**
+     * A record, enum, collection, {@code Optional}, map, primitive, box or other scalar: structured output, read
+     * from JSON (or from the forms AiServices also reads, such as a bare enum constant).
+     */
     STRUCTURED("value"),
     /** LangChain4j's {@code Result<T>}: the content (text or structured output) with token usage and finish reason. */
     RESULT("result"),

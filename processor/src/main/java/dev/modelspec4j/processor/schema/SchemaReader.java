@@ -180,6 +180,12 @@ public final class SchemaReader {
                 return unsupported(walk, type, "Optional is allowed as the return type and as the type of a record "
                         + "component, not inside another type");
             }
+            case "java.util.Date" -> {
+                diagnostics.report(Message.LEGACY_DATE, walk.at(), walk.method.getSimpleName(),
+                        walk.what("the return type"));
+                walk.failed = true;
+                return null;
+            }
             case "java.lang.Object" -> {
                 return unsupported(walk, type, "Object has no schema; use a record that describes the value");
             }

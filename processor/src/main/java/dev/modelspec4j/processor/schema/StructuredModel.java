@@ -12,7 +12,8 @@ import java.util.List;
  * @param schemaName the schema's name, e.g. the record's simple name
  * @param root the schema's root: always an object
  * @param wrapper the root property holding the value when the value is not an object itself; null for none
- * @param shape {@code PLAIN}, {@code OPTIONAL}, {@code LIST} or {@code SET}: what a refusal returns
+ * @param shape {@code PLAIN}, {@code OPTIONAL}, {@code LIST}, {@code SET} or {@code PRIMITIVE}: what a refusal
+ *     returns ({@code PRIMITIVE}: none, the call is blocked)
  * @param schemaAction the action when an answer is not JSON following the schema: the method's action;
  *     REDACT and REPORT, which cannot apply to an unreadable answer, become BLOCK
  * @param fields the rules written on record components, with the paths of their values

@@ -169,7 +169,8 @@ public final class AssistantReader {
         if (adapted != null) {
             diagnostics.report(Message.ADAPTED_RETURN_TYPE, method, name, method.getReturnType(), adapted);
         }
-        if (returnKind == null && method.getReturnType().getKind() != TypeKind.DECLARED) {
+        if (returnKind == null && method.getReturnType().getKind() != TypeKind.DECLARED
+                && !method.getReturnType().getKind().isPrimitive()) {
             diagnostics.report(Message.UNSUPPORTED_RETURN_TYPE, method, name, method.getReturnType());
         }
 
@@ -419,6 +420,9 @@ public final class AssistantReader {
             Optional<TypeMirror> value = structuredValue(method.getReturnType(), returnKind);
             if (value.isPresent()) {
                 structuredModel = structured.read(method, value.get(), scopeAction).orElse(null);
+                if (structuredModel != null) {
+                    structured.checkRefusal(method, structuredModel, ruleModels, refusal);
+                }
                 if (structuredModel != null && returnKind == null) {
                     returnKind = ReturnKind.STRUCTURED;
                 }

@@ -5,6 +5,7 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.schema.SchemaReader;
 import dev.modelspec4j.processor.schema.SchemaReader.Component;
 import dev.modelspec4j.processor.schema.SchemaReader.Schema;
@@ -12,26 +13,34 @@ import dev.modelspec4j.processor.schema.StructuredModel;
 import dev.modelspec4j.processor.schema.StructuredModel.FieldModel;
 import dev.modelspec4j.processor.validate.RuleReader.Draft;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
  * Reads the structured output of a method that returns a record, an enum, a collection, an {@code Optional} of
- * those or a {@code Result<T>}: its JSON schema ({@link SchemaReader}) and the rules written on record
- * components, each with the action of its own {@code @OnViolation}, else the method's.
+ * those, a primitive or another scalar, or a {@code Result<T>}: its JSON schema ({@link SchemaReader}) and the
+ * rules written on record components, each with the action of its own {@code @OnViolation}, else the method's.
  */
 final class StructuredReader {
 
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
     private static final Set<String> TEXT = Set.of("java.lang.String", "java.lang.CharSequence");
+    /** The origin of the rules that apply without an annotation. */
+    private static final String BUILT_IN = "built-in default";
+    /** Return types of AiServices that are not values read from JSON, and that a guarded method cannot return. */
+    private static final Set<String> NOT_VALUES = Set.of("java.lang.Void", "dev.langchain4j.model.output.Response",
+            "dev.langchain4j.data.image.Image", "dev.langchain4j.data.message.ImageContent");
 
     private final Types types;
     private final Mirrors mirrors;
@@ -61,7 +70,17 @@ final class StructuredReader {
         String shape = "PLAIN";
         TypeMirror read = value;
         String name = name(value);
-        if (name.equals("java.util.Optional") && !((DeclaredType) value).getTypeArguments().isEmpty()) {
+        if (value.getKind() == TypeKind.VOID
+                || value.getKind() == TypeKind.ARRAY && value.equals(method.getReturnType())) {
+            return Optional.empty(); // reported as a return type that no guarded method can have (MS-002)
+        }
+        if (NOT_VALUES.contains(name)) {
+            diagnostics.report(Message.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName(), value);
+            return Optional.empty();
+        }
+        if (value.getKind().isPrimitive()) {
+            shape = "PRIMITIVE";
+        } else if (name.equals("java.util.Optional") && !((DeclaredType) value).getTypeArguments().isEmpty()) {
             shape = "OPTIONAL";
             read = ((DeclaredType) value).getTypeArguments().get(0);
         } else if (name.equals("java.util.Set")) {
@@ -109,10 +128,46 @@ final class StructuredReader {
         if (!ok) {
             return Optional.empty();
         }
-        String schemaName = name(read).isEmpty() || COLLECTIONS.contains(name(read)) ? methodName
+        String schemaName = read.getKind().isPrimitive()
+                ? types.boxedClass((PrimitiveType) read).getSimpleName().toString()
+                : name(read).isEmpty() || COLLECTIONS.contains(name(read)) ? methodName
                 : types.asElement(read).getSimpleName().toString();
         return Optional.of(new StructuredModel(TypeName.get(read), schemaName, schema.get().root(),
                 schema.get().wrapper(), shape, schemaAction(scopeAction), fields));
+    }
+
+    /**
+     * A primitive has no value to stand for a refusal. The built-in instruction-privacy rule, which refuses by
+     * default, blocks instead on such a method ({@code rules} is changed in place, so that the generated code and
+     * the spec document say BLOCK); any other rule that can end the call in a refusal (REFUSE, or REASK when a
+     * refusal text is set) is an error, reported at the method, naming the first such rule.
+     */
+    void checkRefusal(ExecutableElement method, StructuredModel model, List<RuleModel> rules, String refusal) {
+        if (!model.shape().equals("PRIMITIVE")) {
+            return;
+        }
+        rules.replaceAll(r -> r instanceof RuleModel.KeepPrivateRule k && k.origin().equals(BUILT_IN)
+                && k.action() == Action.REFUSE
+                ? new RuleModel.KeepPrivateRule(k.id(), k.level(), Action.BLOCK, k.userOverridable(), k.origin(),
+                        k.enabled())
+                : r);
+        Map<String, Action> actions = new LinkedHashMap<>();
+        actions.put(method.getSimpleName() + ".schema", model.schemaAction());
+        // Guideline rules only report, whatever their action.
+        rules.stream().filter(r -> r.level() != Level.GUIDELINE).forEach(r -> actions.put(r.id(), r.action()));
+        model.fields().stream().filter(f -> f.rule().level() != Level.GUIDELINE)
+                .forEach(f -> actions.put(f.rule().id(), f.rule().action()));
+        for (Map.Entry<String, Action> rule : actions.entrySet()) {
+            String how = rule.getValue() == Action.REFUSE ? "refuses (REFUSE)"
+                    : rule.getValue() == Action.REASK && !refusal.isEmpty()
+                            ? "ends in the refusal text when its re-asks run out (REASK with a refusal)" : null;
+            if (how != null) {
+                PrimitiveType type = (PrimitiveType) method.getReturnType(); // only a returned primitive is PRIMITIVE
+                diagnostics.report(Message.PRIMITIVE_REFUSAL, method, method.getSimpleName(), type, rule.getKey(),
+                        how, types.boxedClass(type).getSimpleName());
+                return;
+            }
+        }
     }
 
     private static Action schemaAction(Action scopeAction) {

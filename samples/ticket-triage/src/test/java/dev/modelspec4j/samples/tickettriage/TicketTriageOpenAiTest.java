@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The triage through LangChain4j's real {@link OpenAiChatModel}, over HTTP, against an OpenAI-compatible server
  * on 127.0.0.1: the schema travels as {@code response_format} when the model declares JSON schema support, and
- * as instructions in the prompt when it does not.
+ * as instructions in the prompt when it does not; a primitive's answer is read in both forms.
  */
 class TicketTriageOpenAiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EFFORT_EMAIL = "Our office needs the new router installed and the printers moved.";
     private static final String TICKET = """
             {"summary": "R2 router drops the connection", "category": "TECHNICAL", "priority": "URGENT",
              "dueBy": null, "products": ["R2 router"], "agentNotes": "Mail her at ann@example.com."}""";
@@ -108,5 +109,53 @@ class TicketTriageOpenAiTest {
         assertThat(user).contains("Answer with a single JSON value and nothing else, following this JSON schema:")
                 .contains("\"agentNotes\"").contains("\"format\" : \"date\"");
         assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    /** A method returning {@code int}: the number travels wrapped in an object, as a schema's root must be one. */
+    private EffortEstimate estimate(OpenAiChatModel model) {
+        return GuardedEffortEstimate.builder().chatModel(model).auditSink(audit).build();
+    }
+
+    @Test
+    void theIntegerSchemaGoesAsResponseFormatAndTheWrappedAnswerIsRead() throws Exception {
+        enqueue("{\"value\": 6}");
+        OpenAiChatModel model = model()
+                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                .strictJsonSchema(true)
+                .build();
+
+        int hours = estimate(model).hours(EFFORT_EMAIL);
+
+        assertThat(hours).isEqualTo(6);
+        JsonNode format = takeRequest().get("response_format");
+        assertThat(format.get("type").asText()).isEqualTo("json_schema");
+        JsonNode schema = format.get("json_schema");
+        assertThat(schema.get("name").asText()).isEqualTo("Integer");
+        assertThat(schema.get("strict").asBoolean()).isTrue();
+        assertThat(schema.get("schema")).isEqualTo(JSON.readTree("""
+                {"type": "object", "properties": {"value": {"type": "integer"}}, "required": ["value"],
+                 "additionalProperties": false}"""));
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void aBareNumberIsReadAndAWordIsReasked() throws Exception {
+        enqueue("six");
+        enqueue(" 6\n");
+        OpenAiChatModel model = model().build();
+
+        int hours = estimate(model).hours(EFFORT_EMAIL);
+
+        assertThat(hours).isEqualTo(6);
+        JsonNode first = takeRequest();
+        assertThat(first.has("response_format")).isFalse();
+        JsonNode messages = first.get("messages");
+        assertThat(messages.get(messages.size() - 1).get("content").asText())
+                .contains("Answer with a single JSON value and nothing else").contains("\"integer\"");
+        JsonNode reask = takeRequest().get("messages");
+        assertThat(reask.get(reask.size() - 1).get("content").asText()).contains("The answer is not valid JSON");
+        assertThat(audit.last().modelCalls()).isEqualTo(2);
+        assertThat(audit.last().violations()).singleElement()
+                .satisfies(v -> assertThat(v.ruleId()).isEqualTo("hours.schema"));
     }
 }
