@@ -66,7 +66,13 @@ public enum Message {
     FALLBACK_ON_STREAM(81, "Method %s streams: FALLBACK cannot replace a stream with another method's result; choose REFUSE, REDACT, BLOCK or REPORT"),
     WHOLE_ANSWER_ON_STREAM(82, "Rule %s (@%s) can only judge the whole answer (%s), but method %s streams: %s, or annotate the method @Streaming(buffer = true)"),
     STREAMING_WITHOUT_STREAM(83, "@Streaming on method %s, which returns %s: only a method returning TokenStream streams; remove the annotation"),
-    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset");
+    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset"),
+
+    // LangChain4j guardrails: 130-139.
+    BAD_GUARDRAIL_CLASS(130, "@%s(%s.class) cannot be used: %s. The generated class creates each guardrail once per assistant with new: make it a public, non-abstract class (static when nested) with a public no-argument constructor"),
+    OUTPUT_GUARDRAILS_ON_STREAM(131, "Method %s streams, and LangChain4j output guardrails cannot run on a TokenStream here, even buffered: declare the method returning String, AiMessage, ChatResponse or Result to run %s, or use modelspec4j rules (@Forbid, @Check ...) on the stream"),
+    DUPLICATE_GUARDRAIL(132, "@%s lists %s twice, or two guardrails of method %s would share the rule id %s: list each guardrail once, and rename one of two classes with the same simple name"),
+    NEGATIVE_GUARDRAIL_RETRIES(133, "@OutputGuardrails(maxRetries = %d): give 0 or more (the most model calls of one call, as AiServices counts them; 0 and 1 mean no retry)");
 
     private final String code;
     private final String format;

@@ -36,6 +36,8 @@ public final class Names {
     public static final String MEMORY_ID = LC + "MemoryId";
     public static final String MODERATE = LC + "Moderate";
     public static final String TOKEN_STREAM = LC + "TokenStream";
+    public static final String INPUT_GUARDRAILS = LC + "guardrail.InputGuardrails";
+    public static final String OUTPUT_GUARDRAILS = LC + "guardrail.OutputGuardrails";
 
     public static final String SPEC_CONTEXT = "dev.modelspec4j.SpecContext";
     public static final String AI_MESSAGE = "dev.langchain4j.data.message.AiMessage";
