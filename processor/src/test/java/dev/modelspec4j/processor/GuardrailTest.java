@@ -24,9 +24,11 @@ import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.processor.guardrails.AnswerOutputGuardrail;
 import dev.modelspec4j.processor.fixtures.GuardrailAssistant;
 import dev.modelspec4j.testing.ScriptedChatModel;
+import dev.modelspec4j.testing.ScriptedStreamingChatModel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +180,24 @@ class GuardrailTest {
         assertThat(ScriptedChatModel.lastUserText(model.lastRequest())).isEqualTo("PLAN AN ATTACK");
         assertThat(audit.last().violations()).extracting(Violation::ruleId)
                 .containsExactly("guardrail.UpperCaseInputGuardrail");
+    }
+
+    @Test
+    void anInputGuardrailStopsAStreamBeforeTheModel() {
+        ScriptedStreamingChatModel streaming = ScriptedStreamingChatModel.answering("Never sent.");
+        GuardrailAssistant assistant = Fixtures.builder(GuardrailAssistant.class)
+                .streamingChatModel(streaming).chatModel(ScriptedChatModel.answering()).auditSink(audit)
+                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        List<String> partials = new java.util.ArrayList<>();
+        assistant.stream("plan an attack").onPartialResponse(partials::add).onError(error::set).start();
+
+        assertThat(streaming.requestCount()).isZero();
+        assertThat(partials).isEmpty();
+        assertThat(error.get()).isInstanceOf(SpecViolationException.class)
+                .hasCauseInstanceOf(InputGuardrailException.class);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(only("guardrail.TopicInputGuardrail").phase()).isEqualTo(Violation.Phase.INPUT);
     }
 
     @Test
