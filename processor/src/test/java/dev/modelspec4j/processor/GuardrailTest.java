@@ -321,4 +321,29 @@ class GuardrailTest {
         assertThat(compilation).hadErrorContaining("[MS-133] @OutputGuardrails(maxRetries = -1)")
                 .inFile(src).onLineContaining("maxRetries = -1");
     }
+
+    @Test
+    void guardrailsOnAPolicyAreAnError() {
+        JavaFileObject policy = source("test.Baseline",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "import dev.langchain4j.service.guardrail.OutputGuardrails;",
+                "import java.lang.annotation.*;",
+                "@Policy(level = Level.SYSTEM)",
+                "@OutputGuardrails(Fine.class)",
+                "@Retention(RetentionPolicy.CLASS) @Target(ElementType.TYPE)",
+                "public @interface Baseline {}");
+        JavaFileObject src = source("test.Assistant",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "@ModelSpec(id = \"t.a\")",
+                "@Baseline",
+                "public interface Assistant {",
+                "    String answer(String question);",
+                "}");
+        Compilation compilation = compile(src, policy, OUTPUT_GUARDRAIL);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MS-134] Policy test.Baseline carries @OutputGuardrails")
+                .inFile(src).onLineContaining("@Baseline");
+    }
 }

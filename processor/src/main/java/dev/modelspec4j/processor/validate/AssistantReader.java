@@ -126,6 +126,7 @@ public final class AssistantReader {
             }
         }
         inherited.addAll(rules.read(type, Level.DEVELOPER, "", "interface", null));
+        guardrails.checkPolicies(type);
 
         List<MethodModel> methods = new ArrayList<>();
         boolean needsMemory = false;

@@ -96,4 +96,29 @@ final class GuardrailReader {
         }
         return found;
     }
+
+    /**
+     * Reports LangChain4j guardrails on a policy applied to {@code type}, directly or through another policy:
+     * {@code AiServices} reads them on the service interface and its methods only, and so does modelspec4j.
+     */
+    void checkPolicies(TypeElement type) {
+        for (AnnotationMirror applied : type.getAnnotationMirrors()) {
+            checkPolicy(type, applied, (TypeElement) applied.getAnnotationType().asElement(), new HashSet<>());
+        }
+    }
+
+    private void checkPolicy(TypeElement assistant, AnnotationMirror use, TypeElement annotation, Set<String> seen) {
+        if (mirrors.find(annotation, Names.POLICY).isEmpty() || !seen.add(annotation.getQualifiedName().toString())) {
+            return;
+        }
+        for (String name : List.of(Names.INPUT_GUARDRAILS, Names.OUTPUT_GUARDRAILS)) {
+            if (mirrors.find(annotation, name).isPresent()) {
+                diagnostics.report(Message.GUARDRAILS_ON_POLICY, assistant, use,
+                        annotation.getQualifiedName(), name.substring(name.lastIndexOf('.') + 1));
+            }
+        }
+        for (AnnotationMirror inner : annotation.getAnnotationMirrors()) {
+            checkPolicy(assistant, use, (TypeElement) inner.getAnnotationType().asElement(), seen);
+        }
+    }
 }
