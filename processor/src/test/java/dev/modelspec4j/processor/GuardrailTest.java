@@ -15,6 +15,8 @@ import dev.langchain4j.guardrail.InputGuardrailException;
 import dev.langchain4j.guardrail.OutputGuardrailException;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.service.TokenStream;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.Violation;
@@ -182,22 +184,81 @@ class GuardrailTest {
                 .containsExactly("guardrail.UpperCaseInputGuardrail");
     }
 
+    /** What a caller of a stream received. */
+    private static final class Streamed {
+        final List<String> partials = new java.util.ArrayList<>();
+        final AtomicReference<ChatResponse> complete = new AtomicReference<>();
+        final AtomicReference<Throwable> error = new AtomicReference<>();
+
+        Streamed(TokenStream stream) {
+            stream.onPartialResponse(partials::add).onCompleteResponse(complete::set).onError(error::set).start();
+        }
+
+        String text() {
+            return String.join("", partials);
+        }
+    }
+
+    private GuardrailAssistant streamingAssistant(ScriptedStreamingChatModel streaming) {
+        return Fixtures.builder(GuardrailAssistant.class)
+                .streamingChatModel(streaming).chatModel(ScriptedChatModel.answering()).auditSink(audit)
+                .chatMemoryProvider(id -> memories.computeIfAbsent(id,
+                        k -> MessageWindowChatMemory.withMaxMessages(10)))
+                .build();
+    }
+
     @Test
     void anInputGuardrailStopsAStreamBeforeTheModel() {
         ScriptedStreamingChatModel streaming = ScriptedStreamingChatModel.answering("Never sent.");
-        GuardrailAssistant assistant = Fixtures.builder(GuardrailAssistant.class)
-                .streamingChatModel(streaming).chatModel(ScriptedChatModel.answering()).auditSink(audit)
-                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10)).build();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        List<String> partials = new java.util.ArrayList<>();
-        assistant.stream("plan an attack").onPartialResponse(partials::add).onError(error::set).start();
+        Streamed caller = new Streamed(streamingAssistant(streaming).stream("plan an attack"));
 
         assertThat(streaming.requestCount()).isZero();
-        assertThat(partials).isEmpty();
-        assertThat(error.get()).isInstanceOf(SpecViolationException.class)
+        assertThat(caller.partials).isEmpty();
+        assertThat(caller.error.get()).isInstanceOf(SpecViolationException.class)
                 .hasCauseInstanceOf(InputGuardrailException.class);
         assertThat(audit.last().outcome()).isEqualTo(Outcome.BLOCKED);
         assertThat(only("guardrail.TopicInputGuardrail").phase()).isEqualTo(Violation.Phase.INPUT);
+    }
+
+    @Test
+    void onABufferedStreamARepromptAsksAgainBeforeAnyTokenIsReleased() {
+        ScriptedStreamingChatModel streaming = ScriptedStreamingChatModel.builder().chunkSize(3)
+                .reply("That is WRONG.").reply("That is right.").build();
+        Streamed caller = new Streamed(streamingAssistant(streaming).stream("Is it?"));
+
+        assertThat(caller.error.get()).isNull();
+        assertThat(caller.text()).isEqualTo("That is right.");
+        assertThat(caller.complete.get().aiMessage().text()).isEqualTo("That is right.");
+        assertThat(streaming.requestCount()).isEqualTo(2);
+        List<ChatMessage> second = streaming.requests().get(1).messages();
+        assertThat(((UserMessage) second.get(second.size() - 1)).singleText())
+                .contains(AnswerOutputGuardrail.REPROMPT);
+        assertThat(only("guardrail.AnswerOutputGuardrail").action()).isEqualTo(Action.REASK);
+        assertThat(memory("default")).containsExactly(UserMessage.from("Is it?"), AiMessage.from("That is right."));
+    }
+
+    @Test
+    void onABufferedStreamARewriteIsWhatTheCallerAndMemoryReceive() {
+        ScriptedStreamingChatModel streaming = ScriptedStreamingChatModel.builder().chunkSize(4)
+                .reply("The secret plan.").build();
+        Streamed caller = new Streamed(streamingAssistant(streaming).stream("Plan?"));
+
+        assertThat(caller.text()).isEqualTo("The [hidden] plan.");
+        assertThat(caller.text()).doesNotContain("secret");
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.REDACTED);
+        assertThat(memory("default")).containsExactly(UserMessage.from("Plan?"), AiMessage.from("The [hidden] plan."));
+    }
+
+    @Test
+    void onABufferedStreamAFatalOutputGuardrailReleasesNothing() {
+        ScriptedStreamingChatModel streaming = ScriptedStreamingChatModel.answering("A FATAL answer.");
+        Streamed caller = new Streamed(streamingAssistant(streaming).stream("Go"));
+
+        assertThat(caller.partials).isEmpty();
+        assertThat(caller.error.get()).isInstanceOf(SpecViolationException.class)
+                .hasCauseInstanceOf(OutputGuardrailException.class);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(memory("default")).isEmpty();
     }
 
     @Test
@@ -278,13 +339,12 @@ class GuardrailTest {
                 "import dev.langchain4j.service.guardrail.OutputGuardrails;",
                 "@ModelSpec(id = \"t.a\")",
                 "public interface Assistant {",
-                "    @Streaming(buffer = true)",
                 "    @OutputGuardrails(Fine.class)",
                 "    TokenStream answer(String question);",
                 "}");
         Compilation compilation = compile(src, OUTPUT_GUARDRAIL);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[MS-131] Method answer streams")
+        assertThat(compilation).hadErrorContaining("[MS-131] Method answer streams without buffering")
                 .inFile(src).onLineContaining("@OutputGuardrails(Fine.class)");
     }
 

@@ -69,7 +69,7 @@ public final class Call {
     private ResponseFormat responseFormat;
     private StructuredOutput.Reading reading;
     /** The method's LangChain4j guardrails, or null. */
-    private Guardrails guardrails;
+    Guardrails guardrails;
     /** The LangChain4j exception a guardrail's decision stands for: the cause of a block; null while none. */
     RuntimeException guardrailFailure;
 

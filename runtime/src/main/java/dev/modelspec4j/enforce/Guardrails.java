@@ -42,7 +42,10 @@ import java.util.Objects;
  *       a rewrite into an object other than the text fails closed (BLOCK);</li>
  *   <li>a guardrail that throws, or returns no result: BLOCK (fail closed).</li>
  * </ul>
- * Each decision is a {@link Violation} with the rule id the processor derived from the guardrail class (e.g.
+ * Blocking calls run the output guardrails before the output rules ({@code Call}); buffered streams do the same
+ * on the complete answer ({@code StreamingCall}, through {@link CallControl#guardOutput}).
+ *
+ * <p>Each decision is a {@link Violation} with the rule id the processor derived from the guardrail class (e.g.
  * {@code guardrail.PoliteInput}) at level DEVELOPER. Its evidence names the kind of result only: a guardrail's
  * message may quote the text it judged, so it goes to the model (reprompt) or to the exception (as the cause,
  * an {@link InputGuardrailException} or {@link OutputGuardrailException}), never to the audit trail.
@@ -127,10 +130,10 @@ public final class Guardrails {
     }
 
     /**
-     * The decision on one answer: the text as the guardrails left it, the strongest action of the guardrails and
-     * the method's rules (or null), and the most model calls a re-ask may reach.
+     * The decision on one answer: the text as the guardrails left it, the strongest action (or null), the most
+     * model calls a re-ask may reach, and what a re-ask tells the model.
      */
-    record Decision(String text, Action action, int reaskLimit) {
+    public record Decision(String text, Action action, int reaskLimit, List<String> reasons) {
     }
 
     private GuardrailRequestParams params(Call call) {
@@ -194,6 +197,7 @@ public final class Guardrails {
      */
     Decision enforceOutput(Call call, ChatResponse response, String text) {
         Decision guarded = checkOutput(call, response, text);
+        guarded.reasons().forEach(call::reason);
         if (guarded.action() == Action.BLOCK) {
             return guarded;
         }
@@ -205,17 +209,17 @@ public final class Guardrails {
         }
         int limit = guarded.action() != Action.REASK ? call.method.maxAttempts()
                 : rules == Action.REASK ? Math.min(maxAttempts, call.method.maxAttempts()) : maxAttempts;
-        return new Decision(guarded.text(), action, limit);
+        return new Decision(guarded.text(), action, limit, List.of());
     }
 
     /**
      * Runs the output guardrails on one answer, in order, each seeing the rewrite of the ones before. A fatal
      * result stops the others; the reasons of a re-ask are handed to the call.
      */
-    private Decision checkOutput(Call call, ChatResponse response, String text) {
+    Decision checkOutput(Call call, ChatResponse response, String text) {
         call.guardrailFailure = null;
         if (outputs.length == 0) {
-            return new Decision(text, null, 0);
+            return new Decision(text, null, maxAttempts, List.of());
         }
         OutputGuardrailRequest request = OutputGuardrailRequest.builder()
                 .responseFromLLM(response).chatExecutor(NO_EXECUTOR).requestParams(params(call)).build();
@@ -265,11 +269,12 @@ public final class Guardrails {
             }
         }
         if (failures == null) {
-            return new Decision(text, rewrite, 0);
+            return new Decision(text, rewrite, maxAttempts, List.of());
         }
         boolean retry = fatal != null && rewrite == null && fatal.isRetry();
         Action action = retry ? Action.REASK : Action.BLOCK;
         List<String> messages = new ArrayList<>(failures.size());
+        List<String> reasons = new ArrayList<>(1);
         for (int i = 0; i < failures.size(); i++) {
             OutputGuardrailResult.Failure f = failures.get(i);
             boolean deciding = fatal != null && i >= failures.size() - fatal.failures().size();
@@ -278,7 +283,7 @@ public final class Guardrails {
             call.violation(violation(failedIds.get(i), action, Phase.OUTPUT, call.modelCalls, kind));
             messages.add(failedIds.get(i) + ": " + f.message());
             if (retry && f.retry()) {
-                call.reason(f.reprompt() != null ? f.reprompt() : f.message());
+                reasons.add(f.reprompt() != null ? f.reprompt() : f.message());
             }
         }
         String message = String.join("; ", messages);
@@ -287,13 +292,13 @@ public final class Guardrails {
                         + " model calls: " + message)
                 : new OutputGuardrailException(message, fatal == null ? null : fatal.getFirstFailureException(),
                         fatal);
-        return new Decision(text, action, 0);
+        return new Decision(text, action, maxAttempts, reasons);
     }
 
     private static Decision block(Call call, String id, String evidence, OutputGuardrailException cause) {
         call.violation(violation(id, Action.BLOCK, Phase.OUTPUT, call.modelCalls, evidence));
         call.guardrailFailure = cause;
-        return new Decision("", Action.BLOCK, 0);
+        return new Decision("", Action.BLOCK, 0, List.of());
     }
 
     private static Violation violation(String id, Action action, Phase phase, int attempt, String evidence) {

@@ -68,8 +68,11 @@ final class GuardrailReader {
                 diagnostics.report(Message.NEGATIVE_GUARDRAIL_RETRIES, at, m, Mirrors.explicit(m, "maxRetries"),
                         maxRetries);
             }
-            if (!input && kind == ReturnKind.TOKEN_STREAM && !classes.isEmpty()) {
-                diagnostics.report(Message.OUTPUT_GUARDRAILS_ON_STREAM, at, m, name, "its output guardrails");
+            boolean buffered = mirrors.find(method, Names.STREAMING).map(b -> mirrors.bool(b, "buffer"))
+                    .orElse(false);
+            if (!input && kind == ReturnKind.TOKEN_STREAM && !buffered && !classes.isEmpty()) {
+                diagnostics.report(Message.OUTPUT_GUARDRAILS_ON_STREAM, at, m, name, "a retry or a rewrite"
+                        + " cannot take back tokens the caller already received");
                 continue;
             }
             for (AnnotationValue v : classes) {
