@@ -57,11 +57,11 @@ final class GuardrailFields {
             int maxRetries = guardrails.stream().filter(g -> !g.input())
                     .mapToInt(RuleModel.GuardrailRule::maxRetries).findFirst().orElse(0);
             CodeBlock.Builder init = CodeBlock.builder().add("new $T($S, $L)", GUARDRAILS,
-                    RuleText.template(method.userMessage()), maxRetries).indent().indent();
+                    RuleText.template(method.userMessage()), maxRetries);
             for (RuleModel.GuardrailRule g : guardrails) {
                 init.add("\n.$L($S, $N)", g.input() ? "input" : "output", g.id(), instances.get(g.guardrailClass()));
             }
-            constructor.addStatement("this.$N = $L", field, init.unindent().unindent().build());
+            constructor.addStatement("this.$N = $L", field, init.build());
         }
     }
 
