@@ -331,6 +331,32 @@ class GuardrailTest {
     }
 
     @Test
+    void aGuardrailWhoseConstructorThrowsACheckedExceptionIsAnError() {
+        JavaFileObject guardrail = source("test.Loads",
+                "package test;",
+                "import dev.langchain4j.data.message.UserMessage;",
+                "import dev.langchain4j.guardrail.*;",
+                "public class Loads implements InputGuardrail {",
+                "    public Loads() throws java.io.IOException {}",
+                "    @Override public InputGuardrailResult validate(UserMessage m) { return success(); }",
+                "}");
+        JavaFileObject src = source("test.Assistant",
+                "package test;",
+                "import dev.modelspec4j.annotation.*;",
+                "import dev.langchain4j.service.guardrail.InputGuardrails;",
+                "@ModelSpec(id = \"t.a\")",
+                "@InputGuardrails(Loads.class)",
+                "public interface Assistant {",
+                "    String answer(String question);",
+                "}");
+        Compilation compilation = compile(src, guardrail);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(
+                "[MS-130] @InputGuardrails(Loads.class) cannot be used: its no-argument constructor declares a checked")
+                .inFile(src).onLineContaining("@InputGuardrails(Loads.class)");
+    }
+
+    @Test
     void outputGuardrailsOnAStreamAreAnError() {
         JavaFileObject src = source("test.Assistant",
                 "package test;",

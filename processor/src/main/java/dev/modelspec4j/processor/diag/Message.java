@@ -69,7 +69,7 @@ public enum Message {
     BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset"),
 
     // LangChain4j guardrails: 130-139.
-    BAD_GUARDRAIL_CLASS(130, "@%s(%s.class) cannot be used: %s. The generated class creates each guardrail once per assistant with new: make it a public, non-abstract class (static when nested) with a public no-argument constructor"),
+    BAD_GUARDRAIL_CLASS(130, "@%s(%s.class) cannot be used: %s. The generated class creates each guardrail once per assistant with new: make it a public, non-abstract class (static when nested) with a public no-argument constructor that throws no checked exception"),
     OUTPUT_GUARDRAILS_ON_STREAM(131, "Method %s streams without buffering, and LangChain4j output guardrails judge the whole answer (%s): annotate the method @Streaming(buffer = true) to check the answer before any of it is released, or switch them off for it with @OutputGuardrails({})"),
     DUPLICATE_GUARDRAIL(132, "@%s lists %s twice, or two guardrails of method %s would share the rule id %s: list each guardrail once, and rename one of two classes with the same simple name"),
     NEGATIVE_GUARDRAIL_RETRIES(133, "@OutputGuardrails(maxRetries = %d): give 0 or more (the most model calls of one call, as AiServices counts them; 0 and 1 mean no retry)"),

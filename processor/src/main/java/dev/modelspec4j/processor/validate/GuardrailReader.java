@@ -17,7 +17,10 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads LangChain4j's {@code @InputGuardrails} and {@code @OutputGuardrails} of one method, as {@code AiServices}
@@ -81,6 +84,9 @@ final class GuardrailReader {
                 }
                 TypeElement guardrail = (TypeElement) declared.asElement();
                 String problem = RuleReader.checkClassProblem(guardrail);
+                if (problem == null && throwsChecked(guardrail)) {
+                    problem = "its no-argument constructor declares a checked exception";
+                }
                 if (problem != null) {
                     diagnostics.report(Message.BAD_GUARDRAIL_CLASS, at, m, v, simple, guardrail.getSimpleName(),
                             problem);
@@ -123,5 +129,31 @@ final class GuardrailReader {
         for (AnnotationMirror inner : annotation.getAnnotationMirrors()) {
             checkPolicy(assistant, use, (TypeElement) inner.getAnnotationType().asElement(), seen);
         }
+    }
+
+    /** Whether the public no-argument constructor of {@code type} declares a checked exception. */
+    private static boolean throwsChecked(TypeElement type) {
+        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (!c.getParameters().isEmpty() || !c.getModifiers().contains(Modifier.PUBLIC)) {
+                continue;
+            }
+            for (TypeMirror thrown : c.getThrownTypes()) {
+                if (!unchecked(thrown)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean unchecked(TypeMirror type) {
+        while (type instanceof DeclaredType declared) {
+            String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+            if (name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
+                return true;
+            }
+            type = ((TypeElement) declared.asElement()).getSuperclass();
+        }
+        return false;
     }
 }
