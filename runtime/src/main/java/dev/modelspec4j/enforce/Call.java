@@ -65,7 +65,7 @@ public final class Call {
     private SpecContext context = SpecContext.empty();
     private String systemMessage;
     private CheckContext checkContext = CheckContext.NONE;
-    private String userMessage = "";
+    String userMessage = "";
     /** The contents of the user's message beside its text, in order (multimodal parameters); null when none. */
     private List<Content> contents;
     /** The text of each {@link TextContent} in {@link #contents}, in order, as the checks leave it; null when none. */
@@ -79,6 +79,10 @@ public final class Call {
     private StructuredOutput structured;
     private ResponseFormat responseFormat;
     private StructuredOutput.Reading reading;
+    /** The method's LangChain4j guardrails, or null. */
+    Guardrails guardrails;
+    /** The LangChain4j exception a guardrail's decision stands for: the cause of a block; null while none. */
+    RuntimeException guardrailFailure;
 
     Call(Enforcer enforcer, MethodPlan method) {
         this.enforcer = enforcer;
@@ -182,6 +186,12 @@ public final class Call {
         return this;
     }
 
+    /** The method's LangChain4j guardrails, created once by the generated class. */
+    public Call guardrails(Guardrails guardrails) {
+        this.guardrails = guardrails;
+        return this;
+    }
+
     // Set by prepare(): the state of the call between its input phase and its answers.
     ChatMemory memory;
     Pseudonymizer pseudonymizer;
@@ -223,7 +233,16 @@ public final class Call {
             String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
             reasons = null;
             redactions = null;
-            Action decision = checkOutput(text);
+            Action decision;
+            int reaskLimit = method.maxAttempts();
+            if (guardrails == null) {
+                decision = checkOutput(text);
+            } else {
+                Guardrails.Decision guarded = guardrails.enforceOutput(this, response, text);
+                text = guarded.text();
+                decision = guarded.action();
+                reaskLimit = guarded.reaskLimit();
+            }
             if (structured != null) {
                 decision = checkStructured(decision == Action.REDACT ? redact(text, redactions) : text, decision);
             }
@@ -235,7 +254,7 @@ public final class Call {
                     return deliver(memory, user, structured != null ? reading.json() : redact(text, redactions),
                             response, Outcome.REDACTED, pseudonymizer);
                 case REASK:
-                    if (modelCalls < method.maxAttempts()) {
+                    if (modelCalls < reaskLimit) {
                         messages.add(AiMessage.from(text));
                         messages.add(UserMessage.from(reaskMessage(reasons()) + schemaReminder()));
                         continue;
@@ -311,6 +330,9 @@ public final class Call {
                 }
             }
         }
+        if (guardrails != null && !guardrails.checkInput(this)) {
+            return false;
+        }
         // Pseudonyms are issued afresh, consistently, on every call: memory keeps the originals.
         String remembered = userText(boundary);
         List<String> rememberedTexts = contentTexts == null ? null : List.copyOf(contentTexts);
@@ -329,6 +351,11 @@ public final class Call {
         synchronized (memory) {
             return memory.messages();
         }
+    }
+
+    /** The user's turn with {@code text} as its text, as the input guardrails see it: contents and name included. */
+    UserMessage userTurn(String text) {
+        return userTurn(text, contentTexts);
     }
 
     /**
@@ -561,7 +588,7 @@ public final class Call {
      * Runs the output rules on {@code text}, records their violations, collects what to tell the model on a
      * re-ask and the spans to mask; returns the strongest action among the violations, or null.
      */
-    private Action checkOutput(String text) {
+    Action checkOutput(String text) {
         Action strongest = null;
         List<Rule> rules = method.outputRules();
         for (int i = 0; i < rules.size(); i++) {
@@ -596,7 +623,7 @@ public final class Call {
         return strongest;
     }
 
-    private void reason(String reason) {
+    void reason(String reason) {
         if (reasons == null) {
             reasons = new ArrayList<>(2);
         }
@@ -778,11 +805,15 @@ public final class Call {
 
     /** The exception of a blocked call, listing its violations. */
     SpecViolationException blockedException() {
-        return new SpecViolationException(
+        SpecViolationException blocked = new SpecViolationException(
                 enforcer.spec().assistant() + "." + method.name() + " broke its spec "
                         + enforcer.spec().id() + " " + enforcer.spec().version() + ": " + summary()
                         + " (call " + callId + ")",
                 callId, violations());
+        if (guardrailFailure != null) {
+            blocked.initCause(guardrailFailure);
+        }
+        return blocked;
     }
 
     private String summary() {

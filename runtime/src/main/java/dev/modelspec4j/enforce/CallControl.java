@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.modelspec4j.ModelCallException;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
@@ -137,6 +138,15 @@ public final class CallControl {
     /** The text a refusal gives. */
     public String refusalText() {
         return call.method.refusalText();
+    }
+
+    /**
+     * Buffered streams: runs the method's LangChain4j output guardrails on the whole answer, before the output
+     * rules. Returns null when the method has none; otherwise the text as they left it, their action (null when
+     * they pass), the most model calls their re-ask may reach and what it tells the model.
+     */
+    public Guardrails.Decision guardOutput(ChatResponse response, String text) {
+        return call.guardrails == null ? null : call.guardrails.checkOutput(call, response, text);
     }
 
     /** Adds a rejected answer and the re-ask that explains {@code reasons} to the messages. */

@@ -24,6 +24,7 @@ import dev.modelspec4j.check.Span;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import dev.modelspec4j.enforce.CallControl;
+import dev.modelspec4j.enforce.Guardrails;
 import dev.modelspec4j.enforce.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,6 +83,8 @@ public final class StreamingCall implements TokenStream {
     private boolean ended;
     private boolean audited;
     private boolean cancelledByCaller;
+    /** Whether a LangChain4j output guardrail rewrote the current answer. */
+    private boolean rewritten;
 
     /**
      * @param control the call
@@ -267,7 +270,53 @@ public final class StreamingCall implements TokenStream {
                 && response.aiMessage().text() != null) {
             received.append(response.aiMessage().text()); // a model that sent no partial responses
         }
+        if (buffered && !guardOutput(response)) {
+            return;
+        }
         evaluate(true);
+    }
+
+    /**
+     * Buffered streams: the method's LangChain4j output guardrails judge the whole answer before the output
+     * rules, which then judge the text as the guardrails left it. Returns false when the guardrails ended the
+     * call or asked the model again.
+     */
+    private boolean guardOutput(ChatResponse response) {
+        String text = received.toString();
+        ChatResponse whole = response != null && response.aiMessage() != null ? response
+                : ChatResponse.builder().aiMessage(AiMessage.from(text)).build();
+        Guardrails.Decision guarded = control.guardOutput(whole, text);
+        rewritten = false;
+        if (guarded == null || guarded.action() == null) {
+            return true;
+        }
+        switch (guarded.action()) {
+            case REDACT -> {
+                received.setLength(0);
+                received.append(guarded.text());
+                rewritten = true;
+                return true;
+            }
+            case REASK -> {
+                if (control.modelCalls() < guarded.reaskLimit()) {
+                    control.reask(text, guarded.reasons());
+                    openStream();
+                    return false;
+                }
+                ended = true;
+                if (control.hasRefusal()) {
+                    refuse(FinishReason.STOP);
+                } else {
+                    blocked();
+                }
+                return false;
+            }
+            default -> {
+                ended = true;
+                blocked();
+                return false;
+            }
+        }
     }
 
     private synchronized void upstreamFailed(Attempt attempt, Throwable failure) {
@@ -345,7 +394,8 @@ public final class StreamingCall implements TokenStream {
                 if (shown == null) {
                     blocked();
                 } else {
-                    finish(shown.equals(text) || control.restoresPseudonyms() ? Outcome.DELIVERED : Outcome.REDACTED,
+                    finish(!rewritten && (shown.equals(text) || control.restoresPseudonyms()) ? Outcome.DELIVERED
+                            : Outcome.REDACTED,
                             shown, current.response, FinishReason.STOP);
                 }
                 return;

@@ -3,10 +3,7 @@ package dev.modelspec4j.enforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.Violation;
@@ -16,7 +13,6 @@ import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck;
 import dev.modelspec4j.check.builtin.LengthCheck;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,15 +24,7 @@ class CallTest {
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
 
     private Enforcer enforcer(String... answers) {
-        ChatModel model = new ChatModel() {
-            @Override
-            public ChatResponse doChat(ChatRequest request) {
-                requests.add(request);
-                return ChatResponse.builder().aiMessage(AiMessage.from(answers[requests.size() - 1])).build();
-            }
-        };
-        return new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), model, null, audit,
-                Clock.systemUTC(), null);
+        return ScriptedEnforcer.of(requests, audit, answers);
     }
 
     private static final InputCheck NO_SECRETS = (text, part) -> text.contains("hunter2")

@@ -78,7 +78,14 @@ public enum Message {
     MANAGED_PARAMETER(124, "Parameter %s of method %s is a %s, which AiServices uses for the request or the call rather than the prompt; modelspec4j does not support it yet: remove the parameter and configure the model instead"),
     ADAPTED_RETURN_TYPE(125, "Method %s returns %s, which AiServices produces %s; a guarded assistant cannot: return TokenStream to stream, or String, AiMessage, ChatResponse or Result<String> for the whole answer"),
     BAD_USER_NAME(126, "@UserName on parameter %s of method %s: %s"),
-    STRUCTURED_PROMPT_PARAMETER(127, "Parameter %s of method %s is of type %s, a @StructuredPrompt, which AiServices renders through its own template; modelspec4j does not yet: pass the rendered text as a String, or the fields as @V parameters");
+    STRUCTURED_PROMPT_PARAMETER(127, "Parameter %s of method %s is of type %s, a @StructuredPrompt, which AiServices renders through its own template; modelspec4j does not yet: pass the rendered text as a String, or the fields as @V parameters"),
+
+    // LangChain4j guardrails: 130-139.
+    BAD_GUARDRAIL_CLASS(130, "@%s(%s.class) cannot be used: %s. The generated class creates each guardrail once per assistant with new: make it a public, non-abstract class (static when nested) with a public no-argument constructor that throws no checked exception"),
+    OUTPUT_GUARDRAILS_ON_STREAM(131, "Method %s streams without buffering, and LangChain4j output guardrails judge the whole answer (%s): annotate the method @Streaming(buffer = true) to check the answer before any of it is released, or switch them off for it with @OutputGuardrails({})"),
+    DUPLICATE_GUARDRAIL(132, "@%s lists %s twice, or two guardrails of method %s would share the rule id %s: list each guardrail once, and rename one of two classes with the same simple name"),
+    NEGATIVE_GUARDRAIL_RETRIES(133, "@OutputGuardrails(maxRetries = %d): give 0 or more (the most model calls of one call, as AiServices counts them; 0 and 1 mean no retry)"),
+    GUARDRAILS_ON_POLICY(134, "Policy %s carries @%s, which is read only on the assistant interface and its methods, as AiServices reads it: move it to the interface or method");
 
     private final String code;
     private final String format;

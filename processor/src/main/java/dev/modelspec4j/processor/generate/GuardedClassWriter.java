@@ -68,6 +68,7 @@ public final class GuardedClassWriter {
 
     private final boolean generatedAnnotationAvailable;
     private final Map<String, String> outputConstants = new LinkedHashMap<>();
+    private final Map<MethodModel, String> guardrailFields = new java.util.IdentityHashMap<>();
 
     /**
      * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} exists on the
@@ -115,7 +116,7 @@ public final class GuardedClassWriter {
         for (MethodModel method : model.methods()) {
             for (RuleModel rule : method.rules()) {
                 if (checkConstants.containsKey(rule.id()) || rule instanceof RuleModel.ModerateRule
-                        || uses.get(rule.id()) < 2) {
+                        || rule instanceof RuleModel.GuardrailRule || uses.get(rule.id()) < 2) {
                     continue;
                 }
                 boolean privacy = rule instanceof RuleModel.PiiRule;
@@ -152,11 +153,12 @@ public final class GuardedClassWriter {
         }
 
         type.addField(ENFORCER, "enforcer", Modifier.PRIVATE, Modifier.FINAL);
-        type.addMethod(MethodSpec.constructorBuilder()
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(ENFORCER, "enforcer")
-                .addStatement("this.enforcer = enforcer")
-                .build());
+                .addStatement("this.enforcer = enforcer");
+        GuardrailFields.write(model, type, constructor, guardrailFields);
+        type.addMethod(constructor.build());
         type.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builderName)
@@ -230,6 +232,9 @@ public final class GuardedClassWriter {
         }
         if (outputConstants.containsKey(method.name())) {
             call.add("\n.structured($N)", outputConstants.get(method.name()));
+        }
+        if (guardrailFields.containsKey(method)) {
+            call.add("\n.guardrails($N)", guardrailFields.get(method));
         }
         if (streams) {
             m.addStatement("return $L\n.stream($L)", call.build(), method.bufferStream());
@@ -401,6 +406,9 @@ public final class GuardedClassWriter {
         List<CodeBlock> rules = new ArrayList<>();
         CodeBlock privacy = null;
         for (RuleModel rule : method.rules()) {
+            if (rule instanceof RuleModel.GuardrailRule) {
+                continue; // created once per assistant: see GuardrailFields
+            }
             String constant = checkConstants.get(rule.id());
             CodeBlock check = constant != null ? CodeBlock.of("$N", constant)
                     : rule instanceof RuleModel.ModerateRule ? CodeBlock.of("$T.INSTANCE", MODERATION_CHECK)

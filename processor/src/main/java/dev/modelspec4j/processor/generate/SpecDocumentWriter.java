@@ -160,6 +160,12 @@ public final class SpecDocumentWriter {
             json.field("scope", injection.scopes().stream().map(Enum::name).toList());
         } else if (rule instanceof RuleModel.CustomRule custom) {
             json.field("class", custom.checkClass().canonicalName());
+        } else if (rule instanceof RuleModel.GuardrailRule guardrail) {
+            json.field("class", guardrail.guardrailClass().canonicalName())
+                    .field("phase", guardrail.input() ? "input" : "output");
+            if (!guardrail.input()) {
+                json.field("maxRetries", guardrail.maxRetries());
+            }
         } else if (rule instanceof RuleModel.KeepPrivateRule) {
             json.field("canary", true).field("shingles", true);
         } else {

@@ -231,4 +231,31 @@ public sealed interface RuleModel {
             return "class=" + checkClass.canonicalName();
         }
     }
+
+    /**
+     * A LangChain4j guardrail named by {@code @InputGuardrails} or {@code @OutputGuardrails}: created once per
+     * assistant by the generated class and run by the engine. Its result decides the action at run time; the
+     * model carries BLOCK, what a failure does.
+     *
+     * @param input whether it is an input guardrail (run before the model is called)
+     * @param maxRetries for an output guardrail, {@code @OutputGuardrails(maxRetries)}; 0 for an input one
+     */
+    record GuardrailRule(String id, Level level, Action action, boolean userOverridable, String origin,
+            com.palantir.javapoet.ClassName guardrailClass, boolean input, int maxRetries)
+            implements RuleModel {
+        @Override
+        public String kind() {
+            return input ? "InputGuardrails" : "OutputGuardrails";
+        }
+
+        @Override
+        public int cost() {
+            return 20;
+        }
+
+        @Override
+        public String canonical() {
+            return "class=" + guardrailClass.canonicalName() + (input ? "" : ",maxRetries=" + maxRetries);
+        }
+    }
 }

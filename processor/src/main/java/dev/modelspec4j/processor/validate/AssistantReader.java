@@ -60,6 +60,7 @@ public final class AssistantReader {
     private final AuthorityValidator authority;
     private final StructuredReader structured;
     private final StreamingValidator streaming;
+    private final GuardrailReader guardrails;
 
     private final List<String> requiredPolicies;
 
@@ -78,6 +79,7 @@ public final class AssistantReader {
         this.authority = new AuthorityValidator(diagnostics);
         this.structured = new StructuredReader(env, mirrors, diagnostics, rules);
         this.streaming = new StreamingValidator(mirrors, diagnostics);
+        this.guardrails = new GuardrailReader(mirrors, diagnostics);
     }
 
     /** The model of {@code element}, or empty when it has errors (all of them reported). */
@@ -124,6 +126,7 @@ public final class AssistantReader {
             }
         }
         inherited.addAll(rules.read(type, Level.DEVELOPER, "", "interface", null));
+        guardrails.checkPolicies(type);
 
         List<MethodModel> methods = new ArrayList<>();
         boolean memoryAccess = isSubtype(type.asType(), Names.CHAT_MEMORY_ACCESS);
@@ -415,6 +418,7 @@ public final class AssistantReader {
             }
         }
         ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
+        ruleModels.addAll(guardrails.read(type, method, returnKind, ruleModels));
         StructuredModel structuredModel = null;
         if ((returnKind == null || returnKind == ReturnKind.RESULT) && adapted == null) {
             Optional<TypeMirror> value = structuredValue(method.getReturnType(), returnKind);

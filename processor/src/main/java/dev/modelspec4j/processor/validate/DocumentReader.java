@@ -97,7 +97,9 @@ public final class DocumentReader {
             if (at == null) {
                 continue;
             }
-            Optional<AnnotationMirror> annotation = mirrors.find(at, "dev.modelspec4j.annotation." + rule.kind());
+            Optional<AnnotationMirror> annotation = mirrors.find(at, rule instanceof RuleModel.GuardrailRule g
+                    ? (g.input() ? Names.INPUT_GUARDRAILS : Names.OUTPUT_GUARDRAILS)
+                    : "dev.modelspec4j.annotation." + rule.kind());
             SourcePosition position = annotation.map(a -> positions.of(at, a)).orElse(null);
             if (position != null) {
                 found.put(rule.id(), position);

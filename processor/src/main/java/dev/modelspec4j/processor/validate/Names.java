@@ -36,6 +36,8 @@ public final class Names {
     public static final String MEMORY_ID = LC + "MemoryId";
     public static final String MODERATE = LC + "Moderate";
     public static final String TOKEN_STREAM = LC + "TokenStream";
+    public static final String INPUT_GUARDRAILS = LC + "guardrail.InputGuardrails";
+    public static final String OUTPUT_GUARDRAILS = LC + "guardrail.OutputGuardrails";
 
     public static final String USER_NAME = LC + "UserName";
     public static final String CHAT_MEMORY_ACCESS = LC + "memory.ChatMemoryAccess";

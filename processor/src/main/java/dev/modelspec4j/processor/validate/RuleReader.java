@@ -345,7 +345,7 @@ final class RuleReader {
     }
 
     /** Why generated code could not create the check with {@code new}, or null. */
-    private static String checkClassProblem(TypeElement check) {
+    static String checkClassProblem(TypeElement check) {
         if (check.getKind() != javax.lang.model.element.ElementKind.CLASS) {
             return "it is not a class";
         }
