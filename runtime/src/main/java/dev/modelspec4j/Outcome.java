@@ -15,5 +15,11 @@ public enum Outcome {
     /** The model (or an integration around it) failed; the call ended with a {@link ModelCallException}. */
     FAILED,
     /** The caller cancelled a streamed call; it had received part of the answer, all of it checked. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * The model's reply was of a kind the method cannot return: a request to run tools (a guarded assistant
+     * offers the model none) or a reply with no text. The call ended with an {@link UnexpectedReplyException};
+     * the record's {@code error} says why.
+     */
+    UNEXPECTED_REPLY
 }
