@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.TokenStream;
+import dev.langchain4j.exception.TimeoutException;
 import dev.modelspec4j.ModelCallException;
+import dev.modelspec4j.ModelSpecs;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.testing.ObservedStreamingChatModel;
@@ -37,14 +40,17 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
     private final List<StreamingHandle> upstreamHandles = new ArrayList<>();
 
-    private SupportAssistant assistant() {
-        OpenAiStreamingChatModel openAi = OpenAiStreamingChatModel.builder()
+    private OpenAiStreamingChatModel openAi() {
+        return OpenAiStreamingChatModel.builder()
                 .baseUrl(server.url("/v1").toString())
                 .apiKey("test-key")
                 .modelName("gpt-4o-mini")
                 .timeout(Duration.ofSeconds(10))
                 .build();
-        return SupportDesk.assistant(ScriptedChatModel.answering(), recordingHandles(openAi), audit);
+    }
+
+    private SupportAssistant assistant() {
+        return SupportDesk.assistant(ScriptedChatModel.answering(), recordingHandles(openAi()), audit);
     }
 
     /** The OpenAI model, keeping the streaming handle it gives with each partial response. */
@@ -220,5 +226,38 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
         long tokensBeforeTheEnd = caller.tokenNanos.stream().filter(t -> end - t > 100_000_000L).count();
         assertThat(tokensBeforeTheEnd).isGreaterThan(5);
         assertThat(caller.text()).isEqualTo(String.join("", tokens));
+    }
+
+    @Test
+    void aStalledStreamEndsWithTheTimeoutErrorAndOneAuditRecord() throws Exception {
+        StringBuilder sent = new StringBuilder(event("", null));
+        for (String token : words("Let me look at your order: it left our warehouse in Leeds this morning, ")) {
+            sent.append(event(token, null));
+        }
+        String stalled = event("and it arrives tomorrow.", null) + event(null, "stop") + "data: [DONE]\n\n";
+        // The first events come at once; the rest only after a pause far longer than the idle timeout.
+        server.enqueue(sse(sent + stalled).throttleBody(sent.length(), 20, TimeUnit.SECONDS));
+        SupportAssistant assistant = ModelSpecs.builder(SupportAssistant.class)
+                .chatModel(ScriptedChatModel.answering())
+                .streamingChatModel(recordingHandles(openAi()))
+                .chatMemoryProvider(customer -> MessageWindowChatMemory.withMaxMessages(20))
+                .streamIdleTimeout(Duration.ofMillis(500))
+                .auditSink(audit)
+                .build();
+
+        Caller caller = new Caller().run(assistant.chat("erin", "Where is my order?", null, "the R2"));
+
+        assertThat(caller.error.get()).isInstanceOf(ModelCallException.class)
+                .hasCauseInstanceOf(TimeoutException.class);
+        assertThat(caller.complete.get()).isNull();
+        assertThat(caller.text()).doesNotContain("tomorrow");
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(audit.last().error()).contains("TimeoutException");
+        synchronized (upstreamHandles) {
+            for (StreamingHandle handle : upstreamHandles) {
+                assertThat(handle.isCancelled()).isTrue();
+            }
+        }
     }
 }
