@@ -561,13 +561,17 @@ public final class Call {
 
     /**
      * Audits a reply that the method cannot return ({@code reason} as the record's error) and returns the
-     * exception for the caller.
+     * exception for the caller. Never throws: an audit failure is added to it as suppressed, as in {@link #fail}.
      */
     UnexpectedReplyException unexpectedReply(String reason) {
         UnexpectedReplyException unexpected = new UnexpectedReplyException(enforcer.spec().assistant() + "."
                 + method.name() + ": the model's reply cannot be returned: " + reason + " (call " + callId + ")",
                 callId, reason);
-        audit(Outcome.UNEXPECTED_REPLY, reason);
+        try {
+            audit(Outcome.UNEXPECTED_REPLY, reason);
+        } catch (RuntimeException auditFailure) {
+            unexpected.addSuppressed(auditFailure);
+        }
         return unexpected;
     }
 

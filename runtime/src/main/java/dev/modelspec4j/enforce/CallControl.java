@@ -184,7 +184,10 @@ public final class CallControl {
         return Call.emptyReply(reason);
     }
 
-    /** The reply cannot be returned: audits it, with {@code reason} as the error, and returns the exception. */
+    /**
+     * The reply cannot be returned: audits it, with {@code reason} as the error, and returns the exception. Never
+     * throws: an audit failure is added to it as suppressed.
+     */
     public UnexpectedReplyException unexpectedReply(String reason) {
         return call.unexpectedReply(reason);
     }

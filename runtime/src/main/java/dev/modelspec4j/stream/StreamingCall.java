@@ -313,6 +313,11 @@ public final class StreamingCall implements TokenStream {
 
     /** Sends a model call; not under the lock, since a model may answer on the calling thread. */
     private void send(Attempt attempt) {
+        synchronized (this) {
+            if (attempt != current || ended) {
+                return; // cancelled, or timed out, before the request went
+            }
+        }
         try {
             control.streamingModel().chat(attempt.request, attempt);
         } catch (RuntimeException e) {
@@ -410,13 +415,7 @@ public final class StreamingCall implements TokenStream {
         ended = true;
         audited = true;
         recordReports();
-        Throwable failure;
-        try {
-            failure = control.unexpectedReply(reason);
-        } catch (RuntimeException auditFailure) {
-            failure = auditFailure;
-        }
-        error(failure);
+        error(control.unexpectedReply(reason)); // never throws: an audit failure is added as suppressed
     }
 
     /** The provider's filter stopped the answer: the refusal ends it, after what was released. Under the lock. */
@@ -537,12 +536,12 @@ public final class StreamingCall implements TokenStream {
                 return;
             }
             if (complete) {
-                release(text.length());
-                if (!ended) {
-                    ended = true;
-                    recordReports();
-                    finish(Outcome.DELIVERED, "", current.response, FinishReason.STOP);
-                }
+                // The held-back rest goes out as the ending, once the audit record is written.
+                String rest = text.substring(released);
+                released = text.length();
+                ended = true;
+                recordReports();
+                finish(Outcome.DELIVERED, rest, current.response, FinishReason.STOP);
             } else {
                 release(Math.min(HoldBack.releasable(normalized, window), pendingFrom));
             }

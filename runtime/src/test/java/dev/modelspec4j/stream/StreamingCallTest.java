@@ -632,4 +632,31 @@ class StreamingCallTest {
         assertThat(received.error.get()).isNull();
         assertThat(received.complete.get()).isNull();
     }
+
+    @Test
+    void whenTheAuditRecordCannotBeWrittenReleasedTextStaysAndTheEndingIsAnError() {
+        String answer = "Thanks for asking. Your parcel left the warehouse this morning and arrives tomorrow,"
+                + " between eight and six; the carrier sends a text message an hour before.";
+        ChunkModel model = new ChunkModel(List.of(ScriptedSplit.of(answer, 5)));
+        dev.modelspec4j.AuditSink failing = record -> {
+            throw new IllegalStateException("disk full");
+        };
+        Enforcer enforcer = new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), null, model, null,
+                id -> MessageWindowChatMemory.builder().id(id).maxMessages(10).chatMemoryStore(store).build(),
+                failing, Clock.systemUTC(), null);
+        Received received = new Received();
+
+        enforcer.streamingCall(plan(Action.BLOCK, FORBID)).memoryId("m").userMessage("question").stream(false)
+                .onPartialResponse(received.partials::append)
+                .onCompleteResponse(received.complete::set)
+                .onError(received.error::set)
+                .start();
+
+        assertThat(received.partials.toString()).isNotEmpty().isNotEqualTo(answer); // released, not recalled
+        assertThat(answer).startsWith(received.partials.toString());
+        assertThat(received.error.get()).isInstanceOf(dev.modelspec4j.ModelSpecException.class)
+                .hasMessageContaining("withheld");
+        assertThat(received.complete.get()).isNull();
+        assertThat(memory()).isEmpty();
+    }
 }
