@@ -24,6 +24,7 @@ import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.UnexpectedReplyException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.audit.AuditJson;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.processor.fixtures.StreamingAssistant;
 import dev.modelspec4j.processor.fixtures.SupportAssistant;
@@ -161,6 +162,7 @@ class ModelRepliesTest {
         assertThat(record.outcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(record.modelCalls()).isEqualTo(2);
         assertThat(record.finishReasons()).containsExactly(FinishReason.STOP, FinishReason.LENGTH);
+        assertThat(AuditJson.toJson(record)).contains("\"finishReasons\":[\"STOP\",\"LENGTH\"]");
     }
 
     @Test
