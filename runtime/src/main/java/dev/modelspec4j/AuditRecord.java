@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param modelCalls how many times the model was called
  * @param violations every rule broken during the call, in order
  * @param durationMillis wall-clock time of the call
- * @param error for a FAILED call, the failure's type and message
+ * @param error for a FAILED call, the failure's type and message; for UNEXPECTED_REPLY, what was wrong with the
+ *     reply (tool names, never their arguments)
  * @param userId the end user's id from the call's {@link SpecContext}, when given
  * @param userOverrides the user-overridable rules the end user relaxed for this call
  * @param finishReasons the finish reason of each model response that reported one, in the order of the model

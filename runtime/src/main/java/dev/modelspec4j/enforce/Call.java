@@ -5,11 +5,11 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.modelspec4j.AuditRecord;
@@ -48,6 +48,11 @@ import java.util.List;
  * delimited by a boundary that is random for this call) → input rules → model → output rules → action →
  * memory → one audit record. The audit record is written on every path, failures included, before the call
  * returns or throws; memory receives only what the caller received.
+ *
+ * <p>Before the output rules, the model's reply is judged as a whole: a request to run tools, or a reply without
+ * text, ends the call with {@link UnexpectedReplyException}; the provider's own filter (finish reason
+ * {@code CONTENT_FILTER}, or {@code ContentFilteredException}) ends it with the refusal; a structured answer cut
+ * off at the length limit breaks the schema rule. Every finish reason goes into the audit record.
  */
 public final class Call {
 

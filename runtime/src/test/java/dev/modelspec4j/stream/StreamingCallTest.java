@@ -659,4 +659,65 @@ class StreamingCallTest {
         assertThat(received.complete.get()).isNull();
         assertThat(memory()).isEmpty();
     }
+
+    /** Streams its answer from a thread of its own, as an HTTP client does. */
+    private static final class ThreadedModel implements StreamingChatModel {
+        final String answer;
+        final FlagHandle handle = new FlagHandle();
+        volatile Thread sender;
+
+        ThreadedModel(String answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            sender = new Thread(() -> {
+                for (String chunk : ScriptedSplit.of(answer, 3)) {
+                    if (handle.cancelled) {
+                        return;
+                    }
+                    handler.onPartialResponse(new PartialResponse(chunk), new PartialResponseContext(handle));
+                    Thread.yield();
+                }
+                if (!handle.cancelled) {
+                    handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build());
+                }
+            });
+            sender.start();
+        }
+    }
+
+    @Test
+    void aCancellationRacingTheStreamEndsItExactlyOnce() throws Exception {
+        String answer = "Thanks for asking. Your parcel left the warehouse this morning and arrives tomorrow,"
+                + " between eight and six; the carrier sends a text message an hour before it arrives.";
+        for (int round = 0; round < 40; round++) {
+            audit.clear();
+            ThreadedModel model = new ThreadedModel(answer);
+            Received received = new Received();
+            StringBuffer partials = new StringBuffer();
+            StreamingCall stream = (StreamingCall) enforcer(model).streamingCall(plan(Action.BLOCK, FORBID))
+                    .memoryId("m" + round).userMessage("question").stream(false);
+            stream.onPartialResponse(partials::append).onCompleteResponse(received.complete::set)
+                    .onError(received.error::set).start();
+            for (int i = 0; i < round; i++) {
+                Thread.yield();
+            }
+            stream.streamingHandle().cancel();
+            model.sender.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertThat(model.sender.isAlive()).isFalse();
+            assertThat(audit.records()).as("round %d", round).hasSize(1);
+            assertThat(received.error.get()).isNull();
+            assertThat(answer).startsWith(partials.toString());
+            if (audit.last().outcome() == Outcome.CANCELLED) {
+                assertThat(received.complete.get()).as("round %d", round).isNull();
+                assertThat(store.getMessages("m" + round)).isEmpty();
+            } else {
+                assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+                assertThat(received.complete.get().aiMessage().text()).isEqualTo(answer);
+            }
+        }
+    }
 }
