@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.output.FinishReason;
 import dev.modelspec4j.Outcome;
+import dev.modelspec4j.UnexpectedReplyException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.testing.OpenAiCompletions;
@@ -139,11 +141,10 @@ class SupportDeskOpenAiTest extends LocalServerTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> assistant().answer("frank", "Reset my router", null, "the R2"))
-                .isInstanceOf(dev.modelspec4j.UnexpectedReplyException.class)
+                .isInstanceOf(UnexpectedReplyException.class)
                 .hasMessageContaining("tool execution requested: reset_router");
         assertThat(audit.last().outcome()).isEqualTo(Outcome.UNEXPECTED_REPLY);
-        assertThat(audit.last().finishReasons())
-                .containsExactly(dev.langchain4j.model.output.FinishReason.TOOL_EXECUTION);
+        assertThat(audit.last().finishReasons()).containsExactly(FinishReason.TOOL_EXECUTION);
     }
 
     @Test
@@ -152,6 +153,6 @@ class SupportDeskOpenAiTest extends LocalServerTest {
 
         assertThat(assistant().answer("gina", "Red light?", null, "the R2")).isEqualTo("Unplug the router for ten");
         assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
-        assertThat(audit.last().finishReasons()).containsExactly(dev.langchain4j.model.output.FinishReason.LENGTH);
+        assertThat(audit.last().finishReasons()).containsExactly(FinishReason.LENGTH);
     }
 }
