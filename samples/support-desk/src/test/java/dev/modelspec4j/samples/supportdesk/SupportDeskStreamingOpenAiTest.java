@@ -64,14 +64,20 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
         });
     }
 
-    private static String event(String content, String finishReason) throws Exception {
-        ObjectNode chunk = JSON.createObjectNode();
+    /** A new {@code chat.completion.chunk} with one choice; returns the choice. */
+    private static ObjectNode choiceOf(ObjectNode chunk) {
         chunk.put("id", "chatcmpl-1");
         chunk.put("object", "chat.completion.chunk");
         chunk.put("created", 1_764_000_000L);
         chunk.put("model", "gpt-4o-mini");
         ObjectNode choice = chunk.putArray("choices").addObject();
         choice.put("index", 0);
+        return choice;
+    }
+
+    private static String event(String content, String finishReason) throws Exception {
+        ObjectNode chunk = JSON.createObjectNode();
+        ObjectNode choice = choiceOf(chunk);
         ObjectNode delta = choice.putObject("delta");
         if (content != null) {
             delta.put("content", content);
@@ -266,12 +272,7 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
     /** A chunk whose delta carries a tool call: its id and name first, then its arguments. */
     private static String toolCallEvent(String name, String arguments) throws Exception {
         ObjectNode chunk = JSON.createObjectNode();
-        chunk.put("id", "chatcmpl-1");
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", 1_764_000_000L);
-        chunk.put("model", "gpt-4o-mini");
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0);
+        ObjectNode choice = choiceOf(chunk);
         ObjectNode call = choice.putObject("delta").putArray("tool_calls").addObject();
         call.put("index", 0);
         if (name != null) {
