@@ -649,10 +649,7 @@ public final class StreamingCall implements TokenStream {
      */
     private void drain() {
         synchronized (this) {
-            if (ended && idleCheck != null) {
-                idleCheck.cancel(false);
-                idleCheck = null;
-            }
+            stopIdleCheckOnceEnded();
             if (draining || outbox.isEmpty()) {
                 return;
             }
@@ -664,6 +661,7 @@ public final class StreamingCall implements TokenStream {
                 next = outbox.poll();
                 if (next == null) {
                     draining = false;
+                    stopIdleCheckOnceEnded(); // a callback may have ended the call
                     return;
                 }
             }
@@ -678,6 +676,14 @@ public final class StreamingCall implements TokenStream {
                     }
                 }
             }
+        }
+    }
+
+    /** Under the lock: an ended call needs no idle check, and the timer should not keep it reachable. */
+    private void stopIdleCheckOnceEnded() {
+        if (ended && idleCheck != null) {
+            idleCheck.cancel(false);
+            idleCheck = null;
         }
     }
 
