@@ -7,6 +7,7 @@ import dev.langchain4j.model.moderation.ModerationModel;
 import dev.modelspec4j.enforce.Enforcer;
 import dev.modelspec4j.enforce.SpecInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
 
@@ -26,6 +27,7 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
     private Random random;
     private StreamingChatModel streamingChatModel;
     private ModerationModel moderationModel;
+    private Duration streamIdleTimeout = Enforcer.DEFAULT_STREAM_IDLE_TIMEOUT;
 
     protected AssistantBuilder() {
     }
@@ -84,6 +86,22 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
         return self();
     }
 
+    /**
+     * How long a streamed answer may go without a new part before the stream is ended; 60 seconds by default.
+     * It counts from the request until the first part, then from each part to the next. A stream that stays
+     * silent that long is cancelled upstream and ends in {@code onError} with a {@link ModelCallException} whose
+     * cause is LangChain4j's {@code TimeoutException}; its audit record has outcome {@code FAILED}. Raise it for
+     * models that think for a long time before their first token.
+     */
+    public B streamIdleTimeout(Duration streamIdleTimeout) {
+        Objects.requireNonNull(streamIdleTimeout, "streamIdleTimeout");
+        if (streamIdleTimeout.isNegative() || streamIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("streamIdleTimeout must be positive: " + streamIdleTimeout);
+        }
+        this.streamIdleTimeout = streamIdleTimeout;
+        return self();
+    }
+
     /** Builds the assistant. */
     public abstract T build();
 
@@ -136,7 +154,7 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
                     + " logback-classic) or set auditSink(...)");
         }
         return new Enforcer(spec, chatModel, streamingChatModel, moderationModel, chatMemoryProvider, auditSink,
-                clock, random);
+                clock, random, streamIdleTimeout);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.modelspec4j.bench;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.Outcome;
 import java.time.Instant;
@@ -67,8 +68,9 @@ public class CallOverheadBenchmark {
     /**
      * Diagnostic: the audit record alone, built as the engine builds it on a delivered call without violations:
      * a call id of 64 random bits in hex, the start {@code Instant} (a clock reading added to the system clock's
-     * time at an earlier reading, as the engine dates calls), the record with shared empty lists. What the
-     * generated call allocates beyond this and the hand-written call is the engine's own state.
+     * time at an earlier reading, as the engine dates calls), the record with shared empty lists and the
+     * response's one finish reason. What the generated call allocates beyond this and the hand-written call is
+     * the engine's own state.
      */
     @Benchmark
     public AuditRecord auditRecord() {
@@ -76,7 +78,7 @@ public class CallOverheadBenchmark {
         Instant timestamp = anchor.plusNanos(System.nanoTime() - anchorNanos);
         return new AuditRecord(id, timestamp, "bench.support", "1.0", "sha256:0",
                 SupportBot.class.getName(), "answer", null, Outcome.DELIVERED, 1, List.of(), 0L, null, null,
-                List.of());
+                List.of(), List.of(FinishReason.STOP));
     }
 
     /**

@@ -1,16 +1,19 @@
 package dev.modelspec4j.enforce;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.ModelCallException;
 import dev.modelspec4j.ModelSpecException;
@@ -18,6 +21,7 @@ import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecContext;
 import dev.modelspec4j.SpecOverrideException;
 import dev.modelspec4j.SpecViolationException;
+import dev.modelspec4j.UnexpectedReplyException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
@@ -47,11 +51,23 @@ import java.util.List;
  * delimited by a boundary that is random for this call) → input rules → model → output rules → action →
  * memory → one audit record. The audit record is written on every path, failures included, before the call
  * returns or throws; memory receives only what the caller received.
+ *
+ * <p>Before the output rules, the model's reply is judged as a whole: a request to run tools, or a reply without
+ * text, ends the call with {@link UnexpectedReplyException}; the provider's own filter (finish reason
+ * {@code CONTENT_FILTER}, or {@code ContentFilteredException}) ends it with the refusal; a structured answer cut
+ * off at the length limit breaks the schema rule. Every finish reason goes into the audit record.
  */
 public final class Call {
 
     /** Shown instead of a masked span. */
     public static final String REDACTION = "[REDACTED]";
+
+    /**
+     * The built-in rule that a provider's own filter breaks: a refusal by the provider (LangChain4j's
+     * {@code ContentFilteredException}, e.g. OpenAI's {@code refusal}) or an answer stopped with finish reason
+     * {@code CONTENT_FILTER}. The caller receives the method's refusal.
+     */
+    public static final String CONTENT_FILTER_RULE = "provider.contentFilter";
 
     final Enforcer enforcer;
     final MethodPlan method;
@@ -60,6 +76,8 @@ public final class Call {
     final String callId;
     /** The rules broken so far, in order; null until the first (most calls break none). */
     private List<Violation> violations;
+    /** The finish reason of each model response that reported one, in order; null until the first. */
+    private List<FinishReason> finishReasons;
     /** Label and text of each untrusted block; null when the call has none. */
     private List<String[]> untrusted;
     private SpecContext context = SpecContext.empty();
@@ -230,7 +248,20 @@ public final class Call {
         ChatResponse response;
         while (true) {
             response = callModel(messages);
-            String text = response.aiMessage().text() == null ? "" : response.aiMessage().text();
+            String unexpected = response == null ? null : toolRequests(response.aiMessage());
+            if (unexpected != null) {
+                throw unexpectedReply(unexpected);
+            }
+            if (response == null || response.finishReason() == FinishReason.CONTENT_FILTER) {
+                if (response != null) {
+                    contentFiltered("the provider stopped the answer: finish reason CONTENT_FILTER");
+                }
+                return finishRefusal(memory, user, response);
+            }
+            String text = response.aiMessage().text();
+            if (text == null || text.isBlank()) {
+                throw unexpectedReply(emptyReply(response.finishReason()));
+            }
             reasons = null;
             redactions = null;
             Action decision;
@@ -245,6 +276,9 @@ public final class Call {
             }
             if (structured != null) {
                 decision = checkStructured(decision == Action.REDACT ? redact(text, redactions) : text, decision);
+                if (response.finishReason() == FinishReason.LENGTH) {
+                    decision = cutOff(decision);
+                }
             }
             if (decision == null || decision == Action.REPORT) {
                 return deliver(memory, user, text, response, Outcome.DELIVERED, pseudonymizer);
@@ -645,13 +679,104 @@ public final class Call {
                 request.responseFormat(responseFormat);
             }
             response = enforcer.chatModel().chat(request.build());
+        } catch (ContentFilteredException e) {
+            contentFiltered("the provider refused to answer (" + e.getClass().getSimpleName() + ")");
+            return null;
         } catch (RuntimeException e) {
             throw fail(e);
         }
         if (response == null || response.aiMessage() == null) {
             throw fail(new ModelSpecException("the model returned no message"), "no message in the response");
         }
+        finishReason(response.finishReason());
         return response;
+    }
+
+    /** Records the finish reason of a model response; null (none reported) is not recorded. */
+    void finishReason(FinishReason reason) {
+        if (reason == null) {
+            return;
+        }
+        if (finishReasons == null) {
+            finishReasons = List.of(reason);
+        } else {
+            List<FinishReason> all = new ArrayList<>(finishReasons);
+            all.add(reason);
+            finishReasons = all;
+        }
+    }
+
+    /** Records that the provider's filter stopped or refused the answer, breaking {@link #CONTENT_FILTER_RULE}. */
+    void contentFiltered(String evidence) {
+        violation(new Violation(CONTENT_FILTER_RULE, Level.ROOT, Action.REFUSE, Phase.OUTPUT, modelCalls, evidence));
+    }
+
+    /**
+     * Audits a reply that the method cannot return ({@code reason} as the record's error) and returns the
+     * exception for the caller. Never throws: an audit failure is added to it as suppressed, as in {@link #fail}.
+     */
+    UnexpectedReplyException unexpectedReply(String reason) {
+        UnexpectedReplyException unexpected = new UnexpectedReplyException(enforcer.spec().assistant() + "."
+                + method.name() + ": the model's reply cannot be returned: " + reason + " (call " + callId + ")",
+                callId, reason);
+        try {
+            audit(Outcome.UNEXPECTED_REPLY, reason);
+        } catch (RuntimeException auditFailure) {
+            unexpected.addSuppressed(auditFailure);
+        }
+        return unexpected;
+    }
+
+    /**
+     * Why a reply that asks to run tools cannot be returned, naming the tools (never their arguments); null when
+     * it asks for none. A guarded assistant offers the model no tools, so a tool request is never expected.
+     */
+    static String toolRequests(AiMessage reply) {
+        if (reply == null || !reply.hasToolExecutionRequests()) {
+            return null;
+        }
+        StringBuilder names = new StringBuilder("tool execution requested: ");
+        List<ToolExecutionRequest> requests = reply.toolExecutionRequests();
+        for (int i = 0; i < requests.size(); i++) {
+            names.append(i == 0 ? "" : ", ").append(toolName(requests.get(i).name()));
+        }
+        return names.toString();
+    }
+
+    /** A tool name as the audit trail may show it: the characters providers allow in names, at most 64. */
+    private static String toolName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "(unnamed)";
+        }
+        StringBuilder safe = new StringBuilder(Math.min(name.length(), 64));
+        for (int i = 0; i < name.length() && safe.length() < 64; i++) {
+            char c = name.charAt(i);
+            safe.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.') ? c : '?');
+        }
+        return safe.toString();
+    }
+
+    /** Why a reply without text cannot be returned. */
+    static String emptyReply(FinishReason reason) {
+        return "the reply has no text" + (reason == null ? "" : " (finish reason " + reason + ")");
+    }
+
+    /**
+     * A structured answer that stopped at the output length limit is incomplete, even when what arrived happens
+     * to parse: it breaks the schema rule, whose action decides (a re-ask that says the answer was cut off, a
+     * refusal or a block; never delivered). Returns the strongest action, {@code strongest} included.
+     */
+    private Action cutOff(Action strongest) {
+        Rule rule = structured.schemaRule();
+        Action action = rule.effectiveAction();
+        if (action == Action.REPORT || action == Action.REDACT) {
+            action = Action.BLOCK;
+        }
+        violation(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
+                "the answer was cut off at the output length limit (finish reason LENGTH)"));
+        reason("The answer was cut off at the output length limit before it was complete; write a shorter answer"
+                + " that is complete.");
+        return strongest == null || action.severity() > strongest.severity() ? action : strongest;
     }
 
     ModelCallException fail(Throwable cause) {
@@ -836,7 +961,8 @@ public final class Call {
         AuditRecord record = new AuditRecord(callId, started, spec.id(), spec.version(), spec.hash(),
                 spec.assistant(), method.name(), memoryId == null ? null : String.valueOf(memoryId), outcome,
                 modelCalls, violations(), millis, error, context.userId(),
-                context.relaxedRules().isEmpty() ? List.of() : List.copyOf(context.relaxedRules()));
+                context.relaxedRules().isEmpty() ? List.of() : List.copyOf(context.relaxedRules()),
+                finishReasons);
         try {
             enforcer.auditSink().write(record);
         } catch (RuntimeException e) {

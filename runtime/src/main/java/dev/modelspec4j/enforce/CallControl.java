@@ -6,14 +6,17 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.modelspec4j.ModelCallException;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
+import dev.modelspec4j.UnexpectedReplyException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Span;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -173,6 +176,57 @@ public final class CallControl {
     /** The model failed: audits it and returns the exception for the caller. */
     public ModelCallException failed(Throwable cause) {
         return call.fail(cause);
+    }
+
+    /** Records the finish reason of a completed stream; null (none reported) is not recorded. */
+    public void finishReason(FinishReason reason) {
+        call.finishReason(reason);
+    }
+
+    /** Why a reply that asks to run tools cannot be returned (tool names only); null when it asks for none. */
+    public static String toolRequests(AiMessage reply) {
+        return Call.toolRequests(reply);
+    }
+
+    /** Why a reply without text cannot be returned. */
+    public static String emptyReply(FinishReason reason) {
+        return Call.emptyReply(reason);
+    }
+
+    /**
+     * The reply cannot be returned: audits it, with {@code reason} as the error, and returns the exception. Never
+     * throws: an audit failure is added to it as suppressed.
+     */
+    public UnexpectedReplyException unexpectedReply(String reason) {
+        return call.unexpectedReply(reason);
+    }
+
+    /**
+     * The provider's own filter stopped or refused the answer: records the violation of the built-in rule
+     * {@value Call#CONTENT_FILTER_RULE}. The stream then ends with the refusal.
+     */
+    public void contentFiltered(String evidence) {
+        call.contentFiltered(evidence);
+    }
+
+    /** How long the stream may send nothing before it is ended. */
+    public Duration idleTimeout() {
+        return call.enforcer.streamIdleTimeout();
+    }
+
+    /**
+     * The stream sent nothing for {@link #idleTimeout()}: audits the call as failed, with LangChain4j's
+     * {@code TimeoutException} as the cause, and returns the exception for the caller. Never throws: an audit
+     * failure is added to it as suppressed.
+     */
+    public ModelCallException timedOut() {
+        return call.fail(new dev.langchain4j.exception.TimeoutException(
+                "the stream sent nothing for " + describe(idleTimeout())));
+    }
+
+    private static String describe(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /** The caller cancelled the stream: audits it. Memory receives nothing. */

@@ -8,6 +8,7 @@ import dev.langchain4j.model.moderation.ModerationModel;
 import dev.modelspec4j.AuditSink;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,6 +31,9 @@ public final class Enforcer {
     /** The memory id used when the method has no {@code @MemoryId} parameter. */
     public static final String DEFAULT_MEMORY_ID = "default";
 
+    /** How long a stream may send nothing before it is ended, unless the builder says otherwise. */
+    public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     private final SpecInfo spec;
     private final ChatModel chatModel;
     private final ChatMemoryProvider chatMemoryProvider;
@@ -41,7 +45,7 @@ public final class Enforcer {
     private final SecureRandom canaries = new SecureRandom();
     private final StreamingChatModel streamingChatModel;
     private final ModerationModel moderationModel;
-    /** One chat memory per memory id, asked of the provider once, as {@code AiServices} does. */
+    private final Duration streamIdleTimeout;
     /** Whether {@link #clock} is the system clock, which {@link #instantAt(long)} may read through an anchor. */
     private final boolean systemClock;
     /** The system clock's time at a {@code System.nanoTime()}, renewed every second; null until the first call. */
@@ -65,6 +69,21 @@ public final class Enforcer {
     public Enforcer(SpecInfo spec, ChatModel chatModel, StreamingChatModel streamingChatModel,
             ModerationModel moderationModel, ChatMemoryProvider chatMemoryProvider, AuditSink auditSink, Clock clock,
             Random random) {
+        this(spec, chatModel, streamingChatModel, moderationModel, chatMemoryProvider, auditSink, clock, random,
+                DEFAULT_STREAM_IDLE_TIMEOUT);
+    }
+
+    /**
+     * @param streamIdleTimeout how long a stream may send nothing (from its request on) before it is ended
+     *     with a timeout; positive
+     */
+    public Enforcer(SpecInfo spec, ChatModel chatModel, StreamingChatModel streamingChatModel,
+            ModerationModel moderationModel, ChatMemoryProvider chatMemoryProvider, AuditSink auditSink, Clock clock,
+            Random random, Duration streamIdleTimeout) {
+        if (streamIdleTimeout == null || streamIdleTimeout.isNegative() || streamIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("streamIdleTimeout must be positive: " + streamIdleTimeout);
+        }
+        this.streamIdleTimeout = streamIdleTimeout;
         this.streamingChatModel = streamingChatModel;
         this.moderationModel = moderationModel;
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -123,6 +142,10 @@ public final class Enforcer {
 
     ModerationModel moderationModel() {
         return moderationModel;
+    }
+
+    Duration streamIdleTimeout() {
+        return streamIdleTimeout;
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.modelspec4j.stream;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialThinking;
@@ -26,13 +28,17 @@ import dev.modelspec4j.check.text.TextNormalizer;
 import dev.modelspec4j.enforce.CallControl;
 import dev.modelspec4j.enforce.Guardrails;
 import dev.modelspec4j.enforce.Rule;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A guarded {@link TokenStream}: what a method returning {@code TokenStream} returns.
@@ -44,18 +50,31 @@ import java.util.function.Consumer;
  * {@link StreamingHandle} and the caller receives the enforced ending: the refusal (REFUSE), the held-back text
  * with the offending spans masked (REDACT), or {@code onError} with a {@code SpecViolationException} (BLOCK).
  * {@code onCompleteResponse} carries exactly the text the caller received, and memory stores that text. Every
- * call writes one audit record: on completion, violation, upstream error and caller cancellation.
+ * call writes one audit record: on completion, violation, upstream error, idle timeout and caller cancellation.
+ *
+ * <p>The model's reply is judged as a whole when it completes: a request to run tools ends the call with
+ * {@code UnexpectedReplyException} (a guarded assistant offers no tools), as does a reply without text; finish
+ * reason {@code CONTENT_FILTER}, or LangChain4j's {@code ContentFilteredException}, ends it with the refusal;
+ * the finish reason goes into the audit record. A stream that sends nothing for the builder's
+ * {@code streamIdleTimeout} (from the request to the first part, then between parts) is cancelled upstream and
+ * ends in {@code onError} with a {@code ModelCallException} caused by LangChain4j's {@code TimeoutException}.
  *
  * <p>Callbacks: {@code onPartialResponse}, {@code onPartialResponseWithContext} (its handle cancels the
- * call), {@code onCompleteResponse}, {@code onError} and {@code ignoreErrors} work as in LangChain4j. The
+ * call), {@code onCompleteResponse}, {@code onError} and {@code ignoreErrors} work as in LangChain4j; the same
+ * handle is available from the start through {@link #streamingHandle()}, so that the caller can cancel while
+ * the first characters are still held back for the checks. The
  * callbacks for thinking, tool calls, tool executions, retrieval and raw provider events are rejected with
  * {@link UnsupportedOperationException}: a guarded assistant has no tools or retrieval, and thinking and raw
  * events would reach the caller unchecked.
  *
  * <p>With {@code buffered}, the whole answer is checked before any of it is released, so REASK works as in a
- * non-streaming call. Thread-safe: upstream callbacks and the caller's cancellation take the same lock.
+ * non-streaming call. Thread-safe: upstream callbacks, the idle timer and the caller's cancellation take the
+ * same lock, and what they have for the caller goes into an outbox, handed over in order, one callback at a
+ * time, after the lock is released: no callback of the caller ever runs under the lock.
  */
 public final class StreamingCall implements TokenStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingCall.class);
 
     private static final String SEPARATOR = "\n\n";
 
@@ -85,6 +104,19 @@ public final class StreamingCall implements TokenStream {
     private boolean cancelledByCaller;
     /** Whether a LangChain4j output guardrail rewrote the current answer. */
     private boolean rewritten;
+    /** Whether {@code start()} is running the input phase, during which a cancellation is left to it. */
+    private boolean inputPhase;
+
+    /** What the caller has yet to receive, in order; handed over outside the lock by {@link #drain()}. */
+    private final ArrayDeque<Runnable> outbox = new ArrayDeque<>();
+    /** Whether a thread is handing the outbox over. */
+    private boolean draining;
+
+    private long idleTimeoutNanos;
+    /** When the current model call last sent anything, or was sent ({@code System.nanoTime()}). */
+    private long lastActivity;
+    /** The pending check for silence; null when none. */
+    private ScheduledFuture<?> idleCheck;
 
     /**
      * @param control the call
@@ -182,38 +214,78 @@ public final class StreamingCall implements TokenStream {
     }
 
     /**
+     * The handle that cancels this call, from any thread, at any time: before {@code start()} (the model is then
+     * never called), during the input phase, or while the first characters are still held back for the checks.
+     * A cancelled call writes one audit record, outcome {@code CANCELLED}, cancels the upstream request, gives
+     * the caller no further callback (never {@code onCompleteResponse}) and leaves memory as it was. Cancelling a
+     * call that has already ended does nothing. The handle is the one that
+     * {@code onPartialResponseWithContext} passes with each part.
+     */
+    public StreamingHandle streamingHandle() {
+        return callerHandle;
+    }
+
+    /**
      * Runs the input rules and, unless they stop the call, opens the stream. Callbacks may run on the model's
-     * threads.
+     * threads, and on the idle timer's.
      *
      * @throws IllegalStateException when called twice, or with neither {@code onError} nor {@code ignoreErrors}
      */
     @Override
-    public synchronized void start() {
-        if (started) {
-            throw new IllegalStateException("this TokenStream was already started");
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("this TokenStream was already started");
+            }
+            if (onError == null && !ignoreErrors) {
+                throw new IllegalStateException(control.describe()
+                        + ": set onError(...) or call ignoreErrors() before start()");
+            }
+            started = true;
+            if (cancelledByCaller) { // cancelled before it started: the model is never called
+                ended = true;
+                audited = true;
+                control.cancelled();
+                return;
+            }
+            inputPhase = true;
+            idleTimeoutNanos = control.idleTimeout().toNanos();
         }
-        if (onError == null && !ignoreErrors) {
-            throw new IllegalStateException(control.describe()
-                    + ": set onError(...) or call ignoreErrors() before start()");
-        }
-        started = true;
-        CallControl.Opening opening;
+        CallControl.Opening opening = null;
+        RuntimeException failure = null;
         try {
-            opening = control.open();
+            opening = control.open(); // the input rules may call a moderation model: not under the lock
         } catch (RuntimeException e) { // blocked, refused override, or an audit failure: all audited
-            ended = true;
-            audited = true;
-            error(e);
-            return;
+            failure = e;
         }
-        rules = control.outputRules();
-        window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
-        if (opening == CallControl.Opening.REFUSED) {
-            ended = true;
-            finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
-            return;
+        Attempt attempt = null;
+        synchronized (this) {
+            inputPhase = false;
+            if (failure != null) {
+                ended = true;
+                audited = true;
+                if (!cancelledByCaller) {
+                    error(failure);
+                }
+            } else if (cancelledByCaller) {
+                ended = true;
+                audited = true;
+                control.cancelled();
+            } else {
+                rules = control.outputRules();
+                window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
+                if (opening == CallControl.Opening.REFUSED) {
+                    ended = true;
+                    finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
+                } else {
+                    attempt = newAttempt();
+                }
+            }
         }
-        openStream();
+        drain();
+        if (attempt != null) {
+            send(attempt);
+        }
     }
 
     /** The largest look-ahead of {@code rules}, REPORT rules included (they record what they see). */
@@ -227,48 +299,116 @@ public final class StreamingCall implements TokenStream {
 
     // ---- the model's side -----------------------------------------------------------------------------
 
-    private void openStream() {
+    /** Counts a model call and makes it the current one; under the lock. The caller then {@link #send}s it. */
+    private Attempt newAttempt() {
         control.modelCalled();
         received.setLength(0);
         released = 0;
         checkedNormalized = 0;
-        Attempt attempt = new Attempt();
+        Attempt attempt = new Attempt(ChatRequest.builder().messages(control.messages()).build());
         current = attempt;
-        ChatRequest request = ChatRequest.builder().messages(control.messages()).build();
+        lastActivity = System.nanoTime();
+        if (idleCheck == null) {
+            idleCheck = IdleTimer.schedule(this::checkIdle, idleTimeoutNanos);
+        }
+        return attempt;
+    }
+
+    /** Sends a model call; not under the lock, since a model may answer on the calling thread. */
+    private void send(Attempt attempt) {
+        synchronized (this) {
+            if (attempt != current || ended) {
+                return; // cancelled, or timed out, before the request went
+            }
+        }
         try {
-            control.streamingModel().chat(request, attempt);
+            control.streamingModel().chat(attempt.request, attempt);
         } catch (RuntimeException e) {
             upstreamFailed(attempt, e);
         }
     }
 
-    private synchronized void partial(Attempt attempt, String text, StreamingHandle handle) {
+    private void partial(Attempt attempt, String text, StreamingHandle handle) {
+        synchronized (this) {
+            if (!heardFrom(attempt, handle)) {
+                return;
+            }
+            if (text == null || text.isEmpty()) {
+                return;
+            }
+            received.append(text);
+            if (window != OutputCheck.WHOLE_ANSWER) {
+                evaluate(false);
+            }
+        }
+        drain();
+    }
+
+    /**
+     * Notes that {@code attempt} sent something (it is not silent) and keeps its handle; false when it is no
+     * longer current, in which case its request is cancelled. Under the lock.
+     */
+    private boolean heardFrom(Attempt attempt, StreamingHandle handle) {
         if (attempt != current || ended) {
             if (handle != null && !handle.isCancelled()) {
                 handle.cancel();
             }
-            return;
+            return false;
         }
         if (handle != null) {
             attempt.handle = handle;
         }
-        if (text == null || text.isEmpty()) {
-            return;
-        }
-        received.append(text);
-        if (window != OutputCheck.WHOLE_ANSWER) {
-            evaluate(false);
+        lastActivity = System.nanoTime();
+        return true;
+    }
+
+    /** Thinking and tool-call parts are not forwarded, but they show that the model is not silent. */
+    private void activity(Attempt attempt, StreamingHandle handle) {
+        synchronized (this) {
+            heardFrom(attempt, handle);
         }
     }
 
-    private synchronized void completed(Attempt attempt, ChatResponse response) {
-        if (attempt != current || ended) {
+    private void completed(Attempt attempt, ChatResponse response) {
+        Attempt reask;
+        synchronized (this) {
+            if (attempt != current || ended) {
+                return;
+            }
+            attempt.response = response;
+            judge(response);
+            reask = current != attempt && !ended ? current : null;
+        }
+        drain();
+        if (reask != null) {
+            send(reask);
+        }
+    }
+
+    /**
+     * Judges the complete response, then checks the whole answer: a request to run tools or a reply without
+     * text ends the call with {@code UnexpectedReplyException}, finish reason {@code CONTENT_FILTER} with the
+     * refusal. Under the lock.
+     */
+    private void judge(ChatResponse response) {
+        AiMessage reply = response == null ? null : response.aiMessage();
+        FinishReason reason = response == null ? null : response.finishReason();
+        control.finishReason(reason);
+        String tools = CallControl.toolRequests(reply);
+        if (tools != null) {
+            unexpectedReply(tools);
             return;
         }
-        attempt.response = response;
-        if (received.length() == 0 && response != null && response.aiMessage() != null
-                && response.aiMessage().text() != null) {
-            received.append(response.aiMessage().text()); // a model that sent no partial responses
+        if (reason == FinishReason.CONTENT_FILTER) {
+            contentFiltered("the provider stopped the answer: finish reason CONTENT_FILTER");
+            return;
+        }
+        if (received.length() == 0 && reply != null && reply.text() != null) {
+            received.append(reply.text()); // a model that sent no partial responses
+        }
+        if (received.toString().isBlank()) {
+            unexpectedReply(CallControl.emptyReply(reason));
+            return;
         }
         if (buffered && !guardOutput(response)) {
             return;
@@ -300,7 +440,7 @@ public final class StreamingCall implements TokenStream {
             case REASK -> {
                 if (control.modelCalls() < guarded.reaskLimit()) {
                     control.reask(text, guarded.reasons());
-                    openStream();
+                    newAttempt(); // sent once the lock is released
                     return false;
                 }
                 ended = true;
@@ -319,14 +459,59 @@ public final class StreamingCall implements TokenStream {
         }
     }
 
-    private synchronized void upstreamFailed(Attempt attempt, Throwable failure) {
-        if (attempt != current || ended) {
-            return;
-        }
+    /** Ends the call on a reply it cannot return; what was held back is dropped. Under the lock. */
+    private void unexpectedReply(String reason) {
         ended = true;
         audited = true;
         recordReports();
-        error(control.failed(failure)); // what was held back is dropped: it was never checked to the end
+        error(control.unexpectedReply(reason)); // never throws: an audit failure is added as suppressed
+    }
+
+    /** The provider's filter stopped the answer: the refusal ends it, after what was released. Under the lock. */
+    private void contentFiltered(String evidence) {
+        ended = true;
+        cancelUpstream();
+        recordReports();
+        control.contentFiltered(evidence);
+        refuse(FinishReason.CONTENT_FILTER);
+    }
+
+    private void upstreamFailed(Attempt attempt, Throwable failure) {
+        synchronized (this) {
+            if (attempt != current || ended) {
+                return;
+            }
+            if (failure instanceof ContentFilteredException) { // a provider's refusal, e.g. OpenAI's
+                contentFiltered("the provider refused to answer (" + failure.getClass().getSimpleName() + ")");
+            } else {
+                ended = true;
+                audited = true;
+                recordReports();
+                error(control.failed(failure)); // what was held back is dropped: it was never checked to the end
+            }
+        }
+        drain();
+    }
+
+    /** The idle timer: ends a stream that sent nothing for the idle timeout, or looks again later. */
+    private void checkIdle() {
+        synchronized (this) {
+            idleCheck = null;
+            if (ended) {
+                return;
+            }
+            long silent = System.nanoTime() - lastActivity;
+            if (silent < idleTimeoutNanos) {
+                idleCheck = IdleTimer.schedule(this::checkIdle, idleTimeoutNanos - silent);
+                return;
+            }
+            ended = true;
+            cancelUpstream(); // a model that sent nothing yet gave no handle: its first callback cancels it
+            audited = true;
+            recordReports();
+            error(control.timedOut()); // what was held back is dropped: it was never checked to the end
+        }
+        drain();
     }
 
     /**
@@ -401,12 +586,12 @@ public final class StreamingCall implements TokenStream {
                 return;
             }
             if (complete) {
-                release(text.length());
-                if (!ended) {
-                    ended = true;
-                    recordReports();
-                    finish(Outcome.DELIVERED, "", current.response, FinishReason.STOP);
-                }
+                // The held-back rest goes out as the ending, once the audit record is written.
+                String rest = text.substring(released);
+                released = text.length();
+                ended = true;
+                recordReports();
+                finish(Outcome.DELIVERED, rest, current.response, FinishReason.STOP);
             } else {
                 release(Math.min(HoldBack.releasable(normalized, window), pendingFrom));
             }
@@ -420,7 +605,7 @@ public final class StreamingCall implements TokenStream {
         recordReports();
         if (action == Action.REASK && buffered && complete && control.modelCalls() < control.maxAttempts()) {
             control.reask(text, reasons);
-            openStream();
+            newAttempt(); // sent once the lock is released
             return;
         }
         ended = true;
@@ -461,7 +646,13 @@ public final class StreamingCall implements TokenStream {
 
     private void blocked() {
         audited = true;
-        error(control.blocked());
+        Throwable failure;
+        try {
+            failure = control.blocked();
+        } catch (RuntimeException auditFailure) {
+            failure = auditFailure;
+        }
+        error(failure);
     }
 
     /** Audits, gives the caller {@code ending}, then the complete response with the text it received. */
@@ -474,19 +665,13 @@ public final class StreamingCall implements TokenStream {
             error(auditFailure);
             return;
         }
-        if (!ending.isEmpty() && !emit(ending)) {
-            return;
+        if (!ending.isEmpty()) {
+            emit(ending);
         }
         ChatResponse response = upstream != null
                 ? upstream.toBuilder().aiMessage(AiMessage.from(text)).build()
                 : ChatResponse.builder().aiMessage(AiMessage.from(text)).finishReason(reason).build();
-        if (onComplete != null) {
-            try {
-                onComplete.accept(response);
-            } catch (RuntimeException e) {
-                error(e);
-            }
-        }
+        outbox.add(() -> completeToCaller(response));
     }
 
     private void release(int boundary) {
@@ -497,9 +682,62 @@ public final class StreamingCall implements TokenStream {
         }
     }
 
-    /** Gives {@code chunk} to the caller; false when the caller's handler failed, which ends the call. */
-    private boolean emit(String chunk) {
+    /** Releases {@code chunk} to the caller (through the outbox); under the lock. */
+    private void emit(String chunk) {
         delivered.append(chunk);
+        outbox.add(() -> partialToCaller(chunk));
+    }
+
+    /** Ends the caller's stream with {@code e} (through the outbox); under the lock. */
+    private void error(Throwable e) {
+        outbox.add(() -> errorToCaller(e));
+    }
+
+    /**
+     * Hands the outbox over to the caller, in order, one callback at a time, never under the lock. A thread that
+     * finds another one handing over leaves its callbacks to it. Once the call has ended, the idle check stops.
+     */
+    private void drain() {
+        synchronized (this) {
+            stopIdleCheckOnceEnded();
+            if (draining || outbox.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = outbox.poll();
+                if (next == null) {
+                    draining = false;
+                    stopIdleCheckOnceEnded(); // a callback may have ended the call
+                    return;
+                }
+            }
+            boolean ran = false;
+            try {
+                next.run();
+                ran = true;
+            } finally {
+                if (!ran) {
+                    synchronized (this) {
+                        draining = false;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Under the lock: an ended call needs no idle check, and the timer should not keep it reachable. */
+    private void stopIdleCheckOnceEnded() {
+        if (ended && idleCheck != null) {
+            idleCheck.cancel(false);
+            idleCheck = null;
+        }
+    }
+
+    private void partialToCaller(String chunk) {
         try {
             if (onPartial != null) {
                 onPartial.accept(chunk);
@@ -507,8 +745,37 @@ public final class StreamingCall implements TokenStream {
             if (onPartialWithContext != null) {
                 onPartialWithContext.accept(new PartialResponse(chunk), new PartialResponseContext(callerHandle));
             }
-            return true;
         } catch (RuntimeException e) {
+            callerFailed(e);
+        }
+    }
+
+    private void completeToCaller(ChatResponse response) {
+        if (onComplete == null) {
+            return;
+        }
+        try {
+            onComplete.accept(response);
+        } catch (RuntimeException e) {
+            errorToCaller(e);
+        }
+    }
+
+    private void errorToCaller(Throwable e) {
+        if (onError == null) {
+            return;
+        }
+        try {
+            onError.accept(e);
+        } catch (RuntimeException handlerFailure) {
+            LOG.warn("{}: the onError handler of a stream threw", control.describe(), handlerFailure);
+        }
+    }
+
+    /** A callback of the caller threw: that ends the call, and the caller gets {@code onError}. */
+    private void callerFailed(RuntimeException e) {
+        synchronized (this) {
+            outbox.clear();
             boolean wasEnded = ended;
             ended = true;
             if (!wasEnded) {
@@ -521,13 +788,6 @@ public final class StreamingCall implements TokenStream {
             } else {
                 error(e);
             }
-            return false;
-        }
-    }
-
-    private void error(Throwable e) {
-        if (onError != null) {
-            onError.accept(e);
         }
     }
 
@@ -538,18 +798,22 @@ public final class StreamingCall implements TokenStream {
         }
     }
 
-    private synchronized void cancelByCaller() {
-        cancelledByCaller = true;
-        if (ended) {
-            return;
+    private void cancelByCaller() {
+        synchronized (this) {
+            cancelledByCaller = true;
+            if (ended || !started || inputPhase) {
+                return; // ended already, or start() ends it before the stream opens
+            }
+            ended = true;
+            outbox.clear(); // no callback after a cancellation
+            cancelUpstream();
+            if (!audited) {
+                audited = true;
+                recordReports();
+                control.cancelled();
+            }
         }
-        ended = true;
-        cancelUpstream();
-        if (!audited) {
-            audited = true;
-            recordReports();
-            control.cancelled();
-        }
+        drain();
     }
 
     /** Records the REPORT findings of the text checked last, once: a REPORT rule only records what it saw. */
@@ -632,8 +896,13 @@ public final class StreamingCall implements TokenStream {
     /** One model call's stream; callbacks of an attempt that is no longer current are ignored. */
     private final class Attempt implements StreamingChatResponseHandler {
 
+        private final ChatRequest request;
         private StreamingHandle handle;
         private ChatResponse response;
+
+        Attempt(ChatRequest request) {
+            this.request = request;
+        }
 
         @Override
         public void onPartialResponse(String partialResponse) {
@@ -643,6 +912,31 @@ public final class StreamingCall implements TokenStream {
         @Override
         public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
             partial(this, partialResponse.text(), context == null ? null : context.streamingHandle());
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking) {
+            activity(this, null);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
+            activity(this, context == null ? null : context.streamingHandle());
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall) {
+            activity(this, null);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
+            activity(this, context == null ? null : context.streamingHandle());
+        }
+
+        @Override
+        public void onCompleteToolCall(CompleteToolCall completeToolCall) {
+            activity(this, null);
         }
 
         @Override

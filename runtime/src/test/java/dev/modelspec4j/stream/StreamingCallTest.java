@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -33,8 +34,13 @@ import dev.modelspec4j.enforce.MethodPlan;
 import dev.modelspec4j.enforce.Rule;
 import dev.modelspec4j.enforce.SpecInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -444,6 +450,274 @@ class StreamingCallTest {
                 chunks.add(text.substring(i, Math.min(text.length(), i + size)));
             }
             return chunks;
+        }
+    }
+
+    // ---- idle timeout, cancellation from the start, callbacks outside the lock ---------------------------
+
+    /** A model that answers nothing by itself: the test sends through the handler it kept, when it wants. */
+    private static final class SilentModel implements StreamingChatModel {
+        final List<StreamingChatResponseHandler> handlers = new ArrayList<>();
+
+        @Override
+        public synchronized void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            handlers.add(handler);
+        }
+
+        synchronized int requests() {
+            return handlers.size();
+        }
+    }
+
+    /** A handle that only records its cancellation. */
+    private static final class FlagHandle implements StreamingHandle {
+        volatile boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+    }
+
+    private Enforcer enforcer(StreamingChatModel model, Duration idleTimeout) {
+        return new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), null, model, null,
+                id -> MessageWindowChatMemory.builder().id(id).maxMessages(10).chatMemoryStore(store).build(), audit,
+                Clock.systemUTC(), null, idleTimeout);
+    }
+
+    /** Whether the calling thread, a callback of the caller, runs outside the stream's lock. */
+    private static boolean lockIsFree(StreamingCall stream) {
+        return !Thread.holdsLock(stream);
+    }
+
+    @Test
+    void aStreamSilentFromTheStartTimesOutAndItsLateChunksAreCancelled() throws Exception {
+        SilentModel model = new SilentModel();
+        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        List<String> partials = new CopyOnWriteArrayList<>();
+        StreamingCall stream = (StreamingCall) enforcer(model, Duration.ofMillis(100))
+                .streamingCall(plan(Action.BLOCK, FORBID)).memoryId("m").userMessage("question").stream(false);
+        AtomicReference<Boolean> lockFreeInOnError = new AtomicReference<>();
+
+        stream.onPartialResponse(partials::add).onError(e -> {
+            lockFreeInOnError.set(lockIsFree(stream));
+            error.complete(e);
+        }).start();
+        Throwable failure = error.get(30, TimeUnit.SECONDS);
+
+        assertThat(failure).isInstanceOf(ModelCallException.class)
+                .hasCauseInstanceOf(TimeoutException.class);
+        assertThat(failure.getCause()).hasMessageContaining("100 ms");
+        assertThat(lockFreeInOnError.get()).isTrue();
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(audit.last().error()).contains("TimeoutException");
+        // The model wakes up: it gets cancelled at its first chunk, and the caller hears nothing more.
+        FlagHandle late = new FlagHandle();
+        model.handlers.get(0).onPartialResponse(new PartialResponse("Hello"), new PartialResponseContext(late));
+        model.handlers.get(0).onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from("Hello")).build());
+        assertThat(late.cancelled).isTrue();
+        assertThat(partials).isEmpty();
+        assertThat(audit.records()).hasSize(1);
+    }
+
+    @Test
+    void chunksKeepASlowStreamAlive() throws Exception {
+        SilentModel model = new SilentModel();
+        Received received = new Received();
+        CountDownLatch ended = new CountDownLatch(1);
+        enforcer(model, Duration.ofSeconds(30)).streamingCall(plan(Action.BLOCK, FORBID)).memoryId("m")
+                .userMessage("question").stream(false)
+                .onPartialResponse(received.partials::append)
+                .onCompleteResponse(r -> {
+                    received.complete.set(r);
+                    ended.countDown();
+                })
+                .onError(e -> {
+                    received.error.set(e);
+                    ended.countDown();
+                })
+                .start();
+        StreamingChatResponseHandler handler = model.handlers.get(0);
+        FlagHandle handle = new FlagHandle();
+        String answer = "A slow answer that arrives one word at a time, and is delivered whole.";
+        for (String word : answer.split("(?<= )")) {
+            handler.onPartialResponse(new PartialResponse(word), new PartialResponseContext(handle));
+        }
+        handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build());
+
+        assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(received.error.get()).isNull();
+        assertThat(received.partials.toString()).isEqualTo(answer);
+        assertThat(handle.cancelled).isFalse();
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void noCallbackOfTheCallerRunsUnderTheStreamsLock() throws Exception {
+        ChunkModel model = new ChunkModel(List.of(ScriptedSplit.of(
+                "Thanks for asking. Your parcel left the warehouse this morning and arrives tomorrow.", 4)));
+        StreamingCall stream = (StreamingCall) enforcer(model).streamingCall(plan(Action.BLOCK, FORBID))
+                .memoryId("m").userMessage("question").stream(false);
+        List<Boolean> lockFree = new ArrayList<>();
+        AtomicReference<ChatResponse> complete = new AtomicReference<>();
+
+        stream.onPartialResponse(text -> lockFree.add(lockIsFree(stream))).onCompleteResponse(response -> {
+            lockFree.add(lockIsFree(stream));
+            complete.set(response);
+        }).onError(e -> { }).start();
+
+        assertThat(complete.get()).isNotNull();
+        assertThat(lockFree).hasSizeGreaterThan(2).containsOnly(true);
+    }
+
+    @Test
+    void aCancellationBeforeStartIsAuditedAndTheModelIsNeverCalled() {
+        SilentModel model = new SilentModel();
+        Received received = new Received();
+        StreamingCall stream = (StreamingCall) enforcer(model).streamingCall(plan(Action.BLOCK, FORBID))
+                .memoryId("m").userMessage("question").stream(false);
+
+        stream.streamingHandle().cancel();
+        stream.onPartialResponse(received.partials::append).onCompleteResponse(received.complete::set)
+                .onError(received.error::set).start();
+
+        assertThat(model.requests()).isZero();
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(audit.last().modelCalls()).isZero();
+        assertThat(received.complete.get()).isNull();
+        assertThat(received.error.get()).isNull();
+    }
+
+    @Test
+    void aCancellationDuringTheInputRulesDoesNotWaitForThemAndTheModelIsNeverCalled() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputCheck slow = (text, part) -> {
+            checking.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        };
+        MethodPlan plan = new MethodPlan("answer",
+                List.of(Rule.input("slow", Level.ROOT, Action.BLOCK, slow)), 1, "");
+        SilentModel model = new SilentModel();
+        Received received = new Received();
+        StreamingCall stream = (StreamingCall) enforcer(model).streamingCall(plan).memoryId("m")
+                .userMessage("question").stream(false);
+        stream.onPartialResponse(received.partials::append).onCompleteResponse(received.complete::set)
+                .onError(received.error::set);
+        Thread starter = new Thread(stream::start);
+        starter.start();
+        assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue();
+
+        stream.streamingHandle().cancel(); // returns although the input rule is still running
+        assertThat(audit.records()).isEmpty();
+        release.countDown();
+        starter.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(starter.isAlive()).isFalse();
+        assertThat(model.requests()).isZero();
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(received.error.get()).isNull();
+        assertThat(received.complete.get()).isNull();
+    }
+
+    @Test
+    void whenTheAuditRecordCannotBeWrittenReleasedTextStaysAndTheEndingIsAnError() {
+        String answer = "Thanks for asking. Your parcel left the warehouse this morning and arrives tomorrow,"
+                + " between eight and six; the carrier sends a text message an hour before.";
+        ChunkModel model = new ChunkModel(List.of(ScriptedSplit.of(answer, 5)));
+        dev.modelspec4j.AuditSink failing = record -> {
+            throw new IllegalStateException("disk full");
+        };
+        Enforcer enforcer = new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), null, model, null,
+                id -> MessageWindowChatMemory.builder().id(id).maxMessages(10).chatMemoryStore(store).build(),
+                failing, Clock.systemUTC(), null);
+        Received received = new Received();
+
+        enforcer.streamingCall(plan(Action.BLOCK, FORBID)).memoryId("m").userMessage("question").stream(false)
+                .onPartialResponse(received.partials::append)
+                .onCompleteResponse(received.complete::set)
+                .onError(received.error::set)
+                .start();
+
+        assertThat(received.partials.toString()).isNotEmpty().isNotEqualTo(answer); // released, not recalled
+        assertThat(answer).startsWith(received.partials.toString());
+        assertThat(received.error.get()).isInstanceOf(dev.modelspec4j.ModelSpecException.class)
+                .hasMessageContaining("withheld");
+        assertThat(received.complete.get()).isNull();
+        assertThat(memory()).isEmpty();
+    }
+
+    /** Streams its answer from a thread of its own, as an HTTP client does. */
+    private static final class ThreadedModel implements StreamingChatModel {
+        final String answer;
+        final FlagHandle handle = new FlagHandle();
+        volatile Thread sender;
+
+        ThreadedModel(String answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            sender = new Thread(() -> {
+                for (String chunk : ScriptedSplit.of(answer, 3)) {
+                    if (handle.cancelled) {
+                        return;
+                    }
+                    handler.onPartialResponse(new PartialResponse(chunk), new PartialResponseContext(handle));
+                    Thread.yield();
+                }
+                if (!handle.cancelled) {
+                    handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build());
+                }
+            });
+            sender.start();
+        }
+    }
+
+    @Test
+    void aCancellationRacingTheStreamEndsItExactlyOnce() throws Exception {
+        String answer = "Thanks for asking. Your parcel left the warehouse this morning and arrives tomorrow,"
+                + " between eight and six; the carrier sends a text message an hour before it arrives.";
+        for (int round = 0; round < 40; round++) {
+            audit.clear();
+            ThreadedModel model = new ThreadedModel(answer);
+            Received received = new Received();
+            StringBuffer partials = new StringBuffer();
+            StreamingCall stream = (StreamingCall) enforcer(model).streamingCall(plan(Action.BLOCK, FORBID))
+                    .memoryId("m" + round).userMessage("question").stream(false);
+            stream.onPartialResponse(partials::append).onCompleteResponse(received.complete::set)
+                    .onError(received.error::set).start();
+            for (int i = 0; i < round; i++) {
+                Thread.yield();
+            }
+            stream.streamingHandle().cancel();
+            model.sender.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertThat(model.sender.isAlive()).isFalse();
+            assertThat(audit.records()).as("round %d", round).hasSize(1);
+            assertThat(received.error.get()).isNull();
+            assertThat(answer).startsWith(partials.toString());
+            if (audit.last().outcome() == Outcome.CANCELLED) {
+                assertThat(received.complete.get()).as("round %d", round).isNull();
+                assertThat(store.getMessages("m" + round)).isEmpty();
+            } else {
+                assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+                assertThat(received.complete.get().aiMessage().text()).isEqualTo(answer);
+            }
         }
     }
 }

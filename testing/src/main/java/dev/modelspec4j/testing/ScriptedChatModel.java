@@ -1,5 +1,6 @@
 package dev.modelspec4j.testing;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -25,15 +26,19 @@ import java.util.function.Function;
  *         .reply("A first answer that is far too long ...")
  *         .reply(request -> "An answer computed from " + ScriptedChatModel.lastUserText(request))
  *         .fail(new RuntimeException("provider down"))
+ *         .reply("A cut-off answ", FinishReason.LENGTH)
+ *         .requestTools("get_weather")
  *         .build();
  * }</pre>
+ *
+ * Answers end with finish reason {@code STOP} unless the script gives another.
  *
  * When the script runs out the model throws {@link IllegalStateException}, unless {@link Builder#repeatLast()}
  * was set.
  */
 public final class ScriptedChatModel implements ChatModel {
 
-    private final List<Function<ChatRequest, String>> script;
+    private final List<Step> script;
     private final boolean repeatLast;
     private final java.util.function.Consumer<ChatRequest> onRequest;
     private final Set<Capability> capabilities;
@@ -68,7 +73,7 @@ public final class ScriptedChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        Function<ChatRequest, String> step;
+        Step step;
         synchronized (this) {
             requests.add(request);
             if (next < script.size()) {
@@ -81,13 +86,17 @@ public final class ScriptedChatModel implements ChatModel {
             }
         }
         onRequest.accept(request);
-        String text = step.apply(request);
+        AiMessage message = step.answer().apply(request);
         return ChatResponse.builder()
-                .aiMessage(AiMessage.from(text))
+                .aiMessage(message)
                 .modelName("scripted")
-                .tokenUsage(new TokenUsage(approximateTokens(request), approximateTokens(text)))
-                .finishReason(FinishReason.STOP)
+                .tokenUsage(new TokenUsage(approximateTokens(request), approximateTokens(message.text())))
+                .finishReason(step.finishReason())
                 .build();
+    }
+
+    /** One scripted answer: the message and the finish reason it ends with. */
+    private record Step(Function<ChatRequest, AiMessage> answer, FinishReason finishReason) {
     }
 
     /** Every request received so far, in order. */
@@ -135,13 +144,23 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     private static int approximateTokens(String text) {
-        return Math.max(1, text.length() / 4);
+        return text == null ? 1 : Math.max(1, text.length() / 4);
+    }
+
+    /** A message asking to run {@code toolNames}, each with empty arguments, as a tool-calling model sends it. */
+    static AiMessage toolRequests(String... toolNames) {
+        List<ToolExecutionRequest> requests = new ArrayList<>();
+        for (String name : toolNames) {
+            requests.add(ToolExecutionRequest.builder().id("call_" + (requests.size() + 1)).name(name)
+                    .arguments("{}").build());
+        }
+        return AiMessage.from(requests);
     }
 
     /** Builds a script. */
     public static final class Builder {
 
-        private final List<Function<ChatRequest, String>> script = new ArrayList<>();
+        private final List<Step> script = new ArrayList<>();
         private boolean repeatLast;
         private java.util.function.Consumer<ChatRequest> onRequest = request -> { };
         private final Set<Capability> capabilities = new java.util.HashSet<>();
@@ -163,23 +182,48 @@ public final class ScriptedChatModel implements ChatModel {
 
         /** The next answer. */
         public Builder reply(String answer) {
+            return reply(answer, FinishReason.STOP);
+        }
+
+        /** The next answer, ending with {@code finishReason} (e.g. {@code LENGTH} for an answer cut off). */
+        public Builder reply(String answer, FinishReason finishReason) {
             Objects.requireNonNull(answer, "answer");
-            script.add(request -> answer);
+            return reply(AiMessage.from(answer), finishReason);
+        }
+
+        /**
+         * The next answer as a whole message, ending with {@code finishReason} (null: none reported): e.g. a
+         * message without text, {@code AiMessage.builder().build()}.
+         */
+        public Builder reply(AiMessage message, FinishReason finishReason) {
+            Objects.requireNonNull(message, "message");
+            script.add(new Step(request -> message, finishReason));
             return this;
         }
 
         /** The next answer, computed from the request. */
         public Builder reply(Function<ChatRequest, String> answer) {
-            script.add(Objects.requireNonNull(answer, "answer"));
+            Objects.requireNonNull(answer, "answer");
+            script.add(new Step(request -> AiMessage.from(answer.apply(request)), FinishReason.STOP));
+            return this;
+        }
+
+        /**
+         * The next answer asks to run the tools named (empty arguments, no text), with finish reason
+         * {@code TOOL_EXECUTION}, as a model does when it was offered tools, or believes it was.
+         */
+        public Builder requestTools(String... toolNames) {
+            AiMessage message = toolRequests(toolNames);
+            script.add(new Step(request -> message, FinishReason.TOOL_EXECUTION));
             return this;
         }
 
         /** The next request fails with {@code failure}. */
         public Builder fail(RuntimeException failure) {
             Objects.requireNonNull(failure, "failure");
-            script.add(request -> {
+            script.add(new Step(request -> {
                 throw failure;
-            });
+            }, FinishReason.STOP));
             return this;
         }
 

@@ -26,8 +26,12 @@ import java.util.Objects;
  *         .reply("An answer sent four characters at a time.")
  *         .reply(List.of("Chunks ", "as ", "written."))
  *         .failAfter(List.of("Half an ans"), new RuntimeException("connection reset"))
+ *         .reply(List.of("Cut ", "off"), FinishReason.LENGTH)
+ *         .stallAfter(List.of("Then nothing ", "more"))
  *         .build();
  * }</pre>
+ *
+ * Answers complete with finish reason {@code STOP} unless the script gives another.
  */
 public final class ScriptedStreamingChatModel implements StreamingChatModel {
 
@@ -86,15 +90,18 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
         if (handle.isCancelled()) {
             return;
         }
+        if (step.stall) {
+            return; // neither completes nor fails: the stream stays open, silent, until cancelled
+        }
         if (step.failure != null) {
             handler.onError(step.failure);
             return;
         }
         handler.onCompleteResponse(ChatResponse.builder()
-                .aiMessage(AiMessage.from(text.toString()))
+                .aiMessage(step.message != null ? step.message : AiMessage.from(text.toString()))
                 .modelName("scripted")
                 .tokenUsage(new TokenUsage(1, Math.max(1, text.length() / 4)))
-                .finishReason(FinishReason.STOP)
+                .finishReason(step.finishReason)
                 .build());
     }
 
@@ -138,7 +145,12 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
         return handles.get(index).sent;
     }
 
-    private record Step(String text, List<String> chunks, RuntimeException failure) {
+    private record Step(String text, List<String> chunks, RuntimeException failure, FinishReason finishReason,
+            AiMessage message, boolean stall) {
+
+        Step(String text, List<String> chunks, RuntimeException failure) {
+            this(text, chunks, failure, FinishReason.STOP, null, false);
+        }
     }
 
     /** A stream's handle, counting the chunks sent. */
@@ -180,6 +192,34 @@ public final class ScriptedStreamingChatModel implements StreamingChatModel {
         /** The next answer, in exactly these chunks. */
         public Builder reply(List<String> chunks) {
             script.add(new Step(null, List.copyOf(chunks), null));
+            return this;
+        }
+
+        /**
+         * The next answer, in exactly these chunks, completing with {@code finishReason} (null: none reported),
+         * e.g. {@code LENGTH} or {@code CONTENT_FILTER}.
+         */
+        public Builder reply(List<String> chunks, FinishReason finishReason) {
+            script.add(new Step(null, List.copyOf(chunks), null, finishReason, null, false));
+            return this;
+        }
+
+        /**
+         * The next stream sends no text and completes with a message asking to run the tools named (empty
+         * arguments), finish reason {@code TOOL_EXECUTION}.
+         */
+        public Builder requestTools(String... toolNames) {
+            script.add(new Step(null, List.of(), null, FinishReason.TOOL_EXECUTION,
+                    ScriptedChatModel.toolRequests(toolNames), false));
+            return this;
+        }
+
+        /**
+         * The next stream sends {@code chunks}, then nothing more: it neither completes nor fails, as a provider
+         * whose connection hangs. Its handle shows whether it was cancelled.
+         */
+        public Builder stallAfter(List<String> chunks) {
+            script.add(new Step(null, List.copyOf(chunks), null, FinishReason.STOP, null, true));
             return this;
         }
 

@@ -3,9 +3,12 @@ package dev.modelspec4j.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.output.FinishReason;
 import org.junit.jupiter.api.Test;
 
 class ScriptedChatModelTest {
@@ -56,5 +59,26 @@ class ScriptedChatModelTest {
         model.chat(ask("a"));
         model.chat(ask("b"));
         assertThat(seen).containsExactly("a", "b");
+    }
+
+    @Test
+    void scriptsFinishReasonsMessagesAndToolRequests() {
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .reply("cut o", FinishReason.LENGTH)
+                .reply(AiMessage.builder().build(), null)
+                .requestTools("get_weather", "book_flight")
+                .build();
+
+        var cut = model.chat(ask("a"));
+        assertThat(cut.aiMessage().text()).isEqualTo("cut o");
+        assertThat(cut.finishReason()).isEqualTo(FinishReason.LENGTH);
+        var empty = model.chat(ask("b"));
+        assertThat(empty.aiMessage().text()).isNull();
+        assertThat(empty.finishReason()).isNull();
+        var tools = model.chat(ask("c"));
+        assertThat(tools.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
+        assertThat(tools.aiMessage().toolExecutionRequests())
+                .extracting(ToolExecutionRequest::name)
+                .containsExactly("get_weather", "book_flight");
     }
 }

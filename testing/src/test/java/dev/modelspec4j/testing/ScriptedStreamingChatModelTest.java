@@ -2,10 +2,13 @@ package dev.modelspec4j.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,5 +80,32 @@ class ScriptedStreamingChatModelTest {
         assertThat(failed.chunks).containsExactly("par", "tial");
         assertThat(failed.error.get()).hasMessage("reset");
         assertThat(ScriptedStreamingChatModel.split("a\uD83D\uDE00b", 2)).containsExactly("a", "\uD83D\uDE00", "b");
+    }
+
+    @Test
+    void scriptsFinishReasonsToolRequestsAndStalls() {
+        ScriptedStreamingChatModel model = ScriptedStreamingChatModel.builder()
+                .reply(List.of("Cut ", "o"), FinishReason.LENGTH)
+                .requestTools("lookup_order")
+                .stallAfter(List.of("Then ", "nothing"))
+                .build();
+
+        Collector cut = new Collector(0);
+        model.chat(ChatRequest.builder().messages(UserMessage.from("a")).build(), cut);
+        assertThat(cut.chunks).containsExactly("Cut ", "o");
+        assertThat(cut.complete.get().finishReason()).isEqualTo(FinishReason.LENGTH);
+
+        Collector tools = new Collector(0);
+        model.chat(ChatRequest.builder().messages(UserMessage.from("b")).build(), tools);
+        assertThat(tools.chunks).isEmpty();
+        assertThat(tools.complete.get().aiMessage().toolExecutionRequests()).singleElement()
+                .satisfies(r -> assertThat(r.name()).isEqualTo("lookup_order"));
+
+        Collector stalled = new Collector(0);
+        model.chat(ChatRequest.builder().messages(UserMessage.from("c")).build(), stalled);
+        assertThat(stalled.chunks).containsExactly("Then ", "nothing");
+        assertThat(stalled.complete.get()).isNull();
+        assertThat(stalled.error.get()).isNull();
+        assertThat(model.cancelled(2)).isFalse();
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.output.FinishReason;
 import dev.modelspec4j.Outcome;
+import dev.modelspec4j.UnexpectedReplyException;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.testing.OpenAiCompletions;
@@ -129,5 +131,41 @@ class SupportDeskOpenAiTest extends LocalServerTest {
                 .hasRootCauseMessage(ProviderErrors.ECHOING_BODY); // the caller still gets the provider's message
         assertThat(server.getRequestCount()).isEqualTo(1);
         ProviderErrors.assertRecordKeepsNothingOfTheBody(audit.last());
+    }
+
+    private void enqueue(String body) {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(body));
+    }
+
+    @Test
+    void aRefusalInTheOpenAiReplyEndsInTheSpecsRefusal() {
+        enqueue(OpenAiCompletions.refusal("gpt-4o-mini", "I'm sorry, I can't assist with that."));
+
+        String answer = assistant().answer("erin", "How do I open someone else's router?", null, "the R2");
+
+        assertThat(answer).isEqualTo("Sorry, I can't help with that. A colleague will contact you.");
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(audit.last().violations()).extracting(Violation::ruleId).containsExactly("provider.contentFilter");
+    }
+
+    @Test
+    void aToolCallInTheOpenAiReplyFailsClosed() {
+        enqueue(OpenAiCompletions.toolCalls("gpt-4o-mini", "reset_router"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> assistant().answer("frank", "Reset my router", null, "the R2"))
+                .isInstanceOf(UnexpectedReplyException.class)
+                .hasMessageContaining("tool execution requested: reset_router");
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.UNEXPECTED_REPLY);
+        assertThat(audit.last().finishReasons()).containsExactly(FinishReason.TOOL_EXECUTION);
+    }
+
+    @Test
+    void theFinishReasonOfAnAnswerCutOffIsInTheAuditRecord() {
+        enqueue(OpenAiCompletions.body("gpt-4o-mini", "Unplug the router for ten", "length"));
+
+        assertThat(assistant().answer("gina", "Red light?", null, "the R2")).isEqualTo("Unplug the router for ten");
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(audit.last().finishReasons()).containsExactly(FinishReason.LENGTH);
     }
 }

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.service.TokenStream;
 import dev.modelspec4j.ModelCallException;
+import dev.modelspec4j.ModelSpecs;
 import dev.modelspec4j.Outcome;
+import dev.modelspec4j.UnexpectedReplyException;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.testing.ObservedStreamingChatModel;
 import dev.modelspec4j.testing.ScriptedChatModel;
@@ -37,14 +42,17 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
     private final List<StreamingHandle> upstreamHandles = new ArrayList<>();
 
-    private SupportAssistant assistant() {
-        OpenAiStreamingChatModel openAi = OpenAiStreamingChatModel.builder()
+    private OpenAiStreamingChatModel openAi() {
+        return OpenAiStreamingChatModel.builder()
                 .baseUrl(server.url("/v1").toString())
                 .apiKey("test-key")
                 .modelName("gpt-4o-mini")
                 .timeout(Duration.ofSeconds(10))
                 .build();
-        return SupportDesk.assistant(ScriptedChatModel.answering(), recordingHandles(openAi), audit);
+    }
+
+    private SupportAssistant assistant() {
+        return SupportDesk.assistant(ScriptedChatModel.answering(), recordingHandles(openAi()), audit);
     }
 
     /** The OpenAI model, keeping the streaming handle it gives with each partial response. */
@@ -56,14 +64,20 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
         });
     }
 
-    private static String event(String content, String finishReason) throws Exception {
-        ObjectNode chunk = JSON.createObjectNode();
+    /** A new {@code chat.completion.chunk} with one choice; returns the choice. */
+    private static ObjectNode choiceOf(ObjectNode chunk) {
         chunk.put("id", "chatcmpl-1");
         chunk.put("object", "chat.completion.chunk");
         chunk.put("created", 1_764_000_000L);
         chunk.put("model", "gpt-4o-mini");
         ObjectNode choice = chunk.putArray("choices").addObject();
         choice.put("index", 0);
+        return choice;
+    }
+
+    private static String event(String content, String finishReason) throws Exception {
+        ObjectNode chunk = JSON.createObjectNode();
+        ObjectNode choice = choiceOf(chunk);
         ObjectNode delta = choice.putObject("delta");
         if (content != null) {
             delta.put("content", content);
@@ -233,5 +247,93 @@ class SupportDeskStreamingOpenAiTest extends LocalServerTest {
         long tokensBeforeTheEnd = caller.tokenNanos.stream().filter(t -> end - t > 100_000_000L).count();
         assertThat(tokensBeforeTheEnd).isGreaterThan(5);
         assertThat(caller.text()).isEqualTo(String.join("", tokens));
+    }
+
+    @Test
+    void aStalledStreamEndsWithTheTimeoutErrorAndOneAuditRecord() throws Exception {
+        StringBuilder sent = new StringBuilder(event("", null));
+        for (String token : words("Let me look at your order: it left our warehouse in Leeds this morning, ")) {
+            sent.append(event(token, null));
+        }
+        String stalled = event("and it arrives tomorrow.", null) + event(null, "stop") + "data: [DONE]\n\n";
+        // The first events come at once; the rest only after a pause far longer than the idle timeout.
+        server.enqueue(sse(sent + stalled).throttleBody(sent.length(), 20, TimeUnit.SECONDS));
+        SupportAssistant assistant = ModelSpecs.builder(SupportAssistant.class)
+                .chatModel(ScriptedChatModel.answering())
+                .streamingChatModel(recordingHandles(openAi()))
+                .chatMemoryProvider(customer -> MessageWindowChatMemory.withMaxMessages(20))
+                .streamIdleTimeout(Duration.ofMillis(500))
+                .auditSink(audit)
+                .build();
+
+        Caller caller = new Caller().run(assistant.chat("erin", "Where is my order?", null, "the R2"));
+
+        assertThat(caller.error.get()).isInstanceOf(ModelCallException.class)
+                .hasCauseInstanceOf(TimeoutException.class);
+        assertThat(caller.complete.get()).isNull();
+        assertThat(caller.text()).doesNotContain("tomorrow");
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(audit.last().error()).contains("TimeoutException");
+        synchronized (upstreamHandles) {
+            for (StreamingHandle handle : upstreamHandles) {
+                assertThat(handle.isCancelled()).isTrue();
+            }
+        }
+    }
+
+    /** A chunk whose delta carries a tool call: its id and name first, then its arguments. */
+    private static String toolCallEvent(String name, String arguments) throws Exception {
+        ObjectNode chunk = JSON.createObjectNode();
+        ObjectNode choice = choiceOf(chunk);
+        ObjectNode call = choice.putObject("delta").putArray("tool_calls").addObject();
+        call.put("index", 0);
+        if (name != null) {
+            call.put("id", "call_1");
+            call.put("type", "function");
+        }
+        ObjectNode function = call.putObject("function");
+        if (name != null) {
+            function.put("name", name);
+        }
+        function.put("arguments", arguments);
+        choice.putNull("finish_reason");
+        return "data: " + JSON.writeValueAsString(chunk) + "\n\n";
+    }
+
+    @Test
+    void aStreamedToolCallFailsClosed() throws Exception {
+        String body = event("", null) + toolCallEvent("reset_router", "") + toolCallEvent(null, "{\"force\": true}")
+                + event(null, "tool_calls") + "data: [DONE]\n\n";
+        server.enqueue(sse(body));
+
+        Caller caller = new Caller().run(assistant().chat("hugo", "Reset my router", null, "the R2"));
+
+        assertThat(caller.error.get()).isInstanceOf(UnexpectedReplyException.class)
+                .hasMessageContaining("tool execution requested: reset_router");
+        assertThat(caller.complete.get()).isNull();
+        assertThat(caller.text()).isEmpty();
+        assertThat(audit.records()).hasSize(1);
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.UNEXPECTED_REPLY);
+        assertThat(audit.last().error()).doesNotContain("force");
+    }
+
+    @Test
+    void aStreamStoppedByTheContentFilterEndsWithTheRefusal() throws Exception {
+        List<String> tokens = words("Opening a router that belongs to someone else is something I will explain in"
+                + " detail: first you take the screwdriver and the small key that comes with the device, then");
+        StringBuilder body = new StringBuilder(event("", null));
+        for (String token : tokens) {
+            body.append(event(token, null));
+        }
+        server.enqueue(sse(body.append(event(null, "content_filter")).append("data: [DONE]\n\n").toString()));
+
+        Caller caller = new Caller().run(assistant().chat("ivy", "Open a router?", null, "the R2"));
+
+        assertThat(caller.error.get()).isNull();
+        assertThat(caller.text()).endsWith("\n\n" + REFUSAL).doesNotContain("then");
+        assertThat(caller.complete.get().aiMessage().text()).isEqualTo(caller.text());
+        assertThat(audit.last().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(audit.last().finishReasons()).containsExactly(FinishReason.CONTENT_FILTER);
     }
 }
