@@ -66,7 +66,17 @@ public enum Message {
     FALLBACK_ON_STREAM(81, "Method %s streams: FALLBACK cannot replace a stream with another method's result; choose REFUSE, REDACT, BLOCK or REPORT"),
     WHOLE_ANSWER_ON_STREAM(82, "Rule %s (@%s) can only judge the whole answer (%s), but method %s streams: %s, or annotate the method @Streaming(buffer = true)"),
     STREAMING_WITHOUT_STREAM(83, "@Streaming on method %s, which returns %s: only a method returning TokenStream streams; remove the annotation"),
-    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset");
+    BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset"),
+
+    // Generated code limits: 100-109.
+    GENERATED_NAME_CLASH(100, "Assistant %s would be implemented by %s, which %s: rename the interface (the generated name joins nested type names with _)"),
+    INACCESSIBLE_ASSISTANT(101, "Assistant %s cannot be implemented by the generated %s, a top-level class of package %s: %s; declare it public or package-private, directly inside a top-level type or at the top level"),
+    SEALED_ASSISTANT(102, "Assistant %s is sealed and does not permit %s, the generated implementation: add %s to its permits clause, or do not seal it"),
+    DUPLICATE_TEMPLATE_VARIABLE(103, "Parameters %s and %s of method %s both bind the template variable {{%s}}: give each parameter its own name or @V value"),
+    SPEC_TEXT_TOO_LONG(104, "@ModelSpec %s is %d characters long; it names the generated files and is stored in the generated class, which allows at most %d: shorten it"),
+    TOO_MANY_METHODS(105, "Assistant %s has %d methods; a generated class holds the enforcement plans of at most %d: split the interface into several assistants"),
+    CLASHES_WITH_BUILDER(106, "Method builder() of %s clashes with the static builder() of the generated %s: rename the method or give it parameters"),
+    HIDES_PACKAGE(107, "%s %s, which the generated %s inherits, hides the package %s that the generated code refers to: rename it");
 
     private final String code;
     private final String format;
