@@ -73,9 +73,10 @@ class ProcessorFuzzTest {
         List<FuzzSources.Case> accepted = new ArrayList<>();
         // First annotation processing alone, to learn which interfaces the processor accepts; then a full
         // compilation of those, in which javac compiles the generated classes.
+        List<FuzzSources.Case> compiled = new ArrayList<>();
         boolean unplaced = judge(batch, true, found, accepted);
         if (!unplaced && !accepted.isEmpty()) {
-            unplaced = judge(accepted, false, found, new ArrayList<>());
+            unplaced = judge(accepted, false, found, compiled);
         }
         if (unplaced && batch.size() > 1) {
             for (FuzzSources.Case single : batch) {
@@ -85,7 +86,7 @@ class ProcessorFuzzTest {
         }
         failures.addAll(found);
         if (!unplaced) {
-            accepted.forEach(c -> generated.add(c.index()));
+            compiled.forEach(c -> generated.add(c.index()));
         }
     }
 
