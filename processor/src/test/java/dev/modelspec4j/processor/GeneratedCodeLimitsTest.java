@@ -335,6 +335,23 @@ class GeneratedCodeLimitsTest {
     }
 
     @Test
+    void overloadsWithStructuredOutputEachHaveTheirOwnSchema() {
+        JavaFileObject src = assistant("Assistant",
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    record Reply(String text) {}",
+                "    record Ranking(int rank) {}",
+                "    Reply ask(@UserMessage String question);",
+                "    @UserMessage(\"Rank {{question}} on {{topic}}\")",
+                "    Ranking ask(@V(\"question\") String question, @V(\"topic\") String topic);",
+                "}");
+        Compilation compilation = compile(src);
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = generated(compilation, "test.GuardedAssistant");
+        assertThat(generated).contains(".structured(ASK_OUTPUT)", ".structured(ASK_OUTPUT_2)");
+    }
+
+    @Test
     void methodNamedBuilder() {
         JavaFileObject src = assistant("Assistant",
                 "@ModelSpec(id = \"t.a\")",
