@@ -45,6 +45,8 @@ public final class ModelSpecProcessor extends AbstractProcessor {
     private AssistantDiscovery discovery;
     /** Which interface wrote the documents of each spec id, across rounds. */
     private final Map<String, String> documentOwners = new HashMap<>();
+    /** Which interface each generated class implements, across rounds. */
+    private final Map<String, String> generatedOwners = new HashMap<>();
 
     /** The processor as javac finds it through {@code META-INF/services}. */
     public ModelSpecProcessor() {
@@ -93,10 +95,8 @@ public final class ModelSpecProcessor extends AbstractProcessor {
         for (Element element : ready) {
             try {
                 process(element, diagnostics);
-            } catch (RuntimeException | LinkageError e) {
-                StringWriter trace = new StringWriter();
-                e.printStackTrace(new PrintWriter(trace));
-                diagnostics.report(Message.PROCESSOR_ERROR, element, element, trace);
+            } catch (Throwable e) { // anything, a StackOverflowError included: javac must not crash because of us
+                diagnostics.report(Message.PROCESSOR_ERROR, element, element, trace(e));
             }
         }
         if (round.processingOver()) {
@@ -109,6 +109,20 @@ public final class ModelSpecProcessor extends AbstractProcessor {
             }
         }
         return false;
+    }
+
+    /** The stack trace of an unexpected fault, cut short: a stack overflow would otherwise repeat for pages. */
+    private static String trace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        String text = trace.toString();
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' && ++lines == 60) {
+                return text.substring(0, i + 1) + "\t...\n";
+            }
+        }
+        return text;
     }
 
     /** Reads and checks the required-policies option; names that are not policies are reported and dropped. */
@@ -151,9 +165,21 @@ public final class ModelSpecProcessor extends AbstractProcessor {
         }
         boolean generatedAvailable =
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+        String generated = model.get().generatedName().canonicalName();
+        String owner = model.get().interfaceName().canonicalName();
+        String previous = generatedOwners.putIfAbsent(generated, owner);
+        if (previous != null) {
+            diagnostics.report(Message.GENERATED_NAME_CLASH, element, owner, generated,
+                    "is already generated for " + previous);
+            return;
+        }
         JavaFile file = new GuardedClassWriter(generatedAvailable).write(model.get(), element);
         try {
             file.writeTo(processingEnv.getFiler());
+        } catch (javax.annotation.processing.FilerException e) {
+            diagnostics.report(Message.GENERATED_NAME_CLASH, element, owner, generated,
+                    "cannot be written: " + e.getMessage());
+            return;
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     Message.PROCESSOR_ERROR.format(element, "could not write " + model.get().generatedName() + ": " + e), element);

@@ -267,7 +267,7 @@ class GuardrailTest {
         assertThat(source).containsOnlyOnce("new TopicInputGuardrail()")
                 .containsOnlyOnce("new AnswerOutputGuardrail()")
                 .containsOnlyOnce("new UpperCaseInputGuardrail()")
-                .contains(".guardrails(answerGuardrails)")
+                .contains(".guardrails(this.answerGuardrails)")
                 .doesNotContain("getDeclaredConstructor")
                 .doesNotContain("newInstance");
     }

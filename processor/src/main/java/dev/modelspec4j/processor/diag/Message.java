@@ -70,6 +70,16 @@ public enum Message {
     STREAMING_WITHOUT_STREAM(83, "@Streaming on method %s, which returns %s: only a method returning TokenStream streams; remove the annotation"),
     BAD_LOOK_AHEAD(84, "@Forbid lookAhead is %d: give the longest match in characters (a positive number), or leave it unset"),
 
+    // Generated code limits: 100-109.
+    GENERATED_NAME_CLASH(100, "Assistant %s would be implemented by %s, which %s: rename the interface (the generated name joins nested type names with _)"),
+    INACCESSIBLE_ASSISTANT(101, "Assistant %s cannot be implemented by the generated %s, a top-level class of package %s: %s; declare it public or package-private, directly inside a top-level type or at the top level"),
+    SEALED_ASSISTANT(102, "Assistant %s is sealed and does not permit %s, the generated implementation: add %s to its permits clause, or do not seal it"),
+    DUPLICATE_TEMPLATE_VARIABLE(103, "Parameters %s and %s of method %s both bind the template variable {{%s}}: give each parameter its own name or @V value"),
+    SPEC_TEXT_TOO_LONG(104, "@ModelSpec %s is %d characters long; it names the generated files and is stored in the generated class, which allows at most %d: shorten it"),
+    TOO_MANY_METHODS(105, "Assistant %s has %d methods; a generated class holds the enforcement plans of at most %d: split the interface into several assistants"),
+    CLASHES_WITH_BUILDER(106, "Method builder() of %s clashes with the static builder() of the generated %s: rename the method or give it parameters"),
+    HIDES_PACKAGE(107, "%s %s, which the generated %s inherits, hides the package %s that the generated code refers to: rename it"),
+
     // LangChain4j parity: 120-129.
     CONTENT_OUTSIDE_USER_MESSAGE(120, "Parameter %s of method %s is of type %s, which holds message contents, but %s"),
     CHAT_MESSAGE_PARAMETER(121, "Parameter %s of method %s is a %s: AiServices would put the message's toString() into the prompt text. Pass its parts instead: the text as a @UserMessage String, images and other media as @UserMessage content parameters (ImageContent, List<Content>...), the name as a @UserName parameter"),

@@ -55,17 +55,17 @@ final class StructuredOutputWriter {
                 .superclass(ParameterizedTypeName.get(TYPE_REFERENCE, s.readType().box()))
                 .build();
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.builder($S, $L)", STRUCTURED_OUTPUT, method.name(), typeReference)
+                .add("$T.builder($L, $L)", STRUCTURED_OUTPUT, SourceText.string(method.name()), typeReference)
                 .indent().indent()
                 .add("\n.responseFormat($T.builder()", RESPONSE_FORMAT).indent().indent()
                 .add("\n.type($T.JSON)", RESPONSE_FORMAT_TYPE)
                 .add("\n.jsonSchema($T.builder()", JSON_SCHEMA).indent().indent()
-                .add("\n.name($S)", s.schemaName())
+                .add("\n.name($L)", SourceText.string(s.schemaName()))
                 .add("\n.rootElement($L)", node(s.root()))
                 .add("\n.build())").unindent().unindent()
                 .add("\n.build())").unindent().unindent();
         if (s.wrapper() != null) {
-            code.add("\n.wrappedIn($S)", s.wrapper());
+            code.add("\n.wrappedIn($L)", SourceText.string(s.wrapper()));
         }
         if (!s.shape().equals("PLAIN")) {
             code.add("\n.shape($T.$L)", SHAPE, s.shape());
@@ -73,7 +73,8 @@ final class StructuredOutputWriter {
         code.add("\n.schemaRule($T.DEVELOPER, $T.$L)", LEVEL, ACTION, s.schemaAction());
         for (StructuredModel.FieldModel field : s.fields()) {
             RuleModel rule = field.rule();
-            code.add("\n.fieldRule($S, $T.output($S, $T.$L, $T.$L,", field.path(), RULE, rule.id(), LEVEL,
+            code.add("\n.fieldRule($L, $T.output($L, $T.$L, $T.$L,", SourceText.string(field.path()), RULE,
+                    SourceText.string(rule.id()), LEVEL,
                     rule.level(), ACTION, rule.action()).indent().indent()
                     .add("\n$L)$L)", GuardedClassWriter.valueCheckInitializer(rule),
                             rule.userOverridable() ? ".overridableByUser()" : "")
@@ -90,11 +91,11 @@ final class StructuredOutputWriter {
                 CodeBlock value = property.nullable()
                         ? nullable(property.node())
                         : node(property.node());
-                code.add("\n.addProperty($S, $L)", property.name(), value);
+                code.add("\n.addProperty($L, $L)", SourceText.string(property.name()), value);
             }
             if (!object.required().isEmpty()) {
                 List<CodeBlock> names = new ArrayList<>();
-                object.required().forEach(n -> names.add(CodeBlock.of("$S", n)));
+                object.required().forEach(n -> names.add(SourceText.string(n)));
                 code.add("\n.required($L)", CodeBlock.join(names, ", "));
             }
             code.add("\n.additionalProperties($L)", object.open());
@@ -107,13 +108,13 @@ final class StructuredOutputWriter {
         }
         if (node instanceof EnumNode enumeration) {
             List<CodeBlock> values = new ArrayList<>();
-            enumeration.values().forEach(v -> values.add(CodeBlock.of("$S", v)));
+            enumeration.values().forEach(v -> values.add(SourceText.string(v)));
             CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", ENUM);
             description(code, enumeration.description());
             return code.add(".enumValues($L).build()", CodeBlock.join(values, ", ")).build();
         }
         if (node instanceof FormattedNode formatted) {
-            return CodeBlock.of("$T.from($S)", RAW, rawSchema(formatted));
+            return CodeBlock.of("$T.from($L)", RAW, SourceText.string(rawSchema(formatted)));
         }
         ScalarNode scalar = (ScalarNode) node;
         ClassName type = switch (scalar.type()) {
@@ -137,7 +138,7 @@ final class StructuredOutputWriter {
 
     private static void description(CodeBlock.Builder code, String description) {
         if (!description.isEmpty()) {
-            code.add(".description($S)", description);
+            code.add(".description($L)", SourceText.string(description));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.modelspec4j.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the generators need to know about one assistant interface; built from the source by the
@@ -16,6 +17,9 @@ import java.util.List;
  * @param needsMemory whether a method has a {@code @MemoryId} parameter
  * @param methods the abstract methods, in source order
  * @param chatMemoryAccess whether the interface extends LangChain4j's {@code ChatMemoryAccess}
+ * @param inheritedNames simple names that would not mean in the generated class what they mean in an ordinary
+ *     file: the fields and member types it inherits from the interface, and types of the interface's package
+ *     named like a {@code java.lang} type; the generated code qualifies types of these names
  */
 public record AssistantModel(
         ClassName interfaceName,
@@ -26,9 +30,11 @@ public record AssistantModel(
         String hash,
         boolean needsMemory,
         List<MethodModel> methods,
-        boolean chatMemoryAccess) {
+        boolean chatMemoryAccess,
+        Set<String> inheritedNames) {
 
     public AssistantModel {
         methods = List.copyOf(methods);
+        inheritedNames = Set.copyOf(inheritedNames);
     }
 }

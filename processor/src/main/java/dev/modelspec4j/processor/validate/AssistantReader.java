@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -48,7 +47,12 @@ import javax.lang.model.util.Types;
  */
 public final class AssistantReader {
 
-    private static final Pattern SPEC_ID = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
+    /** The longest spec id or version: the id names files, and both are stored in the generated class. */
+    static final int MAX_SPEC_TEXT = 128;
+    /** The most abstract methods of one assistant: the generated class holds a plan and a method for each. */
+    static final int MAX_METHODS = 1000;
+    /** Packages whose names start qualified names in the generated code. */
+    private static final Set<String> GENERATED_CODE_PACKAGES = Set.of("dev", "java", "javax", "com");
     private static final Set<String> SPECIAL_VARIABLES = Set.of("current_date", "current_time", "current_date_time");
 
     private final ProcessingEnvironment env;
@@ -96,10 +100,23 @@ public final class AssistantReader {
             diagnostics.report(Message.GENERIC_INTERFACE, type, spec, type.getQualifiedName());
         }
         String specId = mirrors.string(spec, "id");
-        if (!SPEC_ID.matcher(specId).matches()) {
+        String version = mirrors.string(spec, "version");
+        if (specId.length() > MAX_SPEC_TEXT) {
+            diagnostics.report(Message.SPEC_TEXT_TOO_LONG, type, spec, Mirrors.explicit(spec, "id"), "id",
+                    specId.length(), MAX_SPEC_TEXT);
+        } else if (!isSpecId(specId)) {
             diagnostics.report(Message.INVALID_SPEC_ID, type, spec, Mirrors.explicit(spec, "id"), specId);
         }
+        if (version.length() > MAX_SPEC_TEXT) {
+            diagnostics.report(Message.SPEC_TEXT_TOO_LONG, type, spec, Mirrors.explicit(spec, "version"), "version",
+                    version.length(), MAX_SPEC_TEXT);
+        }
         String packageName = packageOf(type);
+        ClassName interfaceName = ClassName.get(type);
+        ClassName generated = ClassName.get(interfaceName.packageName(),
+                "Guarded" + String.join("_", interfaceName.simpleNames()));
+        checkImplementable(type, spec, generated);
+        Set<String> inheritedNames = inheritedNames(type, spec, generated, packageName);
 
         Optional<Template> interfaceSystem = mirrors.find(type, Names.SYSTEM_MESSAGE)
                 .flatMap(m -> templates.read(type, m, packageName));
@@ -131,17 +148,32 @@ public final class AssistantReader {
         List<MethodModel> methods = new ArrayList<>();
         boolean memoryAccess = isSubtype(type.asType(), Names.CHAT_MEMORY_ACCESS);
         boolean needsMemory = memoryAccess;
+        List<ExecutableElement> abstractMethods = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
-            if (!method.getEnclosingElement().toString().equals("java.lang.Object")) {
-                mirrors.find(method, Names.TOOL).ifPresent(m -> diagnostics.report(Message.TOOLS_NOT_YET, method, m,
-                        "Tool", "method " + method.getSimpleName()));
+            if (method.getEnclosingElement().toString().equals("java.lang.Object")) {
+                continue;
             }
-            if (!method.getModifiers().contains(Modifier.ABSTRACT)
-                    || method.getEnclosingElement().toString().equals("java.lang.Object")
-                    || ((TypeElement) method.getEnclosingElement()).getQualifiedName()
-                            .contentEquals(Names.CHAT_MEMORY_ACCESS)) {
+            mirrors.find(method, Names.TOOL).ifPresent(m -> diagnostics.report(Message.TOOLS_NOT_YET, method, m,
+                    "Tool", "method " + method.getSimpleName()));
+            if (((TypeElement) method.getEnclosingElement()).getQualifiedName()
+                    .contentEquals(Names.CHAT_MEMORY_ACCESS)) {
                 continue; // ChatMemoryAccess's methods are implemented over the assistant's memory
             }
+            if (method.getSimpleName().contentEquals("builder") && method.getParameters().isEmpty()
+                    && !method.getModifiers().contains(Modifier.STATIC)) {
+                Element at = method.getEnclosingElement().equals(type) ? method : type;
+                diagnostics.report(Message.CLASHES_WITH_BUILDER, at, type.getQualifiedName(), generated.simpleName());
+            }
+            if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+                abstractMethods.add(method);
+            }
+        }
+        if (abstractMethods.size() > MAX_METHODS) {
+            diagnostics.report(Message.TOO_MANY_METHODS, type, spec, type.getQualifiedName(), abstractMethods.size(),
+                    MAX_METHODS);
+            return Optional.empty();
+        }
+        for (ExecutableElement method : abstractMethods) {
             Optional<MethodModel> model = method(type, method, packageName, interfaceSystem, interfaceOnViolation,
                     inherited, policyOnViolations);
             if (model.isPresent()) {
@@ -152,11 +184,8 @@ public final class AssistantReader {
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        ClassName interfaceName = ClassName.get(type);
-        ClassName generated = ClassName.get(interfaceName.packageName(),
-                "Guarded" + String.join("_", interfaceName.simpleNames()));
-        return Optional.of(new AssistantModel(interfaceName, generated, specId, mirrors.string(spec, "version"),
-                mirrors.string(spec, "description"), SpecHash.of(methods), needsMemory, methods, memoryAccess));
+        return Optional.of(new AssistantModel(interfaceName, generated, specId, version,
+                mirrors.string(spec, "description"), SpecHash.of(methods), needsMemory, methods, memoryAccess, inheritedNames));
     }
 
     private Optional<MethodModel> method(TypeElement type, ExecutableElement method, String packageName,
@@ -272,7 +301,12 @@ public final class AssistantReader {
                 v.ifPresent(m -> untrustedNames.add(mirrors.string(m, "value")));
             } else {
                 String variable = v.map(m -> mirrors.string(m, "value")).orElse(pName);
-                variables.put(variable, p);
+                VariableElement previous = variables.putIfAbsent(variable, p);
+                if (previous != null) {
+                    diagnostics.report(Message.DUPLICATE_TEMPLATE_VARIABLE, p, v.orElse(null), previous.getSimpleName(),
+                            pName, name, variable);
+                    continue;
+                }
                 templateParameters.add(pName);
                 structuredPrompt(p, name);
             }
@@ -442,6 +476,89 @@ public final class AssistantReader {
                 thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback,
                 structuredModel, bufferStream, contentParameters, contentsBeforeText,
                 userName == null ? null : userName.getSimpleName().toString()));
+    }
+
+    /** Whether {@code id} is dotted lower-case words: checked by hand, as a regex would recurse per word. */
+    static boolean isSpecId(String id) {
+        boolean wordStart = true;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (wordStart) {
+                if (c < 'a' || c > 'z') {
+                    return false;
+                }
+                wordStart = false;
+            } else if (c == '.') {
+                wordStart = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return !wordStart;
+    }
+
+    /**
+     * Reports an interface that a top-level class of its package cannot implement: a private, local or anonymous
+     * one (or one inside such a type), or a sealed one that does not permit the generated class.
+     */
+    private void checkImplementable(TypeElement type, AnnotationMirror spec, ClassName generated) {
+        for (Element e = type; e instanceof TypeElement enclosing; e = e.getEnclosingElement()) {
+            String problem = null;
+            if (enclosing.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
+                    || enclosing.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
+                problem = (e == type ? "it is" : enclosing.getSimpleName() + ", which encloses it, is")
+                        + " declared inside a method";
+            } else if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+                problem = (e == type ? "it is" : enclosing.getSimpleName() + ", which encloses it, is") + " private";
+            }
+            if (problem != null) {
+                diagnostics.report(Message.INACCESSIBLE_ASSISTANT, type, spec, type.getQualifiedName(),
+                        generated.simpleName(), generated.packageName(), problem);
+                return;
+            }
+        }
+        if (type.getModifiers().contains(Modifier.SEALED) && type.getPermittedSubclasses().stream()
+                .noneMatch(t -> t.toString().equals(generated.canonicalName())
+                        || t.toString().equals(generated.simpleName()))) {
+            diagnostics.report(Message.SEALED_ASSISTANT, type, spec, type.getQualifiedName(), generated.simpleName(),
+                    generated.simpleName());
+        }
+    }
+
+    /**
+     * The simple names that the generated class inherits from the interface (fields, member types and methods) or
+     * that its package gives a {@code java.lang} type, which the generated code must qualify. A field or member
+     * type named like a package that starts a qualified name would hide that package: it is reported.
+     */
+    private Set<String> inheritedNames(TypeElement type, AnnotationMirror spec, ClassName generated,
+            String packageName) {
+        Set<String> names = new java.util.TreeSet<>();
+        Set<String> packages = new java.util.HashSet<>(GENERATED_CODE_PACKAGES);
+        packages.add(packageName.contains(".") ? packageName.substring(0, packageName.indexOf('.')) : packageName);
+        for (Element member : env.getElementUtils().getAllMembers(type)) {
+            if (member.getEnclosingElement().toString().equals("java.lang.Object")) {
+                continue;
+            }
+            String name = member.getSimpleName().toString();
+            boolean variableOrType = member.getKind().isField() || member.getKind().isClass()
+                    || member.getKind().isInterface();
+            if (variableOrType && packages.contains(name)) {
+                Element at = member.getEnclosingElement().equals(type) ? member : type;
+                diagnostics.report(Message.HIDES_PACKAGE, at, member.getKind().isField() ? "Field" : "Type",
+                        name, generated.simpleName(), name);
+            }
+            if (variableOrType || member.getKind() == ElementKind.METHOD) {
+                names.add(name);
+            }
+        }
+        PackageElement pkg = env.getElementUtils().getPackageOf(type);
+        for (Element sibling : pkg.getEnclosedElements()) {
+            String name = sibling.getSimpleName().toString();
+            if (env.getElementUtils().getTypeElement("java.lang." + name) != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */

@@ -27,6 +27,8 @@ import javax.lang.model.element.Element;
 final class Positions {
 
     private final Trees trees;
+    /** The compilation unit of each top-level type: finding it scans the unit, so once per type. */
+    private final java.util.Map<Element, CompilationUnitTree> units = new java.util.HashMap<>();
 
     private Positions(Trees trees) {
         this.trees = trees;
@@ -46,11 +48,11 @@ final class Positions {
             return null;
         }
         try {
-            TreePath path = annotation == null ? trees.getPath(element) : trees.getPath(element, annotation);
-            if (path == null) {
-                return null;
-            }
-            return position(path.getCompilationUnit(), path.getLeaf());
+            // Trees.getPath scans the whole file for each element, which grows with the square of the number of
+            // methods: the tree itself is found directly, and the file once per top-level type.
+            Tree tree = annotation == null ? trees.getTree(element) : trees.getTree(element, annotation);
+            CompilationUnitTree unit = tree == null ? null : unitOf(element);
+            return unit == null ? null : position(unit, tree);
         } catch (RuntimeException e) {
             return null;
         }
@@ -93,10 +95,25 @@ final class Positions {
 
     private TreePath pathOf(Element element) {
         try {
-            return trees.getPath(element);
+            Tree tree = trees.getTree(element);
+            CompilationUnitTree unit = tree == null ? null : unitOf(element);
+            return unit == null ? null : new TreePath(new TreePath(unit), tree);
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private CompilationUnitTree unitOf(Element element) {
+        Element top = element;
+        while (top.getEnclosingElement() != null
+                && top.getEnclosingElement().getKind() != javax.lang.model.element.ElementKind.PACKAGE
+                && top.getEnclosingElement().getKind() != javax.lang.model.element.ElementKind.MODULE) {
+            top = top.getEnclosingElement();
+        }
+        return units.computeIfAbsent(top, t -> {
+            TreePath path = trees.getPath(t);
+            return path == null ? null : path.getCompilationUnit();
+        });
     }
 
     private static AnnotationTree repeated(TreePath path, String simpleName, int index) {

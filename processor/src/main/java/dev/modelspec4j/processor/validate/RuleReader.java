@@ -418,6 +418,10 @@ final class RuleReader {
                 diagnostics.report(Message.INVALID_REGEX, element, m, v, kind,
                         e.getDescription() + " near index " + e.getIndex() + " of \"" + regex + "\"");
                 ok = false;
+            } catch (StackOverflowError e) {
+                diagnostics.report(Message.INVALID_REGEX, element, m, v, kind,
+                        "it is nested too deeply to compile (" + regex.length() + " characters)");
+                ok = false;
             }
         }
         return ok;
