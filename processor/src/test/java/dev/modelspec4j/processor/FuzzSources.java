@@ -271,13 +271,24 @@ final class FuzzSources {
             List<String> plain = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String pName = parameterName(name, i, parameterNames);
-                int role = random.nextInt(10);
+                int role = random.nextInt(12);
                 String annotation = "";
                 String type;
-                if (strict && role == 9) {
+                if (strict && role >= 9) {
                     role = 3;
                 }
-                if (role <= 2 && !user) {
+                if (role == 10) {
+                    // Message contents: images, lists of contents, in and out of the user message.
+                    annotation = pick("@UserMessage ", "@UserMessage ", "", "@V(" + literal(pName) + ") ");
+                    type = pick("dev.langchain4j.data.message.ImageContent",
+                            "java.util.List<dev.langchain4j.data.message.Content>",
+                            "java.util.List<dev.langchain4j.data.message.ImageContent>",
+                            "dev.langchain4j.data.message.PdfFileContent", "dev.langchain4j.data.message.UserMessage",
+                            "java.util.Set<dev.langchain4j.data.message.ImageContent>");
+                } else if (role == 11) {
+                    annotation = "@dev.langchain4j.service.UserName ";
+                    type = pick("String", "Object", "int");
+                } else if (role <= 2 && !user) {
                     user = true;
                     annotation = "@UserMessage ";
                     type = "String";
@@ -323,9 +334,10 @@ final class FuzzSources {
             }
             String returns = pick("String", "String", "String", "dev.langchain4j.data.message.AiMessage",
                     "dev.langchain4j.model.chat.response.ChatResponse", "dev.langchain4j.service.TokenStream",
-                    "dev.langchain4j.service.Result<String>", "int", "Reply");
+                    "dev.langchain4j.service.Result<String>", "int", "Reply", "boolean", "double",
+                    "java.util.List<String>", "dev.langchain4j.service.Result<Integer>");
             boolean streams = returns.endsWith("TokenStream");
-            if (strict && returns.equals("int")) {
+            if (strict && (returns.equals("int") || returns.equals("boolean") || returns.equals("double"))) {
                 returns = "String";
             }
             if (strict ? streams : random.nextInt(6) == 0) {

@@ -212,6 +212,40 @@ class GeneratedCodeLimitsTest {
     }
 
     @Test
+    void fieldsAndMemberTypesNamedLikeTheTypesOfStructuredOutput() {
+        JavaFileObject src = assistant("Assistant",
+                "@ModelSpec(id = \"t.a\")",
+                "public interface Assistant {",
+                "    int StructuredOutput = 1;",
+                "    int TypeReference = 2;",
+                "    interface Shape {}",
+                "    interface JsonObjectSchema {}",
+                "    int count(@UserMessage String question);",
+                "    java.util.List<String> names(@UserMessage String question);",
+                "    dev.langchain4j.service.Result<Integer> total(@UserMessage String question);",
+                "}");
+        assertThat(compile(src)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aMemberNamedStructuredOutputBesideARecordAnswer() {
+        // A record answer names the nested StructuredOutput.Shape, which once made JavaPoet import
+        // StructuredOutput although the interface's member of that name hides it.
+        for (String member : List.of("int StructuredOutput = 0;", "interface StructuredOutput {}")) {
+            JavaFileObject reply = source("test.Reply", "package test;", "public record Reply(String text, int count) {}");
+            JavaFileObject src = assistant("Assistant",
+                    "@ModelSpec(id = \"t.a\")",
+                    "public interface Assistant {",
+                    "    " + member,
+                    "    Reply reply(@UserMessage String question);",
+                    "    java.util.List<String> names(@UserMessage String question);",
+                    "    Result<Integer> total(@UserMessage String question);",
+                    "}");
+            assertThat(compile(src, reply)).succeededWithoutWarnings();
+        }
+    }
+
+    @Test
     void aFieldThatHidesAPackageOfTheGeneratedCode() {
         JavaFileObject src = assistant("Assistant",
                 "@ModelSpec(id = \"t.a\")",

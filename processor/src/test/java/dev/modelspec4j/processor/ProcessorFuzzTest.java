@@ -199,19 +199,16 @@ class ProcessorFuzzTest {
         return false;
     }
 
+    /** The text of a generated file a diagnostic points at (a failed compilation lists no generated files). */
     private static String generatedSource(Compilation compilation, JavaFileObject file) {
-        for (JavaFileObject generated : compilation.generatedSourceFiles()) {
-            if (generated.toUri().equals(file.toUri())) {
-                try {
-                    String text = generated.getCharContent(true).toString();
-                    return text.length() > 20_000 ? text.substring(0, 20_000) + "\n..." : text;
-                } catch (java.io.IOException e) {
-                    return "(unreadable: " + e + ")";
-                }
-            }
+        try {
+            String text = file.getCharContent(true).toString();
+            return text.length() > 20_000 ? text.substring(0, 20_000) + "\n..." : text;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(unreadable: " + e + ")";
         }
-        return "";
     }
+
 
     private static String report(FuzzSources.Case c, String problem) {
         // Long runs of one word, shortened for the reader: replay the seed for the exact text.

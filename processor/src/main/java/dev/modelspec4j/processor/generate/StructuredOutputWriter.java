@@ -26,7 +26,6 @@ final class StructuredOutputWriter {
 
     private static final String JSON = "dev.langchain4j.model.chat.request.json";
     static final ClassName STRUCTURED_OUTPUT = ClassName.get("dev.modelspec4j.structured", "StructuredOutput");
-    private static final ClassName SHAPE = STRUCTURED_OUTPUT.nestedClass("Shape");
     private static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
     private static final ClassName RESPONSE_FORMAT = ClassName.get("dev.langchain4j.model.chat.request", "ResponseFormat");
     private static final ClassName RESPONSE_FORMAT_TYPE =
@@ -68,7 +67,9 @@ final class StructuredOutputWriter {
             code.add("\n.wrappedIn($L)", SourceText.string(s.wrapper()));
         }
         if (!s.shape().equals("PLAIN")) {
-            code.add("\n.shape($T.$L)", SHAPE, s.shape());
+            // Through the outer class: JavaPoet would import it for a nested name without asking whether the generated
+            // class must qualify it (an interface member named StructuredOutput).
+            code.add("\n.shape($T.Shape.$L)", STRUCTURED_OUTPUT, s.shape());
         }
         code.add("\n.schemaRule($T.DEVELOPER, $T.$L)", LEVEL, ACTION, s.schemaAction());
         for (StructuredModel.FieldModel field : s.fields()) {
