@@ -35,6 +35,16 @@ public interface OutputCheck {
         return WHOLE_ANSWER;
     }
 
+    /**
+     * A companion for one streamed answer of a call, for what the look-ahead cannot cover: a score over the whole
+     * answer so far, or a match that may grow longer than the look-ahead. Called once per streamed call, mid-stream
+     * only; the complete answer is still judged by {@link #check(String, CheckContext)}. {@code context} is null
+     * when the call gives the checks none. The default watches nothing.
+     */
+    default StreamWatch watch(CheckContext context) {
+        return null;
+    }
+
     /** Whether the spans of its findings can be masked (the check supports REDACT). */
     default boolean supportsRedaction() {
         return false;
