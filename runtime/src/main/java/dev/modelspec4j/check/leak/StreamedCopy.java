@@ -81,6 +81,11 @@ final class StreamedCopy implements StreamWatch {
                 List.of(new Span(copyStart, copyEnd)))), Integer.MAX_VALUE);
     }
 
+    /** Distinct shingles of the instructions that the words read so far repeat. */
+    int sharedSoFar() {
+        return shared.size();
+    }
+
     private void word(long hash, int start, int end) {
         words[wordCount % SIZE] = hash;
         starts[wordCount % SIZE] = start;
