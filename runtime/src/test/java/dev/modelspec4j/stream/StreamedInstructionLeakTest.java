@@ -2,8 +2,6 @@ package dev.modelspec4j.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.memory.chat.MessageWindowChatMemory;
-import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
 import dev.modelspec4j.annotation.Action;
@@ -13,8 +11,6 @@ import dev.modelspec4j.check.leak.InstructionLeakCheck;
 import dev.modelspec4j.enforce.Enforcer;
 import dev.modelspec4j.enforce.MethodPlan;
 import dev.modelspec4j.enforce.Rule;
-import dev.modelspec4j.enforce.SpecInfo;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +48,7 @@ class StreamedInstructionLeakTest {
         StringBuilder partials = new StringBuilder();
         AtomicReference<Throwable> error = new AtomicReference<>();
         StreamedModel model = new StreamedModel(answer, chunking, partials);
-        InMemoryChatMemoryStore store = new InMemoryChatMemoryStore();
-        Enforcer enforcer = new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), null, model, null,
-                id -> MessageWindowChatMemory.builder().id(id).maxMessages(10).chatMemoryStore(store).build(), audit,
-                Clock.systemUTC(), null);
+        Enforcer enforcer = model.enforcer(audit);
         MethodPlan plan = new MethodPlan("answer", 1, "Sorry, I can't share that.",
                 Rule.output("answer.keepInstructionsPrivate", Level.ROOT, action, InstructionLeakCheck.standard()));
         enforcer.streamingCall(plan).memoryId("m").systemMessage(instructions).userMessage("question")

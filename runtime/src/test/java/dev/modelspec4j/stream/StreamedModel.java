@@ -1,6 +1,12 @@
 package dev.modelspec4j.stream;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
+import dev.modelspec4j.audit.InMemoryAuditSink;
+import dev.modelspec4j.enforce.Enforcer;
+import dev.modelspec4j.enforce.SpecInfo;
+import java.time.Clock;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -36,6 +42,14 @@ final class StreamedModel implements StreamingChatModel {
         this.answer = answer;
         this.chunking = chunking;
         this.caller = caller;
+    }
+
+    /** An enforcer that calls this model, with memory in a fresh store and audit records in {@code audit}. */
+    Enforcer enforcer(InMemoryAuditSink audit) {
+        InMemoryChatMemoryStore store = new InMemoryChatMemoryStore();
+        return new Enforcer(new SpecInfo("t.spec", "1", "sha256:x", "t.Assistant"), null, this, null,
+                id -> MessageWindowChatMemory.builder().id(id).maxMessages(10).chatMemoryStore(store).build(), audit,
+                Clock.systemUTC(), null);
     }
 
     /** Chunks of {@code size} characters (the last one shorter). */
