@@ -33,22 +33,32 @@ class StreamedSecretsTest {
 
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
 
-    /** One secret of every prefixed format the detector knows, some far longer than the look-ahead. */
+    /** A secret for every prefix of the formats the detector knows, some far longer than the look-ahead. */
     static Map<String, String> secrets() {
         Random random = new Random(5);
         Map<String, String> secrets = new LinkedHashMap<>();
-        secrets.put("AWS", "AKIA" + pick(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
-        secrets.put("AWS session", "ASIA" + pick(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
-        secrets.put("GitHub classic", "ghp_" + pick(random, ALNUM, 36));
-        secrets.put("GitHub app", "ghs_" + pick(random, ALNUM, 36));
+        for (String prefix : List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA")) {
+            secrets.put("AWS " + prefix, prefix + pick(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
+        }
+        for (String prefix : List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")) {
+            secrets.put("GitHub " + prefix, prefix + pick(random, ALNUM, 36));
+        }
+        for (String prefix : List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_")) {
+            secrets.put("Stripe " + prefix, prefix + pick(random, ALNUM, 24));
+        }
+        for (String prefix : List.of("xoxa-", "xoxr-", "xoxs-")) {
+            secrets.put("Slack " + prefix, prefix + "1618033988-" + pick(random, ALNUM, 20));
+        }
+        secrets.put("OpenAI service account", "sk-svcacct-" + pick(random, ALNUM + "_-", 120));
+        secrets.put("OpenAI admin", "sk-admin-" + pick(random, ALNUM + "_-", 120));
+        secrets.put("Slack workflow webhook", "https://hooks.slack.com/workflows/T0" + pick(random, ALNUM, 8) + "/A0"
+                + pick(random, ALNUM, 8) + "/" + pick(random, ALNUM, 24));
         secrets.put("GitHub fine-grained", "github_pat_11" + pick(random, ALNUM, 20) + "_" + pick(random, ALNUM, 59));
         secrets.put("GitLab", "glpat-" + pick(random, ALNUM, 20));
         secrets.put("Slack bot", "xoxb-2718281828-3141592653-" + pick(random, ALNUM, 24));
         secrets.put("Slack user", "xoxp-1618033988-7497894965-" + pick(random, ALNUM, 32));
         secrets.put("Slack webhook", "https://hooks.slack.com/services/T0" + pick(random, ALNUM, 8) + "/B0"
                 + pick(random, ALNUM, 8) + "/" + pick(random, ALNUM, 24));
-        secrets.put("Stripe", "sk_live_" + pick(random, ALNUM, 24));
-        secrets.put("Stripe restricted", "rk_test_" + pick(random, ALNUM, 24));
         secrets.put("OpenAI classic", "sk-" + pick(random, ALNUM, 48));
         secrets.put("OpenAI project", "sk-proj-" + pick(random, ALNUM + "_-", 156));
         secrets.put("Google", "AIza" + pick(random, ALNUM + "_-", 35));
