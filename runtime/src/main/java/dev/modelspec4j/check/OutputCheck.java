@@ -38,8 +38,9 @@ public interface OutputCheck {
 
     /**
      * A companion for one streamed answer of a call, for what the look-ahead cannot cover: a score over the whole
-     * answer so far, or a match that may grow longer than the look-ahead. Called once per streamed call, mid-stream
-     * only; the complete answer is still judged by {@link #check(String, CheckContext)}. {@code context} is null
+     * answer so far, or a match that may grow longer than the look-ahead. Called once per call that streams without
+     * buffering, and read mid-stream only, after {@link #check(String, CheckContext)} on the tail (so only for checks
+     * with a bounded look-ahead); the complete answer is still judged by {@link #check(String, CheckContext)}. {@code context} is null
      * when the call gives the checks none. The default watches nothing.
      */
     default StreamWatch watch(CheckContext context) {

@@ -558,6 +558,8 @@ public final class StreamingCall implements TokenStream {
      * before the end of what it saw last time: a match it has not yet found ends in the new text and spans at
      * most W characters, and every match it found before either ended the call or is still pending, inside that
      * tail. Checks with no look-ahead (length limits) and REPORT rules, which count everything, read it all.
+     * While a match is held open (a watch's hold, or a pending finding), the tail starts W characters before it,
+     * so that a match longer than W is read whole; the checks' watches then read the answer so far.
      */
     private void evaluate(boolean complete) {
         String text = received.toString();
