@@ -68,8 +68,9 @@ class GeneratedAssistantTest {
         assertThat(answer).isEqualTo(SHORT);
         ChatRequest request = model.lastRequest();
         assertThat(ScriptedChatModel.systemText(request))
-                .startsWith("You are Acme's support assistant for Acme Router. Answer briefly.\n\nInternal reference ")
-                .matches("(?s).*Internal reference [a-z]{22}: confidential.*");
+                .startsWith("Internal reference ")
+                .matches("Internal reference [a-z]{22}: confidential[^\n]*\n\n"
+                        + "You are Acme's support assistant for Acme Router\\. Answer briefly\\.");
         assertThat(userText(request)).isEqualTo("My router is down");
         AuditRecord record = audit.last();
         assertThat(record.outcome()).isEqualTo(Outcome.DELIVERED);
@@ -229,7 +230,7 @@ class GeneratedAssistantTest {
         assistant(model).translate("Hello", "French");
 
         assertThat(ScriptedChatModel.systemText(model.lastRequest()))
-                .startsWith("Today is 2026-11-27.\nTranslate into French.\n\nInternal reference ");
+                .startsWith("Internal reference ").endsWith("\n\nToday is 2026-11-27.\nTranslate into French.");
         assertThat(userText(model.lastRequest())).isEqualTo("Translate: Hello");
     }
 
@@ -316,7 +317,7 @@ class GeneratedAssistantTest {
         assistant.chat("hi");
 
         assertThat(ScriptedChatModel.systemText(model.lastRequest()))
-                .startsWith("You answer questions about Acme products only.\n\nInternal reference ");
+                .startsWith("Internal reference ").endsWith("\n\nYou answer questions about Acme products only.");
         assertThat(userText(model.lastRequest())).isEqualTo("hi");
     }
 }

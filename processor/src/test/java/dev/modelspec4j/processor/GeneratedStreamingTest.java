@@ -84,7 +84,8 @@ class GeneratedStreamingTest {
         assertThat(caller.text()).isEqualTo(answer);
         assertThat(caller.complete.get().aiMessage().text()).isEqualTo(answer);
         // The built-in instruction privacy plants a canary; its look-ahead is part of the hold-back.
-        assertThat(ScriptedChatModel.systemText(model.lastRequest())).startsWith("You are Acme's support assistant.");
+        assertThat(ScriptedChatModel.systemText(model.lastRequest())).startsWith("Internal reference ")
+                .contains("\n\nYou are Acme's support assistant.");
         assertThat(((AiMessage) store.getMessages("c1").get(1)).text()).isEqualTo(answer);
         assertThat(audit.records()).hasSize(1);
         assertThat(audit.last().outcome()).isEqualTo(Outcome.DELIVERED);

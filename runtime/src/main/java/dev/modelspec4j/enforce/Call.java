@@ -976,8 +976,8 @@ public final class Call {
         if (canary == null) {
             return text;
         }
-        String line = Canary.instructionLine(canary);
-        return text == null || text.isBlank() ? line : text + "\n\n" + line;
+        String line = Canary.instructionLine(canary); // first: a model repeating its instructions starts with it
+        return text == null || text.isBlank() ? line : line + "\n\n" + text;
     }
 
     private String instructions(String boundary) {

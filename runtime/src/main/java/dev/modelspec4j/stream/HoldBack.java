@@ -45,6 +45,33 @@ public final class HoldBack {
     }
 
     /**
+     * Where a check with {@code lookAhead} reads from so that it sees the text held from {@code held} (an original
+     * index) with the {@code lookAhead} normalised characters before it, the context of a match starting there;
+     * {@link Integer#MAX_VALUE} when nothing is held.
+     */
+    static int contextStart(NormalizedText normalized, int held, int lookAhead) {
+        if (held == Integer.MAX_VALUE || lookAhead == OutputCheck.WHOLE_ANSWER) {
+            return Integer.MAX_VALUE;
+        }
+        int lo = 0;
+        int hi = normalized.text().length(); // the first normalised index at or past held
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (normalized.originalIndex(mid) < held) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int from = lo - Math.max(0, lookAhead) - 1;
+        if (from <= 0) {
+            return 0;
+        }
+        int index = normalized.originalIndex(from);
+        return index > 0 && Character.isLowSurrogate(normalized.original().charAt(index)) ? index - 1 : index;
+    }
+
+    /**
      * The original index just past the last character of {@code text} that normalisation keeps: a match that
      * ends there may still grow or be cancelled by the next character.
      */

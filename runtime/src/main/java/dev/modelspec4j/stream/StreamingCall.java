@@ -23,6 +23,7 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.StreamWatch;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import dev.modelspec4j.enforce.CallControl;
@@ -30,6 +31,7 @@ import dev.modelspec4j.enforce.Guardrails;
 import dev.modelspec4j.enforce.Rule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -96,6 +98,10 @@ public final class StreamingCall implements TokenStream {
     private int released;
     /** How many normalised characters the previous check of this attempt saw. */
     private int checkedNormalized;
+    /** The per-call companions of the output checks that have one; see {@link OutputCheck#watch}. */
+    private Map<Rule, StreamWatch> watches = Map.of();
+    /** Where the previous check held the answer back from: a match still open or pending; MAX_VALUE if none. */
+    private int heldFrom = Integer.MAX_VALUE;
     private final StringBuilder delivered = new StringBuilder();
     /** The settled findings of REPORT rules on the text so far, recorded when the call ends. */
     private final Map<Rule, List<Finding>> reports = new LinkedHashMap<>();
@@ -274,6 +280,7 @@ public final class StreamingCall implements TokenStream {
             } else {
                 rules = control.outputRules();
                 window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
+                watches = buffered ? Map.of() : watches(rules);
                 if (opening == CallControl.Opening.REFUSED) {
                     ended = true;
                     finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
@@ -297,6 +304,34 @@ public final class StreamingCall implements TokenStream {
         return window;
     }
 
+    /** The per-call companions of the output checks that watch a stream; under the lock. */
+    private Map<Rule, StreamWatch> watches(List<Rule> rules) {
+        Map<Rule, StreamWatch> watching = new IdentityHashMap<>();
+        for (Rule rule : rules) {
+            StreamWatch watch = rule.output().watch(control.checkContext());
+            if (watch != null) {
+                watching.put(rule, watch);
+            }
+        }
+        return watching;
+    }
+
+    /** The findings of {@code rule}'s check with those of its watch, whose hold goes into {@link #heldFrom}. */
+    private List<Finding> watched(Rule rule, String text, List<Finding> findings) {
+        StreamWatch watch = watches.get(rule);
+        if (watch == null) {
+            return findings;
+        }
+        StreamWatch.Reading reading = watch.read(text);
+        heldFrom = Math.min(heldFrom, reading.holdFrom());
+        if (reading.findings().isEmpty()) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(reading.findings());
+        return all;
+    }
+
     // ---- the model's side -----------------------------------------------------------------------------
 
     /** Counts a model call and makes it the current one; under the lock. The caller then {@link #send}s it. */
@@ -305,6 +340,7 @@ public final class StreamingCall implements TokenStream {
         received.setLength(0);
         released = 0;
         checkedNormalized = 0;
+        heldFrom = Integer.MAX_VALUE;
         Attempt attempt = new Attempt(ChatRequest.builder().messages(control.messages()).build());
         current = attempt;
         lastActivity = System.nanoTime();
@@ -522,6 +558,8 @@ public final class StreamingCall implements TokenStream {
      * before the end of what it saw last time: a match it has not yet found ends in the new text and spans at
      * most W characters, and every match it found before either ended the call or is still pending, inside that
      * tail. Checks with no look-ahead (length limits) and REPORT rules, which count everything, read it all.
+     * While a match is held open (a watch's hold, or a pending finding), the tail starts W characters before it,
+     * so that a match longer than W is read whole; the checks' watches then read the answer so far.
      */
     private void evaluate(boolean complete) {
         String text = received.toString();
@@ -532,17 +570,23 @@ public final class StreamingCall implements TokenStream {
         List<String> reasons = new ArrayList<>(0);
         List<Span> redactions = new ArrayList<>(0);
         reports.clear();
+        int heldBefore = heldFrom;
+        heldFrom = Integer.MAX_VALUE;
         for (Rule rule : rules) {
             OutputCheck check = rule.output();
             if (!complete && check.lookAhead() == OutputCheck.WHOLE_ANSWER) {
                 continue;
             }
             Action action = rule.effectiveAction();
-            int from = complete || action == Action.REPORT ? 0 : tailStart(normalized, check.lookAhead());
+            int from = complete || action == Action.REPORT ? 0 : Math.min(tailStart(normalized, check.lookAhead()),
+                    HoldBack.contextStart(normalized, heldBefore, check.lookAhead()));
             List<Finding> findings;
             try {
                 findings = from == 0 ? check.check(text, control.checkContext())
                         : newInTail(check.check(text.substring(from), control.checkContext()), from, normalized);
+                if (!complete) {
+                    findings = watched(rule, text, findings);
+                }
             } catch (RuntimeException e) {
                 findings = List.of(Finding.checkFailed(e));
                 action = Action.BLOCK; // fail closed
@@ -569,6 +613,8 @@ public final class StreamingCall implements TokenStream {
         }
         if (!complete) {
             checkedNormalized = normalized.text().length();
+            pendingFrom = Math.min(pendingFrom, heldFrom);
+            heldFrom = pendingFrom; // the next check reads from there on, however long the held match grows
         }
         if (strongest == null) {
             if (complete && buffered && released == 0) {

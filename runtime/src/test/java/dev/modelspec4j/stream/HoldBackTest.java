@@ -25,4 +25,15 @@ class HoldBackTest {
         assertThat(HoldBack.releasable(text, 3)).isEqualTo(2);
         assertThat(HoldBack.releasable("ab\uD83D", 0)).isEqualTo(2);
     }
+
+    @Test
+    void aHeldMatchIsReadWithTheLookAheadBeforeIt() {
+        var plain = dev.modelspec4j.check.text.TextNormalizer.normalize("0123456789abcdefghij");
+        assertThat(HoldBack.contextStart(plain, 15, 4)).isEqualTo(10);
+        assertThat(HoldBack.contextStart(plain, 3, 4)).isZero();
+        assertThat(HoldBack.contextStart(plain, Integer.MAX_VALUE, 4)).isEqualTo(Integer.MAX_VALUE);
+        // Zero-width characters do not count towards the look-ahead before the held match.
+        var invisible = dev.modelspec4j.check.text.TextNormalizer.normalize("0123456\u200B\u200B789abcdefghij");
+        assertThat(HoldBack.contextStart(invisible, 12, 4)).isEqualTo(5);
+    }
 }

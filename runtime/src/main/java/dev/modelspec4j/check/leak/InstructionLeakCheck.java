@@ -4,6 +4,7 @@ import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.StreamWatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * call's context; outside a call it finds nothing. Thread-safe.
  */
 public final class InstructionLeakCheck implements OutputCheck {
+
+    static final String MESSAGE = "The answer must not reveal the instructions of this conversation.";
 
     private final InstructionLeakDetector detector;
     /**
@@ -58,18 +61,31 @@ public final class InstructionLeakCheck implements OutputCheck {
         String evidence = (report.canaryFound() ? "canary found; " : "")
                 + String.format(Locale.ROOT, "coverage %.2f, %d shared shingles, longest run %d words",
                         report.coverage(), report.sharedShingles(), report.longestRunWords());
-        return List.of(new Finding("The answer must not reveal the instructions of this conversation.", evidence,
-                spans));
+        return List.of(new Finding(MESSAGE, evidence, spans));
     }
 
     /**
-     * On a stream: enough for the canary, also when a model spaces or punctuates its letters. A verbatim copy of
-     * the instructions carries the canary line, so it is caught; overlap with the instructions is judged only
-     * within this window mid-stream (buffer the stream for the full shingle comparison).
+     * On a stream: enough for the canary, also when a model spaces or punctuates its letters. The canary comes
+     * first in the instructions, so a copy from their start is caught by it; the overlap with the instructions is
+     * followed over the whole answer by {@link #watch}, and paraphrases are judged on the complete answer.
      */
     @Override
     public int lookAhead() {
         return 48;
+    }
+
+    /**
+     * Follows a streamed answer for a verbatim or near-verbatim copy of the instructions, wherever it starts: see
+     * {@link StreamedCopy} and {@link InstructionLeakDetector#streamedShingles}.
+     */
+    @Override
+    public StreamWatch watch(CheckContext context) {
+        if (context == null || context.instructions().isEmpty()) {
+            return null;
+        }
+        InstructionFingerprint fingerprint = fingerprint(context.instructions());
+        int threshold = detector.streamedShingles(fingerprint);
+        return threshold == Integer.MAX_VALUE ? null : new StreamedCopy(fingerprint, threshold);
     }
 
     private InstructionFingerprint fingerprint(String instructions) {

@@ -29,15 +29,23 @@ public final class InstructionLeakDetector {
     public static final double DEFAULT_MIN_COVERAGE = 0.25;
     /** Default: the least number of repeated shingles for the coverage rule (guards very short instructions). */
     public static final int DEFAULT_MIN_SHARED_SHINGLES = 4;
+    /**
+     * Default: distinct shingles of the instructions that a streamed answer may repeat before the stream is
+     * stopped. A verbatim copy reaches it within its first {@value #DEFAULT_MIN_STREAMED_SHINGLES} +
+     * {@value WordShingles#SIZE} - 1 words.
+     */
+    public static final int DEFAULT_MIN_STREAMED_SHINGLES = 10;
 
     private final int minRunWords;
     private final double minCoverage;
     private final int minSharedShingles;
+    private final int minStreamedShingles;
 
     private InstructionLeakDetector(Builder builder) {
         this.minRunWords = builder.minRunWords;
         this.minCoverage = builder.minCoverage;
         this.minSharedShingles = builder.minSharedShingles;
+        this.minStreamedShingles = builder.minStreamedShingles;
     }
 
     /** The detector with the default thresholds. */
@@ -96,11 +104,24 @@ public final class InstructionLeakDetector {
         return new LeakReport(leaked, canaryFound, coverage, shared.size(), longestRun, spans);
     }
 
+    /**
+     * How many distinct shingles of {@code instructions} a streamed answer may repeat before it is stopped
+     * mid-stream: {@code minStreamedShingles}, or all of them for instructions with fewer;
+     * {@link Integer#MAX_VALUE} (never) for instructions with fewer than {@code minSharedShingles}, whose copy
+     * only the canary and the complete answer reveal.
+     */
+    public int streamedShingles(InstructionFingerprint instructions) {
+        Objects.requireNonNull(instructions, "instructions");
+        int count = instructions.shingleCount();
+        return count < minSharedShingles ? Integer.MAX_VALUE : Math.min(minStreamedShingles, count);
+    }
+
     /** Builder with the documented defaults. */
     public static final class Builder {
         private int minRunWords = DEFAULT_MIN_RUN_WORDS;
         private double minCoverage = DEFAULT_MIN_COVERAGE;
         private int minSharedShingles = DEFAULT_MIN_SHARED_SHINGLES;
+        private int minStreamedShingles = DEFAULT_MIN_STREAMED_SHINGLES;
 
         private Builder() {
         }
@@ -129,6 +150,15 @@ public final class InstructionLeakDetector {
                 throw new IllegalArgumentException("minSharedShingles must be at least 1");
             }
             this.minSharedShingles = count;
+            return this;
+        }
+
+        /** Distinct shingles of the instructions a streamed answer may repeat before it is stopped. */
+        public Builder minStreamedShingles(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("minStreamedShingles must be at least 1");
+            }
+            this.minStreamedShingles = count;
             return this;
         }
 

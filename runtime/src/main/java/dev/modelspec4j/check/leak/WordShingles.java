@@ -40,11 +40,10 @@ final class WordShingles {
                 continue;
             }
             int start = i;
-            long h = 0xcbf29ce484222325L; // FNV-1a
             while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
-                h = (h ^ s.charAt(i)) * 0x100000001b3L;
                 i++;
             }
+            long h = wordHash(s, start, i);
             if (words == starts.length) {
                 starts = Arrays.copyOf(starts, words * 2);
                 ends = Arrays.copyOf(ends, words * 2);
@@ -57,13 +56,30 @@ final class WordShingles {
         }
         long[] shingles = new long[Math.max(0, words - SIZE + 1)];
         for (int w = 0; w < shingles.length; w++) {
-            long h = 0;
-            for (int k = 0; k < SIZE; k++) {
-                h = h * 0x9E3779B97F4A7C15L + hashes[w + k];
-            }
-            shingles[w] = mix(h);
+            shingles[w] = shingle(hashes, w, hashes.length);
         }
         return new WordShingles(scan, Arrays.copyOf(starts, words), Arrays.copyOf(ends, words), shingles);
+    }
+
+    /** The hash of the word {@code s[start, end)} of a normalised text (FNV-1a). */
+    static long wordHash(String s, int start, int end) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = start; i < end; i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /**
+     * The hash of the shingle of the {@link #SIZE} word hashes from {@code first} in {@code words}, read as a ring
+     * of {@code ring} slots (the array length for a plain array).
+     */
+    static long shingle(long[] words, int first, int ring) {
+        long h = 0;
+        for (int k = 0; k < SIZE; k++) {
+            h = h * 0x9E3779B97F4A7C15L + words[(first + k) % ring];
+        }
+        return mix(h);
     }
 
     private static long mix(long h) {

@@ -1,9 +1,11 @@
 package dev.modelspec4j.check.secrets;
 
+import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.InputCheck;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.Span;
+import dev.modelspec4j.check.StreamWatch;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,13 +40,18 @@ public final class SecretsCheck implements InputCheck, OutputCheck {
 
     /**
      * On a stream: the length of most vendor tokens (AWS, GitHub, GitLab, Slack, Stripe, Google, classic OpenAI
-     * keys). A longer secret (OpenAI project keys, long JWTs, PEM private keys) may have its start released before
-     * it is recognised; the stream then fails closed, but use {@code @Streaming(buffer = true)} where such secrets
-     * may appear in answers.
+     * keys), and the context of a password assignment. Longer tokens with a known prefix (OpenAI project keys,
+     * long JWTs, PEM private keys) are held from their prefix by {@link #watch}.
      */
     @Override
     public int lookAhead() {
         return 128;
+    }
+
+    /** Holds a streamed answer from the prefix of a token until the token ends: see {@link OpenSecret}. */
+    @Override
+    public StreamWatch watch(CheckContext context) {
+        return new OpenSecret();
     }
 
     @Override

@@ -31,6 +31,13 @@ final class TokenFormats {
     private record Format(SecretKind kind, List<String> anchors, Rule rule) {
     }
 
+    /**
+     * What may follow a format's anchor while its token is still being written: the token's alphabet and its
+     * longest length after the anchor (private keys, which have lines, are judged by {@link Scan#keyOpen}).
+     */
+    private record Growth(boolean[] alphabet, int maxLength) {
+    }
+
     private static final List<Format> FORMATS = List.of(
             // A[A-Z]{3}[A-Z0-9]{16}(?![A-Za-z0-9])
             new Format(SecretKind.AWS_ACCESS_KEY,
@@ -79,6 +86,68 @@ final class TokenFormats {
         return Collections.unmodifiableList(frozen);
     }
 
+    /** Longest anchor, in characters. */
+    static final int LONGEST_ANCHOR = FORMATS.stream().flatMap(f -> f.anchors().stream())
+            .mapToInt(String::length).max().orElseThrow();
+
+    /**
+     * Whether a token of a known format starts at {@code i} in {@code text} and may still be growing: {@code text}
+     * ends inside its anchor, or after the anchor with nothing but characters the token may hold, and no longer
+     * than its longest form (a private key: inside its header, or in its body before an END line or blank line,
+     * within {@value #MAX_KEY_BODY} code points). Characters that the normalisation drops (zero-width ones) do not
+     * end a token. A stream holds such a token back from {@code i} until it ends.
+     */
+    static boolean openAt(String text, int i) {
+        int n = text.length();
+        char first = text.charAt(i);
+        if (first >= 128 || BY_FIRST_CHAR.get(first) == null) {
+            return false;
+        }
+        for (Map.Entry<String, Format> candidate : BY_FIRST_CHAR.get(first)) {
+            String anchor = candidate.getKey();
+            int seen = Math.min(anchor.length(), n - i);
+            if (!text.regionMatches(i, anchor, 0, seen)) {
+                continue;
+            }
+            if (seen < anchor.length()) {
+                return true; // the text ends inside the anchor
+            }
+            Rule rule = candidate.getValue().rule();
+            if (rule == Rule.PEM ? new Scan(text).keyOpen(i + anchor.length()) : grows(text, i, anchor.length(), rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token of {@code rule} after its anchor at {@code i} runs to the end of the text, still short. */
+    private static boolean grows(String text, int i, int anchor, Rule rule) {
+        Growth growth = switch (rule) {
+            case AWS -> new Growth(UPPER_DIGIT, 16);
+            case GITHUB -> new Growth(ALNUM, 251);
+            case GITHUB_PAT -> new Growth(ALNUM_UNDERSCORE, 244);
+            case SLACK -> new Growth(ALNUM_DASH, MAX_TOKEN);
+            case SLACK_WEBHOOK -> new Growth(WEBHOOK_PATH, MAX_TOKEN);
+            case STRIPE -> new Growth(ALNUM, MAX_TOKEN);
+            case GOOGLE -> new Growth(BASE64URL, 35);
+            case JWT -> new Growth(JWT_CHARS, MAX_TOKEN);
+            default -> new Growth(BASE64URL, MAX_TOKEN); // GitLab, OpenAI
+        };
+        int dots = 0;
+        int length = 0;
+        for (int q = i + anchor; q < text.length(); q++) {
+            char c = text.charAt(q);
+            if (Character.getType(c) == Character.FORMAT) {
+                continue;
+            }
+            if (c >= 128 || !growth.alphabet()[c] || c == '.' && ++dots > 2 || ++length > growth.maxLength()
+                    || q - i >= MAX_TOKEN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The first two characters of every anchor, as bits {@code first * 128 + second}. */
     private static final long[] FIRST_TWO = firstTwo();
 
@@ -107,6 +176,7 @@ final class TokenFormats {
     private static final boolean[] ALNUM_UNDERSCORE = RunEnds.table("AZaz09__");
     private static final boolean[] BASE64URL = RunEnds.table("AZaz09__--");
     private static final boolean[] ALNUM_DASH = RunEnds.table("AZaz09--");
+    private static final boolean[] JWT_CHARS = RunEnds.table("AZaz09__--..");
     private static final boolean[] WEBHOOK_PATH = RunEnds.table("AZaz09__//");
     private static final boolean[] KEY_LABEL = RunEnds.table("AZ09  ");
     private static final boolean[] NOT_DIGIT = RunEnds.not(RunEnds.table("09"));
@@ -307,6 +377,38 @@ final class TokenFormats {
             int body = label + 5;
             int t = keyBodyEnd(body);
             return t < 0 ? -1 : keyEndAt(t);
+        }
+
+        /**
+         * Whether a private key whose label starts at {@code p}, after {@code -----BEGIN }, may still be being
+         * written: the text ends inside its header, or inside its body (no END line or blank line yet, and no
+         * longer than a key body can be).
+         */
+        boolean keyOpen(int p) {
+            int label = keyLabel.end(p);
+            if (label == n) {
+                return label - p <= MAX_TOKEN;
+            }
+            int dashes = Math.min(5, n - label);
+            if (!text.regionMatches(label, "-----", 0, dashes)) {
+                return false;
+            }
+            if (!endsPrivateKey(p, label)) {
+                return false;
+            }
+            if (dashes < 5) {
+                return true; // inside the header's closing dashes
+            }
+            int body = label + 5;
+            if (n - body > 2L * MAX_KEY_BODY) {
+                return false;
+            }
+            for (int q = body; q < n; q++) {
+                if (endsKeyBody(q)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether the label {@code text[from, to)} ends with {@code PRIVATE KEY} or {@code PRIVATE KEY BLOCK}. */

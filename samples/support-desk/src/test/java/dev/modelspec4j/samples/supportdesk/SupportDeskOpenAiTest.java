@@ -62,7 +62,8 @@ class SupportDeskOpenAiTest extends LocalServerTest {
         assertThat(first.get("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(first.get("messages").get(0).get("role").asText()).isEqualTo("system");
         assertThat(first.get("messages").get(0).get("content").asText())
-                .startsWith("You are Acme's support assistant for the Acme R2 router. Answer briefly and politely.");
+                .startsWith("Internal reference ") // the canary first, then the system message
+                .contains("\n\nYou are Acme's support assistant for the Acme R2 router. Answer briefly and politely.");
         assertThat(first.get("messages").get(1).get("content").asText()).isEqualTo("My router blinks red.");
 
         JsonNode second = takeRequestBody();
