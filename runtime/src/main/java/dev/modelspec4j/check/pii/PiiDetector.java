@@ -88,8 +88,8 @@ public final class PiiDetector {
 
     /**
      * The longest value of {@code type} this detector reports, in normalised characters: what a stream must hold
-     * back so that a value split between chunks is seen whole before any of it is released. A longer value is
-     * not released on a stream: the stream fails closed.
+     * back so that a value split between chunks is seen whole before any of it is released. A value longer than
+     * the longest of a detector's types is never released on a stream: the stream fails closed.
      */
     public static int longestValue(PiiType type) {
         return switch (type) {
