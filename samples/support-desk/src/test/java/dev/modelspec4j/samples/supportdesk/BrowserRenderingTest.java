@@ -98,8 +98,8 @@ class BrowserRenderingTest {
                 .contains("data-label=\"DELIVERED\" data-value=\"6\"")
                 .contains("data-label=\"REFUSED\" data-value=\"1\"")
                 .contains("data-label=\"acmeBaseline.forbid\" data-value=\"2\"");
-        // Seven outcomes (CANCELLED included) and eight rules, each one bar.
-        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(15);
+        // Eight outcomes (CANCELLED and UNEXPECTED_REPLY included) and eight rules, each one bar.
+        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(16);
         assertThat(count(dom, "<tr class=\"rule\"")).isEqualTo(8);
     }
 }
