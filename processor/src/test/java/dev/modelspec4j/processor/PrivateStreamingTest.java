@@ -162,6 +162,27 @@ class PrivateStreamingTest {
         }
     }
 
+    @Test
+    void anEndingCutByAnotherRuleIsMaskedToo() {
+        String answer = FILLER + "Write to jane.doe@example.com and you get a guaranteed refund within days. "
+                + FILLER;
+        for (int size : CHUNK_SIZES) {
+            ScriptedStreamingChatModel model = ScriptedStreamingChatModel.builder()
+                    .chunkSize(Math.min(size, answer.length())).reply(answer).build();
+            Caller caller = new Caller().run(assistant(model, ScriptedChatModel.answering()).maskedAndCut("Refund?"),
+                    model);
+
+            assertThat(caller.error.get()).isNull();
+            assertThat(caller.text()).as("chunks of %d", size)
+                    .isEqualTo(FILLER + "Write to [EMAIL] and you get a [REDACTED]");
+            assertThat(caller.complete.get().aiMessage().text()).isEqualTo(caller.text());
+            assertThat(audit.last().outcome()).isEqualTo(Outcome.REDACTED);
+            assertThat(audit.last().violations()).extracting(PrivateStreamingTest::key)
+                    .containsExactly("maskedAndCut.forbid REDACT the phrase \"guaranteed refund\" matched 1 time",
+                            "privacy.mask REDACT mask: [EMAIL]");
+        }
+    }
+
     private static String key(Violation v) {
         return v.ruleId() + " " + v.action() + " " + v.evidence();
     }
