@@ -21,10 +21,10 @@ import java.util.Objects;
  *
  * <p>Each call of {@link #advance} looks at the whole answer so far and releases the next piece. It keeps back
  * the last {@link #lookAhead()} normalised characters: the longest value of the configured types (see
- * {@link PiiDetector#longestValue(dev.modelspec4j.annotation.PiiType)}), or the longest placeholder, plus {@value #CONTEXT} characters that
- * the detectors read after a value to see where it ends. A value that starts in the releasable part is released
- * whole, already changed, once those characters have arrived; one that is still growing there is longer than its
- * type allows, and the filter fails closed. A value or placeholder that would straddle what was released earlier
+ * {@link PiiDetector#longestValue(dev.modelspec4j.annotation.PiiType)}), or the longest placeholder, plus
+ * {@value #CONTEXT} characters that the detectors read after a value to see where it ends. A value that starts
+ * in the releasable part is released whole, already changed, once those characters have arrived; one that is
+ * still growing there is longer than the types allow, and the filter fails closed. A value or placeholder that would straddle what was released earlier
  * also fails closed: released text is never taken back, so it is never replayed in another form.
  *
  * <p>BLOCK releases the text before the first value and then fails. One instance per call, used under the
@@ -32,8 +32,8 @@ import java.util.Objects;
  */
 final class PrivacyFilter {
 
-    /** Characters after a value that the detectors read to see where it ends (a separator and a digit group). */
-    static final int CONTEXT = 8;
+    /** Characters after a value that the detectors read to see where it ends. */
+    static final int CONTEXT = PiiDetector.END_CONTEXT;
 
     private final PiiMode mode;
     private final PiiDetector detector;

@@ -34,6 +34,12 @@ public final class PiiDetector {
             .thenComparingInt((PiiSpan span) -> SPECIFICITY.indexOf(span.type()))
             .thenComparingInt(PiiSpan::start);
 
+    /**
+     * Characters after a value that the detectors read to see where it ends (a separator and a group of digits
+     * that would make a number longer, or something else): what a stream keeps back beyond the longest value.
+     */
+    public static final int END_CONTEXT = 8;
+
     private final Set<PiiType> types;
     private final PiiScan.Plan plan;
 

@@ -33,7 +33,7 @@ public interface SupportAssistant {
     @Forbid(phrases = {"as an AI language model"})
     @OnViolation(action = Action.REFUSE, refusal = "Sorry, I can't help with that. A colleague will contact you.")
     // The model sees masks, the customer too. Output PSEUDONYMIZE would give the customer the originals back,
-    // at the price of holding back the longest value of the types (2,056 characters with URLs) before each token.
+    // at the price of holding back the longest value of the types (2,056 characters with URLs).
     @Pii(input = PiiMode.MASK, output = PiiMode.ALLOW)
     TokenStream chat(@MemoryId String customer, @UserMessage String question,
             @Untrusted("order notes") String orderNotes, @V("product") String product);
