@@ -3,8 +3,12 @@ package dev.modelspec4j.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.TokenStream;
+import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
 import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
@@ -38,11 +42,14 @@ class PrivateStreamingTest {
             "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00");
 
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
+    private final InMemoryChatMemoryStore store = new InMemoryChatMemoryStore();
 
     private PrivateStreamingAssistant assistant(ScriptedStreamingChatModel streaming, ScriptedChatModel chat) {
         return Fixtures.builder(PrivateStreamingAssistant.class)
                 .chatModel(chat)
                 .streamingChatModel(streaming)
+                .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(4)
+                        .chatMemoryStore(store).build())
                 .auditSink(audit)
                 .build();
     }
@@ -120,6 +127,7 @@ class PrivateStreamingTest {
             assertThat(caller.error.get()).isNull();
             assertThat(caller.text()).as("chunks of %d", size).isEqualTo(expected);
             assertThat(caller.complete.get().aiMessage().text()).isEqualTo(expected);
+            assertThat(lastRemembered()).isEqualTo(expected);
             if (size < 7) { // the answer flows: the caller had text long before the model's last chunk
                 assertThat(caller.chunksAtFirstPartial).isLessThan(answer.length() / size / 2);
             }
@@ -176,11 +184,18 @@ class PrivateStreamingTest {
             assertThat(caller.text()).as("chunks of %d", size)
                     .isEqualTo(FILLER + "Write to [EMAIL] and you get a [REDACTED]");
             assertThat(caller.complete.get().aiMessage().text()).isEqualTo(caller.text());
+            assertThat(lastRemembered()).isEqualTo(caller.text());
             assertThat(audit.last().outcome()).isEqualTo(Outcome.REDACTED);
             assertThat(audit.last().violations()).extracting(PrivateStreamingTest::key)
                     .containsExactly("maskedAndCut.forbid REDACT the phrase \"guaranteed refund\" matched 1 time",
                             "privacy.mask REDACT mask: [EMAIL]");
         }
+    }
+
+    /** The last answer in the chat memory of methods without a memory id. */
+    private String lastRemembered() {
+        List<ChatMessage> messages = store.getMessages("default");
+        return ((AiMessage) messages.get(messages.size() - 1)).text();
     }
 
     private static String key(Violation v) {
