@@ -504,10 +504,16 @@ public final class Call {
             return text;
         }
         boolean block = privacy.output() == PiiMode.BLOCK;
+        outputPrivacyViolation(block, result.evidence());
+        return block ? null : result.text();
+    }
+
+    /** Records what the {@code @Pii} output mode found in the answer: blocked, or masked (evidence: types). */
+    void outputPrivacyViolation(boolean block, List<String> evidence) {
+        PrivacyPlan privacy = method.privacy();
         violation(new Violation(privacy.ruleId(), privacy.level(), block ? Action.BLOCK : Action.REDACT,
                 Phase.OUTPUT, modelCalls, privacy.output().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                        + String.join(", ", result.evidence())));
-        return block ? null : result.text();
+                        + String.join(", ", evidence)));
     }
 
     /** Records a rule broken by this call. */

@@ -77,6 +77,25 @@ public final class CallControl {
                 && call.method.privacy().output() == dev.modelspec4j.annotation.PiiMode.PSEUDONYMIZE;
     }
 
+    /** The method's {@code @Pii} rule when its output mode changes the answer (not ALLOW); otherwise null. */
+    public PrivacyPlan outputPrivacy() {
+        PrivacyPlan privacy = call.method.privacy();
+        return privacy == null || privacy.output() == dev.modelspec4j.annotation.PiiMode.ALLOW ? null : privacy;
+    }
+
+    /** The call's pseudonyms, issued by the input phase; null when the method has no {@code @Pii} rule. */
+    public dev.modelspec4j.check.pii.Pseudonymizer pseudonymizer() {
+        return call.pseudonymizer;
+    }
+
+    /**
+     * Records what the {@code @Pii} output mode found in a streamed answer, as the blocking path records it for
+     * the whole answer: the rule, BLOCK or REDACT, and the types found ({@code [EMAIL]}), never the values.
+     */
+    public void outputPrivacyViolation(boolean block, List<String> evidence) {
+        call.outputPrivacyViolation(block, evidence);
+    }
+
     /** The messages of the next model call. */
     public List<ChatMessage> messages() {
         return List.copyOf(messages);

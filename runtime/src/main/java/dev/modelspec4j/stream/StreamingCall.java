@@ -93,6 +93,8 @@ public final class StreamingCall implements TokenStream {
 
     private List<Rule> rules = List.of();
     private int window;
+    /** The {@code @Pii} output mode of an unbuffered stream; null when there is none to apply. */
+    private PrivacyFilter privacy;
     private Attempt current;
     private final StringBuilder received = new StringBuilder();
     private int released;
@@ -281,6 +283,7 @@ public final class StreamingCall implements TokenStream {
                 rules = control.outputRules();
                 window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
                 watches = buffered ? Map.of() : watches(rules);
+                privacy = buffered ? null : PrivacyFilter.of(control); // holds back its own look-ahead
                 if (opening == CallControl.Opening.REFUSED) {
                     ended = true;
                     finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
@@ -633,10 +636,14 @@ public final class StreamingCall implements TokenStream {
             }
             if (complete) {
                 // The held-back rest goes out as the ending, once the audit record is written.
-                String rest = text.substring(released);
+                String rest = privacy == null ? text.substring(released) : privacy.advance(text, text.length(), true);
                 released = text.length();
                 ended = true;
                 recordReports();
+                if (rest == null) {
+                    privacyBlocked(true);
+                    return;
+                }
                 finish(Outcome.DELIVERED, rest, current.response, FinishReason.STOP);
             } else {
                 release(Math.min(HoldBack.releasable(normalized, window), pendingFrom));
@@ -672,6 +679,13 @@ public final class StreamingCall implements TokenStream {
                     shifted.add(new Span(s.start() - released, s.end() - released));
                 }
                 String ending = CallControl.redact(text.substring(released, end), shifted);
+                if (privacy != null) {
+                    ending = privacy.advance(text.substring(0, released) + ending, released + ending.length(), true);
+                    if (ending == null) {
+                        privacyBlocked(true);
+                        return;
+                    }
+                }
                 finish(Outcome.REDACTED, ending, complete ? current.response : null, reason);
             }
             case REFUSE -> refuse(reason);
@@ -705,6 +719,10 @@ public final class StreamingCall implements TokenStream {
     private void finish(Outcome outcome, String ending, ChatResponse upstream, FinishReason reason) {
         String text = delivered + ending;
         audited = true;
+        if (privacy != null && privacy.masked() && outcome != Outcome.REFUSED) {
+            control.outputPrivacyViolation(false, privacy.evidence()); // as the blocking path records it
+            outcome = outcome == Outcome.DELIVERED ? Outcome.REDACTED : outcome;
+        }
         try {
             control.delivered(outcome, text);
         } catch (RuntimeException auditFailure) {
@@ -721,11 +739,37 @@ public final class StreamingCall implements TokenStream {
     }
 
     private void release(int boundary) {
+        if (privacy != null) {
+            String piece = privacy.advance(received.toString(), boundary, false);
+            if (piece == null) {
+                privacyBlocked(false);
+                return;
+            }
+            released = privacy.consumed();
+            if (!piece.isEmpty()) {
+                emit(piece);
+            }
+            return;
+        }
         if (boundary > released) {
             String chunk = received.substring(released, boundary);
             released = boundary;
             emit(chunk);
         }
+    }
+
+    /**
+     * The {@code @Pii} output mode stops the answer (BLOCK found personal data, or a value is longer than the
+     * look-ahead): recorded as the rule's violation, before any of the value was released. Under the lock.
+     */
+    private void privacyBlocked(boolean complete) {
+        ended = true;
+        if (!complete) {
+            cancelUpstream();
+        }
+        recordReports();
+        control.outputPrivacyViolation(true, List.of(privacy.failure()));
+        blocked();
     }
 
     /** Releases {@code chunk} to the caller (through the outbox); under the lock. */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Bodies of OpenAI chat-completion responses, for tests that run LangChain4j's real {@code OpenAiChatModel}
- * against a local HTTP server.
+ * Bodies of OpenAI chat-completion responses, for tests that run LangChain4j's real {@code OpenAiChatModel} (or
+ * {@code OpenAiStreamingChatModel}) against a local HTTP server.
  */
 public final class OpenAiCompletions {
 
@@ -50,18 +50,51 @@ public final class OpenAiCompletions {
         return json(body);
     }
 
+    /**
+     * A streamed answer as OpenAI sends it with {@code "stream": true}: server-sent events of
+     * {@code chat.completion.chunk}s, one per token, then finish reason {@code stop} and {@code [DONE]}.
+     */
+    public static String stream(String model, java.util.List<String> tokens) {
+        StringBuilder events = new StringBuilder(event(model, "", null));
+        for (String token : tokens) {
+            events.append(event(model, token, null));
+        }
+        return events.append(event(model, null, "stop")).append("data: [DONE]\n\n").toString();
+    }
+
+    private static String event(String model, String content, String finishReason) {
+        ObjectNode chunk = JSON.createObjectNode();
+        ObjectNode choice = choice(chunk, "chat.completion.chunk", model);
+        ObjectNode delta = choice.putObject("delta");
+        if (content != null) {
+            delta.put("content", content);
+        }
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return "data: " + json(chunk) + "\n\n";
+    }
+
     private static ObjectNode completion(String model, String finishReason) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("id", "chatcmpl-1");
-        body.put("object", "chat.completion");
-        body.put("created", 1_764_000_000L);
-        body.put("model", model);
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
+        ObjectNode choice = choice(body, "chat.completion", model);
         choice.putObject("message").put("role", "assistant");
         choice.put("finish_reason", finishReason);
         body.putObject("usage").put("prompt_tokens", 42).put("completion_tokens", 12).put("total_tokens", 54);
         return body;
+    }
+
+    /** Fills in the fields every response of {@code object} has; returns its one choice. */
+    private static ObjectNode choice(ObjectNode body, String object, String model) {
+        body.put("id", "chatcmpl-1");
+        body.put("object", object);
+        body.put("created", 1_764_000_000L);
+        body.put("model", model);
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0);
+        return choice;
     }
 
     private static ObjectNode message(ObjectNode body) {

@@ -15,7 +15,7 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * Checks what a streaming method (one returning {@code TokenStream}) can enforce while tokens flow: no REASK or
  * FALLBACK, and only rules that judge a growing answer, unless the method buffers ({@code @Streaming(buffer =
- * true)}).
+ * true)}). Every {@code @Pii} output mode streams: its look-ahead is the longest value of its types.
  */
 final class StreamingValidator {
 
@@ -78,12 +78,6 @@ final class StreamingValidator {
         }
         if (rule instanceof RuleModel.LengthRule length && length.minChars() > 0) {
             return new String[] {"a minimum length", "remove minChars"};
-        }
-        if (rule instanceof RuleModel.PiiRule pii && pii.output() != dev.modelspec4j.annotation.PiiMode.ALLOW) {
-            return new String[] {"personal data in the answer is " + pii.output().name().toLowerCase()
-                    + "d over the whole text (pseudonyms restored, values masked)",
-                "set @Pii(output = PiiMode.ALLOW) on the method if its input mode keeps personal data from the"
-                        + " model"};
         }
         if (rule instanceof RuleModel.CustomRule) {
             return new String[] {"a custom check's look-ahead is only known at run time",

@@ -40,10 +40,10 @@ public final class PiiCheck implements OutputCheck {
                 String.join(", ", types), spans));
     }
 
-    /** On a stream: longer than any value of the eight types as they are written. */
+    /** On a stream: the longest value of the types, and the characters after it that tell where it ends. */
     @Override
     public int lookAhead() {
-        return 64;
+        return detector.longestValue() + PiiDetector.END_CONTEXT;
     }
 
     @Override

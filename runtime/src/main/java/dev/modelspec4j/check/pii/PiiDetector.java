@@ -34,6 +34,12 @@ public final class PiiDetector {
             .thenComparingInt((PiiSpan span) -> SPECIFICITY.indexOf(span.type()))
             .thenComparingInt(PiiSpan::start);
 
+    /**
+     * Characters after a value that the detectors read to see where it ends (a separator and a group of digits
+     * that would make a number longer, or something else): what a stream keeps back beyond the longest value.
+     */
+    public static final int END_CONTEXT = 8;
+
     private final Set<PiiType> types;
     private final PiiScan.Plan plan;
 
@@ -84,6 +90,33 @@ public final class PiiDetector {
                     normalized.originalEnd(span.end())));
         }
         return List.copyOf(mapped);
+    }
+
+    /**
+     * The longest value of {@code type} this detector reports, in normalised characters: what a stream must hold
+     * back so that a value split between chunks is seen whole before any of it is released. A value longer than
+     * the longest of a detector's types is never released on a stream: the stream fails closed.
+     */
+    public static int longestValue(PiiType type) {
+        return switch (type) {
+            case EMAIL -> 254; // RFC 5321: a path holds at most 256 characters, angle brackets included
+            case PHONE -> 40; // "+", 15 digits (E.164), 7 separators and parentheses around groups
+            case CREDIT_CARD -> CreditCardFinder.MAX_DIGITS + 5; // 19 digits in groups of three or more
+            case IBAN -> 42; // 34 characters in groups of four
+            case US_SSN -> 11; // 123-45-6789
+            case IP_ADDRESS -> 64; // IPv4-mapped IPv6 (45), a short zone and a prefix length
+            case CRYPTO_WALLET -> 90; // bech32
+            case URL -> 2048; // the longest URL that browsers and the sitemap protocol accept
+        };
+    }
+
+    /** The longest value of the configured types; see {@link #longestValue(PiiType)}. */
+    public int longestValue() {
+        int longest = 0;
+        for (PiiType type : types) {
+            longest = Math.max(longest, longestValue(type));
+        }
+        return longest;
     }
 
     /** Whether {@code text} contains any personal data of the configured types. */

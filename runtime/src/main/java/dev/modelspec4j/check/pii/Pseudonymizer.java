@@ -59,22 +59,55 @@ public final class Pseudonymizer {
      * personal data that the model produced on its own (values never seen in this call's input) is masked.
      */
     public String restore(String answer) {
+        return PiiEdit.apply(answer, restorations(answer), 0, answer.length());
+    }
+
+    /**
+     * What {@link #restore} changes in {@code answer}, in order and without overlaps: each placeholder this
+     * instance issued, replaced by its original value, and each value of personal data never seen in this call's
+     * input, replaced by its type.
+     */
+    public List<PiiEdit> restorations(String answer) {
         Objects.requireNonNull(answer, "answer");
-        List<PiiSpan> unseen = new ArrayList<>();
+        List<PiiEdit> edits = new ArrayList<>();
         for (PiiSpan span : detector.detect(answer)) {
             if (!placeholderByValue.containsKey(key(span.type(), answer.substring(span.start(), span.end())))) {
-                unseen.add(span);
+                edits.add(new PiiEdit(span.start(), span.end(), span.placeholder()));
             }
         }
-        String masked = replace(answer, unseen, i -> unseen.get(i).placeholder());
-        Matcher matcher = PLACEHOLDER.matcher(masked);
-        StringBuilder out = new StringBuilder(masked.length());
+        List<PiiEdit> placeholders = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(answer);
         while (matcher.find()) {
             String original = valueByPlaceholder.get(matcher.group());
-            matcher.appendReplacement(out, Matcher.quoteReplacement(original != null ? original : matcher.group()));
+            if (original != null && !insideMasked(edits, matcher.start(), matcher.end())) {
+                placeholders.add(new PiiEdit(matcher.start(), matcher.end(), original));
+            }
         }
-        matcher.appendTail(out);
-        return out.toString();
+        if (placeholders.isEmpty()) {
+            return edits;
+        }
+        edits.addAll(placeholders);
+        edits.sort(java.util.Comparator.comparingInt(PiiEdit::start));
+        return edits;
+    }
+
+    /** Whether {@code [start, end)} overlaps a value that {@code masked} replaces (e.g. a placeholder in a URL). */
+    private static boolean insideMasked(List<PiiEdit> masked, int start, int end) {
+        for (PiiEdit edit : masked) {
+            if (edit.start() < end && start < edit.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The length of the longest placeholder issued so far; 0 when none. */
+    public int longestPlaceholder() {
+        int longest = 0;
+        for (String placeholder : valueByPlaceholder.keySet()) {
+            longest = Math.max(longest, placeholder.length());
+        }
+        return longest;
     }
 
     /** The placeholders issued so far (never the values), e.g. for audit evidence. */

@@ -77,4 +77,19 @@ class PseudonymizerTest {
         assertThat(pseudonymized.evidence()).containsExactly("[EMAIL_1]", "[EMAIL_2]", "[EMAIL_1]", "[CREDIT_CARD_1]");
         assertThat(pseudonymizer.issuedPlaceholders()).containsExactly("[CREDIT_CARD_1]", "[EMAIL_1]", "[EMAIL_2]");
     }
+
+    @Test
+    void restorationsAreTheEditsOfRestoreInOrder() {
+        pseudonymizer.apply(INPUT, PiiMode.PSEUDONYMIZE);
+        String answer = "Write to [EMAIL_2], not sales@acme-corp.net; see https://acme-corp.net/t/[EMAIL_1]"
+                + " and [EMAIL_9].";
+        assertThat(pseudonymizer.restorations(answer)).containsExactly(
+                new PiiEdit(9, 18, "bob@example.org"),
+                new PiiEdit(24, 43, "[EMAIL]"),
+                new PiiEdit(49, 82, "[URL]"));
+        // The placeholder inside a URL the user never gave goes with the URL; an unknown one stays as it is.
+        assertThat(pseudonymizer.restore(answer))
+                .isEqualTo("Write to bob@example.org, not [EMAIL]; see [URL] and [EMAIL_9].");
+        assertThat(pseudonymizer.longestPlaceholder()).isEqualTo("[CREDIT_CARD_1]".length());
+    }
 }
