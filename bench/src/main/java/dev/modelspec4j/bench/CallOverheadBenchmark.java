@@ -59,7 +59,7 @@ public class CallOverheadBenchmark {
         return aiServices.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
     }
 
-    /** The processor's {@code GuardedSupportBot}, audit records discarded. */
+    /** The processor's {@code GuardedSupportBotSpec}, audit records discarded. */
     @Benchmark
     public String generated() {
         return generated.answer(SupportBots.QUESTION, SupportBots.PRODUCT);

@@ -34,7 +34,7 @@ public final class ColdStart {
             long start = System.nanoTime();
             InstantChatModel model = new InstantChatModel(InstantChatModel.ANSWER, false);
             SupportBot bot = args[1].equals("GENERATED")
-                    ? GuardedSupportBot.builder().chatModel(model).auditSink(record -> { }).build()
+                    ? GuardedSupportBotSpec.builder().chatModel(model).auditSink(record -> { }).build()
                     : AiServices.builder(SupportBot.class).chatModel(model).build();
             String answer = bot.answer(SupportBots.QUESTION, SupportBots.PRODUCT);
             long inMain = System.nanoTime() - start;

@@ -159,7 +159,7 @@ final class PerformanceReport {
         line("");
         line("- *AiServices*: LangChain4j `AiServices.builder(SupportBot.class).chatModel(model).build()`, the checks as");
         line("  `@OutputGuardrails` (a failure is `fatal`). No `@InputGuardrails`: both rules judge the answer, none the input.");
-        line("- *generated*: the processor's `GuardedSupportBot`, built with `.auditSink(record -> {})`: the audit record is");
+        line("- *generated*: the processor's `GuardedSupportBotSpec`, built with `.auditSink(record -> {})`: the audit record is");
         line("  built on every call and then discarded, so no I/O is measured. Call id and timestamps as by default");
         line("  (`SecureRandom`, system clock).");
         line("- *hand-written*: `HandWrittenSupportBot`: render the messages, `ChatModel.chat`, run the checks, throw on a");
@@ -174,7 +174,7 @@ final class PerformanceReport {
         double bareAlloc = alloc(bare);
         row("bare model call", bare, Double.NaN, bareAlloc, Double.NaN);
         row("AiServices + guardrails", ai, score(ai) - bareNs, alloc(ai), alloc(ai) - bareAlloc);
-        row("generated `GuardedSupportBot`", gen, score(gen) - bareNs, alloc(gen), alloc(gen) - bareAlloc);
+        row("generated `GuardedSupportBotSpec`", gen, score(gen) - bareNs, alloc(gen), alloc(gen) - bareAlloc);
         row("hand-written", hand, score(hand) - bareNs, alloc(hand), alloc(hand) - bareAlloc);
         line("");
         double genOver = score(gen) - bareNs;
@@ -345,7 +345,7 @@ final class PerformanceReport {
         line("| variant | to first answer (ms) | in main: build + first call (ms) |");
         line("| --- | ---: | ---: |");
         line("| AiServices + guardrails | " + stat(ai.get("processMillis")) + " | " + stat(ai.get("inMainMillis")) + " |");
-        line("| generated `GuardedSupportBot` | " + stat(gen.get("processMillis")) + " | "
+        line("| generated `GuardedSupportBotSpec` | " + stat(gen.get("processMillis")) + " | "
                 + stat(gen.get("inMainMillis")) + " |");
         line("");
         targets.add("cold start (no numeric target): generated / AiServices, medians, to first answer "

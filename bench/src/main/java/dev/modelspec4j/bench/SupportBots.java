@@ -20,7 +20,7 @@ final class SupportBots {
 
     enum Variant {
         AI_SERVICES(model -> AiServices.builder(SupportBot.class).chatModel(model).build()),
-        GENERATED(model -> GuardedSupportBot.builder().chatModel(model).auditSink(DISCARD).build()),
+        GENERATED(model -> GuardedSupportBotSpec.builder().chatModel(model).auditSink(DISCARD).build()),
         HAND_WRITTEN(HandWrittenSupportBot::new);
 
         private final Function<ChatModel, SupportBot> factory;

@@ -75,6 +75,27 @@ class GuardrailsTest {
     }
 
     @Test
+    void everyCallHandsGuardrailsTheSameListenerRegistrar() {
+        // Built anew for each request, LangChain4j would look one up through ServiceLoader on every call.
+        List<Object> registrars = new ArrayList<>();
+        OutputGuardrail observes = new OutputGuardrail() {
+            @Override
+            public OutputGuardrailResult validate(OutputGuardrailRequest request) {
+                registrars.add(request.requestParams().aiservicelistenerregistrar());
+                return success();
+            }
+        };
+        Guardrails guardrails = new Guardrails("{{it}}", 2).output("guardrail.Observes", observes);
+        Enforcer enforcer = enforcer("first", "second");
+
+        enforcer.call(PLAIN).guardrails(guardrails).userMessage("hi").execute();
+        enforcer.call(PLAIN).guardrails(guardrails).userMessage("again").execute();
+
+        assertThat(registrars).hasSize(2).doesNotContainNull();
+        assertThat(registrars.get(1)).isSameAs(registrars.get(0));
+    }
+
+    @Test
     void aRetryAfterARewriteInTheSameChainBlocks() {
         OutputGuardrail rewrites = new OutputGuardrail() {
             @Override
