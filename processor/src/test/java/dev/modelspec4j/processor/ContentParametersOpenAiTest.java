@@ -12,45 +12,22 @@ import dev.modelspec4j.Outcome;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.processor.fixtures.VisionAssistant;
 import dev.modelspec4j.testing.OpenAiCompletions;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Base64;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Contents of the user message through LangChain4j's real {@link OpenAiChatModel}, over HTTP, against an
  * OpenAI-compatible server on 127.0.0.1: an image goes as an image part of the message, not as text.
  */
-class ContentParametersOpenAiTest {
+class ContentParametersOpenAiTest extends LocalOpenAiServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MockWebServer server;
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
     private VisionAssistant assistant() {
-        OpenAiChatModel model = OpenAiChatModel.builder()
-                .baseUrl(server.url("/v1").toString())
-                .apiKey("test-key")
-                .modelName("gpt-4o-mini")
-                .timeout(Duration.ofSeconds(10))
-                .maxRetries(0)
-                .build();
+        OpenAiChatModel model = openAiChatModel();
         return Fixtures.builder(VisionAssistant.class)
                 .chatModel(model)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(10))

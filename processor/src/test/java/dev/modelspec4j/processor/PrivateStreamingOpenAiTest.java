@@ -11,16 +11,11 @@ import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.processor.fixtures.PrivateStreamingAssistant;
 import dev.modelspec4j.testing.OpenAiCompletions;
 import dev.modelspec4j.testing.ScriptedChatModel;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,31 +23,14 @@ import org.junit.jupiter.api.Test;
  * OpenAI-compatible server on 127.0.0.1 that answers with server-sent events: the model receives placeholders,
  * the caller its own values, with the placeholders split between tokens.
  */
-class PrivateStreamingOpenAiTest {
+class PrivateStreamingOpenAiTest extends LocalOpenAiServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MockWebServer server;
     private final InMemoryAuditSink audit = new InMemoryAuditSink();
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
     private PrivateStreamingAssistant assistant() {
-        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl(server.url("/v1").toString())
-                .apiKey("test-key")
-                .modelName("gpt-4o-mini")
-                .timeout(Duration.ofSeconds(10))
-                .build();
+        OpenAiStreamingChatModel model = openAiStreamingChatModel();
         return Fixtures.builder(PrivateStreamingAssistant.class)
                 .chatModel(ScriptedChatModel.answering())
                 .streamingChatModel(model)
