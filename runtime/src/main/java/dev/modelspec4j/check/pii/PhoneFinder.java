@@ -1,31 +1,110 @@
 package dev.modelspec4j.check.pii;
 
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
 /**
- * Telephone numbers, conservatively. Accepted shapes:
+ * Telephone numbers, decided by the numbering plans of Google's libphonenumber
+ * ({@link PhoneNumberUtil#findNumbers}). A cheap pass comes first: a candidate is a run of digit groups joined by
+ * single spaces, dashes, dots or a slash, with parentheses around a group, an optional {@code +} and an optional
+ * extension ({@code x4587}, {@code ext. 12}, {@code #12}); fewer than 7 digits (8 after {@code +}) and the
+ * library is never asked. Then:
  * <ul>
- *   <li>international: {@code +} and 8 to 15 digits (E.164), in groups separated by single spaces, dashes or
- *       dots, a group may be in parentheses: {@code +44 (20) 7123 4567}, {@code +14155550132};</li>
- *   <li>North-American: {@code (415) 555-0132}, {@code 415-555-0132}, {@code 415.555.0132}, {@code 415 555 0132},
- *       optionally after a 1-3 digit country code ({@code 1-415-555-0132}); area and exchange start with 2-9;</li>
- *   <li>national with a trunk 0: two to four groups of 2+ digits joined by dashes or spaces, 9 to 11 digits in all
- *       ({@code 090-1234-5678}, {@code 09-7625400});</li>
- *   <li>a bare run of 10 to 12 digits only when "phone", "mobile", "call", "number" or a similar word comes just
- *       before, and no word such as "card" or "account".</li>
+ *   <li>international ({@code +49 30 1234567}, {@code 0044 20 7946 0000}): a valid number of its country code;</li>
+ *   <li>national, in a shape that only telephone numbers have, with no context needed: a valid number of one of
+ *       the configured regions that starts with that region's trunk prefix ({@code 0151 23456789},
+ *       {@code 06 12 34 56 78}, {@code 8 (912) 345-67-89}) or has its area code in parentheses
+ *       ({@code (11) 98456-5666}), in two groups or more; or a North-American {@code 415-555-0132};</li>
+ *   <li>any other valid national number of 9 digits or more when a word such as "phone", "tel", "mobile",
+ *       "number", "Handy", "téléphone", "電話" comes just before it;</li>
+ *   <li>short national numbers ({@code 467 3395}, {@code 99 668472}, {@code 60-56-85-91}): a number the
+ *       library calls possible in one of the regions, only right after a word that says "telephone" (not just
+ *       "number").</li>
  * </ul>
+ * A word such as "order", "invoice", "IBAN" or "card" just before a national candidate rules it out. Not
+ * thread-safe: one instance per scan.
  */
-/** Not thread-safe: one instance per scan, for its scratch arrays. */
 final class PhoneFinder {
 
-    private static final int MAX_GROUPS = 8;
-    private static final String[] CONTEXT = {"phone", "tel", "mobile", "cell", "call", "fax", "whatsapp", "sms",
-        "number", "contact"};
-    private static final String[] NOT_PHONE = {"card", "account", "order", "invoice", "iban", "ssn", "social",
-        "tracking", "serial"};
+    /** The longest value reported: {@code +}, 15 digits, separators, parentheses and an extension. */
+    static final int MAX_LENGTH = 48;
+    private static final int CONTEXT_WINDOW = 32;
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private final int[] groupStart = new int[MAX_GROUPS];
-    private final int[] groupEnd = new int[MAX_GROUPS];
-    private final char[] separator = new char[MAX_GROUPS];
-    private final boolean[] paren = new boolean[MAX_GROUPS];
+    /** Words that say "telephone" (lower case; checked at a word start for Latin, Greek and Cyrillic words). */
+    private static final String[] PHONE_WORDS = {"phone", "tel", "mobile", "mob", "cell", "call", "fax", "whatsapp",
+        "sms", "text me", "ring", "dial", "hotline", "voicemail", "reach", "contact", "handy", "ruf", "anruf",
+        "mobil", "telefon", "téléphone", "tél", "portable", "joindre", "appel", "teléfono", "móvil", "movil",
+        "llam", "llám", "celular", "telemóvel", "telefone", "liga", "chiama", "cellulare", "telefono", "recapito", "bel ",
+        "mobiel", "zadzwo", "numer", "tlf", "nå", "電話", "携帯", "电话", "手机", "联系", "전화",
+        "연락처", "휴대폰", "τηλ", "κινητ", "ara", "cep", "телефон", "тел", "мобильн", "звон", "טלפון", "נייד",
+        "התקשר", "هاتف", "جوال", "اتصال", "للتواصل", "फ़ोन", "फोन", "मोबाइल"};
+    /** Words that say "number": enough for a valid national number of 9 digits or more. */
+    private static final String[] NUMBER_WORDS = {"number", "no.", "nummer", "numéro", "número", "numero", "номер",
+        "番号", "号码", "번호", "αριθμ", "numara", "מספר", "رقم"};
+    /** "number" as a word of quantity. */
+    private static final String[] NUMBER_OF = {"number of", "numbers"};
+    /** Words that say the number is something else. */
+    private static final String[] NOT_PHONE = {"card", "account", "order", "invoice", "iban", "ssn", "social",
+        "tracking", "serial", "isbn", "batch", "lot", "ref", "id", "konto", "karte", "bestell", "rechnung",
+        "commande", "facture", "pedido", "factura", "ordine", "fattura", "zamówien", "carta", "tarjeta", "注文",
+        "订单", "参照", "kod", "code", "artikel", "dossier", "ärende", "booking", "reference", "referenz", "ticket",
+        "version", "build", "firmware", "patch", "function", "argument", "parameter", "method", "population", "revenue", "budget", "total", "page", "sku"};
+
+    /** A region of the national search: its code, trunk prefix and the national lengths its plan allows. */
+    record Region(String code, String trunk, long lengths, boolean northAmerican) {
+
+        static Region of(String code) {
+            int countryCode = UTIL.getCountryCodeForRegion(code);
+            if (countryCode == 0) {
+                throw new IllegalArgumentException("not a region libphonenumber knows: " + code);
+            }
+            long lengths = 0;
+            for (int length = 2; length <= 17; length++) {
+                PhoneNumber probe = new PhoneNumber().setCountryCode(countryCode)
+                        .setNationalNumber((long) Math.pow(10, length - 1));
+                PhoneNumberUtil.ValidationResult result = UTIL.isPossibleNumberWithReason(probe);
+                if (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+                        || result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+                    lengths |= 1L << length;
+                }
+            }
+            String trunk = UTIL.getNddPrefixForRegion(code, true);
+            return new Region(code, trunk == null ? "" : trunk, lengths, countryCode == 1);
+        }
+
+        /** Whether a national number of {@code digits} (its trunk prefix included if {@code trunked}) can be one of ours. */
+        boolean allows(int digits, boolean trunked) {
+            int national = trunked ? digits - trunk.length() : digits;
+            return national > 0 && national < 64 && (lengths & (1L << national)) != 0;
+        }
+    }
+
+    /** The regions searched by default, most populous and most written-about first. */
+    static final List<String> DEFAULT_REGIONS = List.of("US", "CA", "GB", "DE", "FR", "ES", "IT", "NL", "BE",
+            "CH", "AT", "IE", "PT", "SE", "NO", "DK", "FI", "PL", "CZ", "GR", "CY", "TR", "RU", "UA", "IL", "SA",
+            "AE", "EG", "ZA", "NG", "IN", "CN", "JP", "KR", "TW", "HK", "SG", "AU", "NZ", "BR", "MX", "AR", "CO");
+
+    private final List<Region> regions;
+    private final int[] groupStart = new int[16];
+
+    PhoneFinder(List<Region> regions) {
+        this.regions = regions;
+    }
+
+    static List<Region> regions(List<String> codes) {
+        List<Region> out = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            out.add(Region.of(code.toUpperCase(Locale.ROOT)));
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * End of a phone number starting at {@code i}, or -1; {@code i} holds a {@code +}, a {@code (} or the first
@@ -36,53 +115,153 @@ final class PhoneFinder {
         if (Chars.wordBefore(text, i) || (Chars.isDigit(c) && insideNumber(text, i))) {
             return -1;
         }
-        int groups = readGroups(text, i, groupStart, groupEnd, separator, paren);
-        if (groups == 0) {
-            return -1;
-        }
-        return c == '+'
-                ? international(text, groupStart, groupEnd, groups)
-                : national(text, i, groupStart, groupEnd, separator, paren, groups);
-    }
-
-    /**
-     * Reads digit groups from {@code start}: an optional {@code +}, then groups (bare or parenthesised) joined by
-     * one space, dash or dot. {@code separator[g]} is the character before group {@code g} (0 for none).
-     */
-    private static int readGroups(String text, int start, int[] gs, int[] ge, char[] sep, boolean[] paren) {
         int n = text.length();
-        int pos = text.charAt(start) == '+' ? start + 1 : start;
+        int limit = Math.min(n, i + MAX_LENGTH);
+        int pos = c == '+' ? i + 1 : i;
+        int digits = 0;
         int groups = 0;
-        char before = 0;
-        while (groups < MAX_GROUPS && pos < n) {
-            boolean inParen = text.charAt(pos) == '(';
-            int digitsStart = inParen ? pos + 1 : pos;
-            int digitsEnd = Chars.digitsEnd(text, digitsStart);
-            if (digitsEnd == digitsStart || (inParen && (digitsEnd >= n || text.charAt(digitsEnd) != ')'
-                    || digitsEnd - digitsStart > 4))) {
-                break;
-            }
-            gs[groups] = digitsStart;
-            ge[groups] = digitsEnd;
-            sep[groups] = before;
-            paren[groups] = inParen;
-            groups++;
-            pos = inParen ? digitsEnd + 1 : digitsEnd;
-            if (pos >= n) {
-                break;
-            }
-            char next = text.charAt(pos);
-            if ((next == ' ' || next == '-' || next == '.') && pos + 1 < n
-                    && (Chars.isDigit(text.charAt(pos + 1)) || text.charAt(pos + 1) == '(')) {
-                before = next;
+        int end = -1;
+        int between = 0;
+        boolean slash = false;
+        while (pos < limit && groups < groupStart.length) {
+            char ch = text.charAt(pos);
+            if (Chars.isDigit(ch)) {
+                int e = Chars.digitsEnd(text, pos);
+                groupStart[groups++] = pos;
+                digits += e - pos;
+                pos = e;
+                end = pos;
+                between = 0;
+            } else if ((ch == ' ' || ch == '-' || ch == '.' || ch == '/' || ch == '(' || ch == ')')
+                    && between < 2 && (ch != '/' || !slash) && (groups > 0 || ch == '(')) {
+                slash |= ch == '/';
+                between++;
                 pos++;
-            } else if (inParen && Chars.isDigit(next)) {
-                before = 0;
             } else {
                 break;
             }
         }
-        return groups;
+        if (end < 0 || groups == 0) {
+            return -1;
+        }
+        boolean plus = c == '+';
+        boolean doubleZero = !plus && text.startsWith("00", i) && i + 2 < n && text.charAt(i + 2) != '0';
+        if (digits > 17 || digits < (plus ? 8 : doubleZero ? 10 : 7) || Chars.wordAt(text, end)
+                || (groups == 1 && digits > 12) || continues(text, end) || date(text, i, end)) {
+            return -1;
+        }
+        int windowEnd = extensionEnd(text, end);
+        String window = text.substring(i, windowEnd);
+        if (plus || doubleZero) {
+            return match(window, plus ? "ZZ" : "DE", Leniency.VALID, i, end);
+        }
+        if (wordBefore(text, i, NOT_PHONE)) {
+            return -1;
+        }
+        boolean phoneWord = wordBefore(text, i, PHONE_WORDS) || wordAfter(text, end, PHONE_WORDS);
+        boolean numberWord = phoneWord || (wordBefore(text, i, NUMBER_WORDS) && !wordBefore(text, i, NUMBER_OF));
+        boolean parenArea = c == '(';
+        boolean trunkShape = groups >= 2;
+        for (Region region : regions) {
+            boolean trunked = !region.trunk().isEmpty() && text.startsWith(region.trunk(), parenArea ? i + 1 : i);
+            if (!region.allows(digits, trunked) && !(region.northAmerican() && digits == 11 && c == '1')) {
+                continue;
+            }
+            boolean shape = (trunked && trunkShape && digits >= 9) || (parenArea && groups >= 2 && digits >= 8)
+                    || (region.northAmerican() && northAmerican(text, i, groups, digits));
+            Leniency leniency;
+            if (shape || (numberWord && digits >= 9)) {
+                leniency = Leniency.VALID;
+            } else if (phoneWord && digits <= 8) {
+                leniency = Leniency.POSSIBLE; // a short national number: its area code is left out
+            } else {
+                continue;
+            }
+            int found = match(window, region.code(), leniency, i, end);
+            if (found > 0) {
+                return found;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The end of the number libphonenumber finds in {@code window} (the text from {@code offset}), mapped to the
+     * text; or -1 unless it starts the window and takes in every digit up to {@code digitsEnd}.
+     */
+    private static int match(String window, String region, Leniency leniency, int offset, int digitsEnd) {
+        Iterator<PhoneNumberMatch> matches = UTIL.findNumbers(window, region, leniency, Long.MAX_VALUE).iterator();
+        if (!matches.hasNext()) {
+            return -1;
+        }
+        PhoneNumberMatch match = matches.next();
+        int end = offset + match.end();
+        return match.start() <= 1 && end >= digitsEnd ? end : -1;
+    }
+
+    /** Whether the number ending at {@code end} goes on: a separator and another digit, a longer number. */
+    private static boolean continues(String text, int end) {
+        if (end + 1 >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(end);
+        return (next == '.' || next == '-' || next == '/') && Chars.isDigit(text.charAt(end + 1));
+    }
+
+    /**
+     * Whether {@code [start, end)} is written as a date: three groups of day, month and a four-digit year (or
+     * year first) joined by dots, dashes or slashes.
+     */
+    private static boolean date(String text, int start, int end) {
+        int length = end - start;
+        if (length != 10 || !Chars.isDigit(text.charAt(start))) {
+            return false;
+        }
+        char a = text.charAt(start + 2);
+        char b = text.charAt(start + 5);
+        if (a == b && (a == '.' || a == '-' || a == '/')) {
+            return true; // dd.mm.yyyy
+        }
+        char c = text.charAt(start + 4);
+        char d = text.charAt(start + 7);
+        return c == d && (c == '.' || c == '-' || c == '/'); // yyyy-mm-dd
+    }
+
+    /** {@code AAA sep EEE sep NNNN}, {@code (AAA) EEE-NNNN}, or either after {@code 1 sep}. */
+    private boolean northAmerican(String text, int i, int groups, int digits) {
+        if (digits == 11) {
+            return text.charAt(i) == '1' && groups == 4;
+        }
+        return digits == 10 && groups == 3;
+    }
+
+    /** The end of an extension after a number ending at {@code end} ({@code x4587}, {@code ext. 12}), or end. */
+    private static int extensionEnd(String text, int end) {
+        int n = text.length();
+        int pos = end;
+        if (pos < n && text.charAt(pos) == ' ') {
+            pos++;
+        }
+        int marker;
+        if (text.startsWith("ext", pos) || text.startsWith("Ext", pos) || text.startsWith("EXT", pos)) {
+            marker = pos + 3;
+            if (marker < n && (text.charAt(marker) == 'n' || text.charAt(marker) == '.')) {
+                marker++;
+            }
+        } else if (pos < n && (text.charAt(pos) == 'x' || text.charAt(pos) == 'X' || text.charAt(pos) == '#')) {
+            marker = pos + 1;
+        } else {
+            return end;
+        }
+        if (marker < n && (text.charAt(marker) == '.' || text.charAt(marker) == ':')) {
+            marker++;
+        }
+        if (marker < n && text.charAt(marker) == ' ') {
+            marker++;
+        }
+        int digitsEnd = Chars.digitsEnd(text, marker);
+        int size = digitsEnd - marker;
+        return size >= 1 && size <= 6 && !Chars.wordAt(text, digitsEnd) ? digitsEnd : end;
     }
 
     /** Whether {@code i} follows a digit and one separator: the middle of a longer number, not a phone's start. */
@@ -95,78 +274,40 @@ final class PhoneFinder {
                 && Chars.isDigit(text.charAt(i - 2));
     }
 
-    /** {@code +} and 8 to 15 digits in all: the whole run of groups. */
-    private static int international(String text, int[] gs, int[] ge, int groups) {
-        int digits = 0;
-        for (int g = 0; g < groups; g++) {
-            digits += ge[g] - gs[g];
-        }
-        int end = closingEnd(text, ge[groups - 1]);
-        return digits >= 8 && digits <= 15 && !Chars.wordAt(text, end) ? end : -1;
-    }
-
-    private static int national(String text, int start, int[] gs, int[] ge, char[] sep, boolean[] paren, int groups) {
-        for (int offset = 0; offset <= 1 && offset + 3 <= groups; offset++) {
-            int end = northAmerican(text, gs, ge, sep, paren, offset);
-            if (end > 0) {
-                return end;
+    /**
+     * Whether one of {@code words} ends in the {@link #CONTEXT_WINDOW} characters before {@code index}, starting a
+     * word (a Latin, Greek or Cyrillic word must not continue a longer one: "hotel" is not "tel").
+     */
+    private static boolean wordBefore(String text, int index, String[] words) {
+        int from = Math.max(0, index - CONTEXT_WINDOW);
+        String before = text.substring(from, index).toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            int at = before.indexOf(word);
+            while (at >= 0) {
+                if (at == 0 || !Character.isLetter(before.charAt(at - 1)) || !alphabetic(word.charAt(0))) {
+                    return true;
+                }
+                at = before.indexOf(word, at + 1);
             }
         }
-        int end = trunkZero(text, gs, ge, sep, paren, groups);
-        if (end > 0) {
-            return end;
-        }
-        int digits = ge[0] - gs[0];
-        if (groups == 1 && !paren[0] && digits >= 10 && digits <= 12 && !Chars.wordAt(text, ge[0])
-                && Chars.keywordBefore(text, start, 30, CONTEXT)
-                && !Chars.keywordBefore(text, start, 30, NOT_PHONE)) {
-            return ge[0];
-        }
-        return -1;
+        return false;
     }
 
-    /** {@code [cc sep] (AAA) EEE-NNNN} or {@code AAA sep EEE sep NNNN}, starting at group {@code offset}. */
-    private static int northAmerican(String text, int[] gs, int[] ge, char[] sep, boolean[] paren, int offset) {
-        int area = offset;
-        int exchange = offset + 1;
-        int line = offset + 2;
-        if (ge[area] - gs[area] != 3 || ge[exchange] - gs[exchange] != 3 || ge[line] - gs[line] != 4
-                || paren[exchange] || paren[line]
-                || text.charAt(gs[area]) < '2' || text.charAt(gs[exchange]) < '2') {
-            return -1;
-        }
-        char s = sep[line];
-        if (s == 0 || (!paren[area] && sep[exchange] != s)) {
-            return -1;
-        }
-        if (offset == 1 && (paren[0] || ge[0] - gs[0] > 3 || sep[area] != s)) {
-            return -1;
-        }
-        int end = ge[line];
-        boolean continues = end + 1 < text.length() && text.charAt(end) == s && Chars.isDigit(text.charAt(end + 1));
-        return continues || Chars.wordAt(text, end) ? -1 : end;
-    }
-
-    /** {@code 0AA-NNNNNNN}, {@code 0AA NNNN NNNN}: trunk prefix 0, 2 to 4 groups, 9 to 11 digits. */
-    private static int trunkZero(String text, int[] gs, int[] ge, char[] sep, boolean[] paren, int groups) {
-        if (groups < 2 || groups > 4 || text.charAt(gs[0]) != '0') {
-            return -1;
-        }
-        char s = sep[1];
-        int digits = 0;
-        for (int g = 0; g < groups; g++) {
-            int size = ge[g] - gs[g];
-            if (paren[g] || size < 2 || (g > 0 && sep[g] != s) || (s != '-' && s != ' ')) {
-                return -1;
+    /** Whether one of {@code words} (lower case) starts in the few characters after {@code index}. */
+    private static boolean wordAfter(String text, int index, String[] words) {
+        int to = Math.min(text.length(), index + CONTEXT_WINDOW);
+        String after = text.substring(index, to).toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            int at = after.indexOf(word);
+            if (at >= 0 && (at == 0 || !Character.isLetter(after.charAt(at - 1)) || !alphabetic(word.charAt(0)))) {
+                return true;
             }
-            digits += size;
         }
-        int end = ge[groups - 1];
-        return digits >= 9 && digits <= 11 && !Chars.wordAt(text, end) ? end : -1;
+        return false;
     }
 
-    /** Just past a closing parenthesis if the last group was in parentheses. */
-    private static int closingEnd(String text, int groupEnd) {
-        return groupEnd < text.length() && text.charAt(groupEnd) == ')' ? groupEnd + 1 : groupEnd;
+    /** Letters of the scripts that separate words with spaces (where "a word start" means something). */
+    private static boolean alphabetic(char c) {
+        return c < 0x0590;
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
  * The one pass of {@link PiiDetector} over normalised text, for the types it looks for.
  *
  * <p>Every finder starts at an <em>anchor</em>: the first digit of a run (card, SSN, IPv4, phone, base58
- * address; {@code bc1} and {@code 0x} end and start digit runs), {@code +} and {@code (} (phone), an upper-case
- * letter at a word start (IBAN), {@code @} (e-mail), {@code :} (IPv6, {@code ://} of a URL), {@code .} (bare
+ * address; {@code bc1} and {@code 0x} end and start digit runs; the check digits of an IBAN, its country code
+ * read back from there), {@code +} and {@code (} (phone), {@code @} (e-mail), {@code :} (IPv6, {@code ://} of a URL), {@code .} (bare
  * domain). Every other character is <em>quiet</em>; the scan skips quiet characters in a tight loop, dispatches
  * each anchor to the finders that start there, and jumps over digit runs.
  *
@@ -36,10 +36,13 @@ final class PiiScan {
         final boolean email;
         final boolean url;
         final boolean wallet;
+        /** The regions whose national numbers the phone finder reads. */
+        final List<PhoneFinder.Region> phoneRegions;
         /** ASCII characters that are no finder's anchor. */
         final boolean[] quiet = new boolean[128];
 
-        Plan(Set<PiiType> types) {
+        Plan(Set<PiiType> types, List<PhoneFinder.Region> phoneRegions) {
+            this.phoneRegions = phoneRegions;
             card = types.contains(PiiType.CREDIT_CARD);
             ssn = types.contains(PiiType.US_SSN);
             ip = types.contains(PiiType.IP_ADDRESS);
@@ -49,12 +52,9 @@ final class PiiScan {
             url = types.contains(PiiType.URL);
             wallet = types.contains(PiiType.CRYPTO_WALLET);
             Arrays.fill(quiet, true);
-            boolean digits = card || ssn || ip || phone || wallet;
+            boolean digits = card || ssn || ip || phone || wallet || iban;
             for (char c = '0'; c <= '9'; c++) {
                 quiet[c] = !digits;
-            }
-            for (char c = 'A'; c <= 'Z'; c++) {
-                quiet[c] = !iban;
             }
             quiet['+'] = !phone;
             quiet['('] = !phone;
@@ -100,6 +100,10 @@ final class PiiScan {
     }
 
     private void run() {
+        if (plan.email) {
+            ObfuscatedEmails.find(text, out);
+            count();
+        }
         int i = nextAnchor(text, 0, plan.quiet);
         while (i < n) {
             if (counts != null) {
@@ -150,6 +154,9 @@ final class PiiScan {
                 count();
             }
         }
+        if (plan.iban && start - 2 >= ibanNext) {
+            ibanNext = found(PiiType.IBAN, start - 2, IbanFinder.atCheckDigits(text, start, iban), ibanNext);
+        }
         if (plan.phone && start >= phoneNext) {
             phoneNext = found(PiiType.PHONE, start, phones().at(text, start), phoneNext);
         }
@@ -199,11 +206,7 @@ final class PiiScan {
                     count();
                 }
             }
-            default -> { // an upper-case letter
-                if (i >= ibanNext) {
-                    ibanNext = found(PiiType.IBAN, i, IbanFinder.at(text, i, iban), ibanNext);
-                }
-            }
+            default -> throw new IllegalStateException("not an anchor: " + c);
         }
     }
 
@@ -225,7 +228,7 @@ final class PiiScan {
 
     private PhoneFinder phones() {
         if (phones == null) {
-            phones = new PhoneFinder();
+            phones = new PhoneFinder(plan.phoneRegions);
         }
         return phones;
     }

@@ -1,0 +1,172 @@
+package dev.modelspec4j.check.pii;
+
+import dev.modelspec4j.annotation.PiiType;
+import java.util.List;
+
+/**
+ * E-mail addresses written to fool harvesters: {@code jane at example dot com}, {@code jane[at]example[dot]com},
+ * {@code jane (at) example (dot) com}, {@code JANE AT EXAMPLE DOT COM}, {@code jane[at]example.com}. The sign is
+ * the word {@code at} (or {@code dot}) alone between spaces, or inside brackets ({@code [] () {} <>}) with or
+ * without spaces around. An address whose {@code at} is a bare word must have at least one written-out dot, so
+ * that "she works at example.com" stays prose. At most {@link PiiDetector#longestValue} characters, as for
+ * addresses written with signs.
+ */
+final class ObfuscatedEmails {
+
+    private static final int MAX_LENGTH = 254;
+
+    private ObfuscatedEmails() {
+    }
+
+    /** Adds the obfuscated addresses of {@code text} to {@code out}. */
+    static void find(String text, List<PiiSpan> out) {
+        scan(text, "at", out);
+        scan(text, "AT", out);
+    }
+
+    private static void scan(String text, String word, List<PiiSpan> out) {
+        int cursor = 0;
+        int i = text.indexOf(word);
+        while (i >= 0) {
+            if (i >= cursor) {
+                int end = at(text, i, out);
+                if (end > 0) {
+                    cursor = end;
+                }
+            }
+            i = text.indexOf(word, i + 2);
+        }
+    }
+
+    /** End of an address whose {@code at} word starts at {@code word}, or -1; the address is added to out. */
+    private static int at(String text, int word, List<PiiSpan> out) {
+        int afterWord = word + 2;
+        Sign sign = sign(text, word, afterWord);
+        if (sign == null) {
+            return -1;
+        }
+        int localEnd = sign.start;
+        int localStart = EmailFinder.localStart(text, localEnd);
+        if (localStart == localEnd || text.charAt(localEnd - 1) == '.') {
+            return -1;
+        }
+        // the domain: labels joined by "." or a written-out dot
+        int pos = sign.end;
+        int labels = 0;
+        boolean spelledDot = false;
+        int end = -1;
+        int lastLabelStart = -1;
+        while (pos < text.length() && pos - localStart <= MAX_LENGTH) {
+            int labelEnd = labelEnd(text, pos);
+            if (labelEnd == pos) {
+                break;
+            }
+            labels++;
+            lastLabelStart = pos;
+            end = labelEnd;
+            if (labelEnd < text.length() && text.charAt(labelEnd) == '.' && labelEnd + 1 < text.length()
+                    && DomainNames.isHostChar(text.charAt(labelEnd + 1), true)) {
+                pos = labelEnd + 1;
+                continue;
+            }
+            Sign dot = dot(text, labelEnd);
+            if (dot == null) {
+                break;
+            }
+            spelledDot = true;
+            pos = dot.end;
+        }
+        if (labels < 2 || end - localStart > MAX_LENGTH || (sign.bare && !spelledDot)
+                || !isTopLevel(text, lastLabelStart, end) || Chars.wordAt(text, end)) {
+            return -1;
+        }
+        out.add(new PiiSpan(PiiType.EMAIL, localStart, end));
+        return end;
+    }
+
+    private record Sign(int start, int end, boolean bare) {
+    }
+
+    /** The sign around the word at {@code [word, afterWord)}: bare between spaces, or bracketed. */
+    private static Sign sign(String text, int word, int afterWord) {
+        int n = text.length();
+        if (word >= 2 && afterWord + 1 < n && text.charAt(word - 1) == ' ' && text.charAt(afterWord) == ' ') {
+            return new Sign(word - 1, afterWord + 1, true);
+        }
+        if (word < 1 || afterWord >= n || closing(text.charAt(word - 1)) != text.charAt(afterWord)) {
+            return null;
+        }
+        int start = word - 1;
+        int end = afterWord + 1;
+        if (start > 0 && text.charAt(start - 1) == ' ') {
+            start--;
+        }
+        if (end < n && text.charAt(end) == ' ') {
+            end++;
+        }
+        return new Sign(start, end, false);
+    }
+
+    /** A written-out dot starting at {@code from}: {@code " dot "}, {@code "[dot]"}, {@code " (dot) "}, any case. */
+    private static Sign dot(String text, int from) {
+        int n = text.length();
+        int pos = from;
+        if (pos < n && text.charAt(pos) == ' ') {
+            pos++;
+        }
+        char open = pos < n ? text.charAt(pos) : 0;
+        char close = closing(open);
+        int word = close == 0 ? pos : pos + 1;
+        if (word + 3 > n || !text.regionMatches(true, word, "dot", 0, 3)) {
+            return null;
+        }
+        int end = word + 3;
+        if (close != 0) {
+            if (end >= n || text.charAt(end) != close) {
+                return null;
+            }
+            end++;
+            if (end < n && text.charAt(end) == ' ') {
+                end++;
+            }
+            return new Sign(from, end, false);
+        }
+        if (pos == from || end >= n || text.charAt(end) != ' ') {
+            return null; // a bare "dot" needs a space on both sides
+        }
+        return new Sign(from, end + 1, true);
+    }
+
+    private static char closing(char open) {
+        return switch (open) {
+            case '[' -> ']';
+            case '(' -> ')';
+            case '{' -> '}';
+            case '<' -> '>';
+            default -> 0;
+        };
+    }
+
+    /** End of a domain label (letters, digits, dashes of any script) starting at {@code from}. */
+    private static int labelEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && end - from < 63 && DomainNames.isHostChar(text.charAt(end), true)
+                && text.charAt(end) != '.') {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isTopLevel(String text, int start, int end) {
+        if (end - start < 2) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Chars.isAsciiLetter(c) && !(c >= 0x80 && Character.isLetter(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
