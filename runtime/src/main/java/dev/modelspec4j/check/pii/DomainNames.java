@@ -21,6 +21,11 @@ final class DomainNames {
     private DomainNames() {
     }
 
+    /** Whether {@code tld} (lower case) is one of the well-known top-level domains of bare domain names. */
+    static boolean isBareTopLevel(String tld) {
+        return BARE_TLDS.contains(tld);
+    }
+
     static boolean isHostChar(char c) {
         return Chars.isDigit(c) || Chars.isAsciiLetter(c) || c == '.' || c == '-';
     }

@@ -8,27 +8,33 @@ import java.util.List;
  * {@code jane (at) example (dot) com}, {@code JANE AT EXAMPLE DOT COM}, {@code jane[at]example.com}. The sign is
  * the word {@code at} (or {@code dot}) alone between spaces, or inside brackets ({@code [] () {} <>}) with or
  * without spaces around. An address whose {@code at} is a bare word must have at least one written-out dot, so
- * that "she works at example.com" stays prose. At most {@link PiiDetector#longestValue} characters, as for
+ * that "she works at example.com" stays prose; the top-level domain must be a well-known one, and after a bare
+ * {@code at} the first label not a word of prose ({@code the}, {@code home}). At most {@link PiiDetector#longestValue} characters, as for
  * addresses written with signs.
  */
 final class ObfuscatedEmails {
 
     private static final int MAX_LENGTH = 254;
+    /** Words that follow "at" in prose: "at the end dot ...", "at home dot ...". */
+    private static final java.util.Set<String> PROSE = java.util.Set.of("the", "a", "an", "my", "your", "his",
+            "her", "our", "their", "this", "that", "its", "home", "work", "least", "last", "first", "all", "once",
+            "noon", "night", "school", "church", "end");
 
     private ObfuscatedEmails() {
     }
 
-    /** Adds the obfuscated addresses of {@code text} to {@code out}. */
-    static void find(String text, List<PiiSpan> out) {
-        scan(text, "at", out);
-        scan(text, "AT", out);
+    /** Adds the obfuscated addresses of {@code text} to {@code out}; returns how many signs it examined. */
+    static int find(String text, List<PiiSpan> out) {
+        return scan(text, "at", out) + scan(text, "AT", out);
     }
 
-    private static void scan(String text, String word, List<PiiSpan> out) {
+    private static int scan(String text, String word, List<PiiSpan> out) {
         int cursor = 0;
+        int examined = 0;
         int i = text.indexOf(word);
         while (i >= 0) {
-            if (i >= cursor) {
+            if (i >= cursor && i > 0 && !Chars.isAsciiLetter(text.charAt(i - 1))) {
+                examined++;
                 int end = at(text, i, out);
                 if (end > 0) {
                     cursor = end;
@@ -36,6 +42,7 @@ final class ObfuscatedEmails {
             }
             i = text.indexOf(word, i + 2);
         }
+        return examined;
     }
 
     /** End of an address whose {@code at} word starts at {@code word}, or -1; the address is added to out. */
@@ -77,7 +84,10 @@ final class ObfuscatedEmails {
             pos = dot.end;
         }
         if (labels < 2 || end - localStart > MAX_LENGTH || (sign.bare && !spelledDot)
-                || !isTopLevel(text, lastLabelStart, end) || Chars.wordAt(text, end)) {
+                || !isTopLevel(text, lastLabelStart, end) || Chars.wordAt(text, end)
+                || !hasLetter(text, sign.end, labelEnd(text, sign.end))
+                || (sign.bare && PROSE.contains(text.substring(sign.end, labelEnd(text, sign.end))
+                        .toLowerCase(java.util.Locale.ROOT)))) {
             return -1;
         }
         out.add(new PiiSpan(PiiType.EMAIL, localStart, end));
@@ -157,8 +167,22 @@ final class ObfuscatedEmails {
         return end;
     }
 
+    private static boolean hasLetter(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A well-known top-level domain (the list bare domain names use), or an internationalised one. */
     private static boolean isTopLevel(String text, int start, int end) {
         if (end - start < 2) {
+            return false;
+        }
+        String tld = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        if (tld.chars().allMatch(c -> c < 0x80) && !DomainNames.isBareTopLevel(tld)) {
             return false;
         }
         for (int i = start; i < end; i++) {

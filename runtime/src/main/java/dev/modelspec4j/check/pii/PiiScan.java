@@ -101,8 +101,10 @@ final class PiiScan {
 
     private void run() {
         if (plan.email) {
-            ObfuscatedEmails.find(text, out);
-            count();
+            int examined = ObfuscatedEmails.find(text, out);
+            if (counts != null) {
+                counts.finderCalls += examined;
+            }
         }
         int i = nextAnchor(text, 0, plan.quiet);
         while (i < n) {
@@ -154,7 +156,8 @@ final class PiiScan {
                 count();
             }
         }
-        if (plan.iban && start - 2 >= ibanNext) {
+        if (plan.iban && start - 2 >= ibanNext && Chars.isAsciiLetter(text.charAt(start - 1))
+                && Chars.isAsciiLetter(text.charAt(start - 2))) {
             ibanNext = found(PiiType.IBAN, start - 2, IbanFinder.atCheckDigits(text, start, iban), ibanNext);
         }
         if (plan.phone && start >= phoneNext) {
