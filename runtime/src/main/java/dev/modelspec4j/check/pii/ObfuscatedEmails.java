@@ -8,7 +8,7 @@ import java.util.List;
  * {@code jane (at) example (dot) com}, {@code JANE AT EXAMPLE DOT COM}, {@code jane[at]example.com}. The sign is
  * the word {@code at} (or {@code dot}) alone between spaces, or inside brackets ({@code [] () {} <>}) with or
  * without spaces around. An address whose {@code at} is a bare word must have at least one written-out dot, so
- * that "she works at example.com" stays prose; the top-level domain must be a well-known one, and after a bare
+ * that "she works at example.com" stays prose; the top-level domain must be a country code or a well-known generic one, and after a bare
  * {@code at} the first label not a word of prose ({@code the}, {@code home}). At most {@link PiiDetector#longestValue} characters, as for
  * addresses written with signs.
  */
@@ -176,13 +176,13 @@ final class ObfuscatedEmails {
         return false;
     }
 
-    /** A well-known top-level domain (the list bare domain names use), or an internationalised one. */
+    /** A two-letter (country) top-level domain, a well-known generic one, or an internationalised one. */
     private static boolean isTopLevel(String text, int start, int end) {
         if (end - start < 2) {
             return false;
         }
         String tld = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-        if (tld.chars().allMatch(c -> c < 0x80) && !DomainNames.isBareTopLevel(tld)) {
+        if (tld.length() > 2 && tld.chars().allMatch(c -> c < 0x80) && !DomainNames.isBareTopLevel(tld)) {
             return false;
         }
         for (int i = start; i < end; i++) {
