@@ -1,20 +1,27 @@
 package dev.modelspec4j.check.pii;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * Telephone numbers, decided by the numbering plans of Google's libphonenumber: the candidate's digits are
- * checked with {@link PhoneNumberUtil#isValidNumberForRegion} (or {@code isPossibleNumberWithReason} for short
- * numbers next to a telephone word), the checks {@code findNumbers} makes at its VALID and POSSIBLE leniencies,
- * without its text search (measured at about 80 µs per call, too slow for a scan of 100 MB/s). A cheap pass comes first: a candidate is a run of digit groups joined by
+ * Telephone numbers, decided by the numbering plans of Google's libphonenumber (its metadata: per region the
+ * possible lengths and the pattern of every assigned number, the union of the fixed-line, mobile, toll-free, ...
+ * patterns). The library's own {@code PhoneNumberUtil.findNumbers} was measured at about 80 µs per call and
+ * {@code isValidNumberForRegion} at 10-30 µs (it tries every number type in turn), too slow for a scan of
+ * 100 MB/s; matching the plan's general pattern costs about 1 µs and gave the same figures on the data sets.
+ * A cheap pass comes first: a candidate is a run of digit groups joined by
  * single spaces, dashes, dots or a slash, with parentheses around a group, an optional {@code +} and an optional
- * extension ({@code x4587}, {@code ext. 12}, {@code #12}); fewer than 7 digits (8 after {@code +}) and the
- * library is never asked. Then:
+ * extension ({@code x4587}, {@code ext. 12}, {@code #12}); fewer than 7 digits (8 after {@code +}) and no
+ * plan is consulted. Then:
  * <ul>
  *   <li>international ({@code +49 30 1234567}, {@code 0044 20 7946 0000}): a valid number of its country code;</li>
  *   <li>national, in a shape that only telephone numbers have, with no context needed: a valid number of one of
@@ -23,8 +30,8 @@ import java.util.Locale;
  *       ({@code (11) 98456-5666}), in two groups or more; or a North-American {@code 415-555-0132};</li>
  *   <li>any other valid national number of 9 digits or more when a word such as "phone", "tel", "mobile",
  *       "number", "Handy", "téléphone", "電話" comes just before it;</li>
- *   <li>short national numbers ({@code 467 3395}, {@code 99 668472}, {@code 60-56-85-91}): a number the
- *       library calls possible in one of the regions, only right after a word that says "telephone" (not just
+ *   <li>short national numbers ({@code 467 3395}, {@code 99 668472}, {@code 60-56-85-91}): a length that one of
+ *       the regions' plans allows (a local number without its area code included), only right after a word that says "telephone" (not just
  *       "number").</li>
  * </ul>
  * A word such as "order", "invoice", "IBAN" or "card" just before a national candidate rules it out. Not
@@ -35,54 +42,74 @@ final class PhoneFinder {
     /** The longest value reported: {@code +}, 15 digits, separators, parentheses and an extension. */
     static final int MAX_LENGTH = 48;
     private static final int CONTEXT_WINDOW = 32;
-    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final MetadataSource METADATA =
+            DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+    private static final Map<String, Region> LOADED = new ConcurrentHashMap<>();
 
     /** Words that say "telephone" (lower case; checked at a word start for Latin, Greek and Cyrillic words). */
-    private static final String[] PHONE_WORDS = {"phone", "tel", "mobile", "mob", "cell", "call", "fax", "whatsapp",
+    private static final Words PHONE_WORDS = new Words("phone", "tel", "mobile", "mob", "cell", "call", "fax", "whatsapp",
         "sms", "text me", "ring", "dial", "hotline", "voicemail", "reach", "contact", "handy", "ruf", "anruf",
         "mobil", "telefon", "téléphone", "tél", "portable", "joindre", "appel", "teléfono", "móvil", "movil",
         "llam", "llám", "celular", "telemóvel", "telefone", "liga", "chiama", "cellulare", "telefono", "recapito", "bel ",
         "mobiel", "zadzwo", "numer", "tlf", "nå", "電話", "携帯", "电话", "手机", "联系", "전화",
         "연락처", "휴대폰", "τηλ", "κινητ", "ara", "cep", "телефон", "тел", "мобильн", "звон", "טלפון", "נייד",
-        "התקשר", "هاتف", "جوال", "اتصال", "للتواصل", "फ़ोन", "फोन", "मोबाइल"};
+        "התקשר", "هاتف", "جوال", "اتصال", "للتواصل", "फ़ोन", "फोन", "मोबाइल");
     /** Words that say "number": enough for a valid national number of 9 digits or more. */
-    private static final String[] NUMBER_WORDS = {"number", "no.", "nummer", "numéro", "número", "numero", "номер",
-        "番号", "号码", "번호", "αριθμ", "numara", "מספר", "رقم"};
+    private static final Words NUMBER_WORDS = new Words("number", "no.", "nummer", "numéro", "número", "numero", "номер",
+        "番号", "号码", "번호", "αριθμ", "numara", "מספר", "رقم");
     /** "number" as a word of quantity. */
-    private static final String[] NUMBER_OF = {"number of", "numbers"};
+    private static final Words NUMBER_OF = new Words("number of", "numbers");
     /** Words that say the number is something else. */
-    private static final String[] NOT_PHONE = {"card", "account", "order", "invoice", "iban", "ssn", "social",
+    private static final Words NOT_PHONE = new Words("card", "account", "order", "invoice", "iban", "ssn", "social",
         "tracking", "serial", "isbn", "batch", "lot", "ref", "id", "konto", "karte", "bestell", "rechnung",
         "commande", "facture", "pedido", "factura", "ordine", "fattura", "zamówien", "carta", "tarjeta", "注文",
         "订单", "参照", "kod", "code", "artikel", "dossier", "ärende", "booking", "reference", "referenz", "ticket",
-        "version", "build", "firmware", "patch", "function", "argument", "parameter", "method", "population", "revenue", "budget", "total", "page", "sku"};
+        "version", "build", "firmware", "patch", "function", "argument", "parameter", "method", "population", "revenue", "budget", "total", "page", "sku");
 
-    /** A region of the national search: its code, trunk prefix and the national lengths its plan allows. */
-    record Region(String code, String trunk, long lengths, boolean northAmerican) {
+    /**
+     * A region's numbering plan as the finder uses it: its code, country code, trunk prefix, the national lengths
+     * its plan allows (local-only lengths included) and the pattern every number of the plan matches (the union
+     * of its fixed-line, mobile, toll-free, ... patterns: libphonenumber's general description).
+     */
+    record Region(String code, int countryCode, String trunk, long lengths, Pattern numbers) {
 
+        /** The region's plan, loaded once (libphonenumber reads each region's metadata on first use). */
         static Region of(String code) {
-            int countryCode = UTIL.getCountryCodeForRegion(code);
-            if (countryCode == 0) {
+            return LOADED.computeIfAbsent(code, Region::load);
+        }
+
+        private static Region load(String code) {
+            PhoneMetadata metadata = METADATA.getMetadataForRegion(code);
+            if (metadata == null) {
                 throw new IllegalArgumentException("not a region libphonenumber knows: " + code);
             }
+            PhoneNumberDesc general = metadata.getGeneralDesc();
             long lengths = 0;
-            for (int length = 2; length <= 17; length++) {
-                PhoneNumber probe = new PhoneNumber().setCountryCode(countryCode)
-                        .setNationalNumber((long) Math.pow(10, length - 1));
-                PhoneNumberUtil.ValidationResult result = UTIL.isPossibleNumberWithReason(probe);
-                if (result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
-                        || result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
-                    lengths |= 1L << length;
-                }
+            for (int length : general.getPossibleLengthList()) {
+                lengths |= 1L << length;
             }
-            String trunk = UTIL.getNddPrefixForRegion(code, true);
-            return new Region(code, trunk == null ? "" : trunk, lengths, countryCode == 1);
+            for (int length : general.getPossibleLengthLocalOnlyList()) {
+                lengths |= 1L << length;
+            }
+            String trunk = metadata.hasNationalPrefix() ? metadata.getNationalPrefix() : "";
+            return new Region(code, metadata.getCountryCode(), trunk, lengths,
+                    Pattern.compile(general.getNationalNumberPattern()));
+        }
+
+        boolean northAmerican() {
+            return countryCode == 1;
         }
 
         /** Whether a national number of {@code digits} (its trunk prefix included if {@code trunked}) can be one of ours. */
         boolean allows(int digits, boolean trunked) {
             int national = trunked ? digits - trunk.length() : digits;
             return national > 0 && national < 64 && (lengths & (1L << national)) != 0;
+        }
+
+        /** Whether {@code national} (a national significant number) has a possible length and fits the plan. */
+        boolean valid(String national) {
+            int length = national.length();
+            return length < 64 && (lengths & (1L << length)) != 0 && numbers.matcher(national).matches();
         }
     }
 
@@ -96,6 +123,15 @@ final class PhoneFinder {
 
     PhoneFinder(List<Region> regions) {
         this.regions = regions;
+    }
+
+    /** Throws unless every code is a region libphonenumber has a plan for. */
+    static void checkRegions(List<String> codes) {
+        for (String code : codes) {
+            if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(code)) {
+                throw new IllegalArgumentException("not a region libphonenumber knows: " + code);
+            }
+        }
     }
 
     static List<Region> regions(List<String> codes) {
@@ -141,8 +177,8 @@ final class PhoneFinder {
                 break;
             }
         }
-        if (end < 0 || groups == 0) {
-            return -1;
+        if (end < 0 || groups == 0 || groups > 7 || singleDigitGroups(text, groupStart, groups) > 2) {
+            return -1; // "(1(1(1", "1 2 3 4 5 6 7": no way of writing a telephone number
         }
         boolean plus = c == '+';
         boolean doubleZero = !plus && text.startsWith("00", i) && i + 2 < n && text.charAt(i + 2) != '0';
@@ -158,31 +194,33 @@ final class PhoneFinder {
         if (plus || doubleZero) {
             return international(doubleZero ? number.substring(2) : number) ? windowEnd : -1;
         }
-        if (wordBefore(text, i, NOT_PHONE)) {
-            return -1;
-        }
-        // after the number, only as far as a stream holds back: the value's longest length and the end context
-        int afterLimit = Math.min(windowEnd + CONTEXT_WINDOW, i + MAX_LENGTH + PiiDetector.END_CONTEXT);
-        boolean phoneWord = wordBefore(text, i, PHONE_WORDS) || wordAfter(text, windowEnd, afterLimit, PHONE_WORDS);
-        boolean numberWord = phoneWord || (wordBefore(text, i, NUMBER_WORDS) && !wordBefore(text, i, NUMBER_OF));
         boolean parenArea = c == '(';
         boolean trunkShape = groups >= 2;
+        int context = -1; // the words around the number, read once a region's plan allows its length
         for (Region region : regions) {
             boolean trunked = !region.trunk().isEmpty() && text.startsWith(region.trunk(), parenArea ? i + 1 : i);
             if (!region.allows(digits, trunked) && !(region.northAmerican() && digits == 11 && c == '1')) {
                 continue;
             }
+            if (context < 0) {
+                context = context(text, i, windowEnd);
+                if ((context & NOT_A_PHONE) != 0) {
+                    return -1;
+                }
+            }
+            boolean phoneWord = (context & PHONE_WORD) != 0;
+            boolean numberWord = (context & NUMBER_WORD) != 0;
             boolean shape = (trunked && trunkShape && digits >= 9) || (parenArea && groups >= 2 && digits >= 8)
                     || (region.northAmerican() && northAmerican(text, i, groups, digits));
-            Leniency leniency;
+            boolean valid;
             if (shape || (numberWord && digits >= 9)) {
-                leniency = Leniency.VALID;
+                valid = true;
             } else if (phoneWord && digits <= 8) {
-                leniency = Leniency.POSSIBLE; // a short national number: its area code is left out
+                valid = false; // a short national number: its area code may be left out, a possible length will do
             } else {
                 continue;
             }
-            if (national(number, region, trunked, leniency)) {
+            if (national(number, region, trunked, valid)) {
                 return windowEnd;
             }
         }
@@ -201,63 +239,62 @@ final class PhoneFinder {
     }
 
     /** Whether {@code digits} (after {@code +} or {@code 00}) are a country code and a valid number of it. */
-    private static boolean international(String digits) {
+    private boolean international(String digits) {
         for (int size = 1; size <= 3 && size < digits.length(); size++) {
-            int countryCode = Integer.parseInt(digits.substring(0, size));
-            String region = UTIL.getRegionCodeForCountryCode(countryCode);
-            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) || "ZZ".equals(region)) {
+            Region region = countryRegion(Integer.parseInt(digits.substring(0, size)));
+            if (region == null) {
                 continue;
             }
             String national = digits.substring(size);
-            if (valid(countryCode, national, null)) {
-                return true;
-            }
-            String trunk = UTIL.getNddPrefixForRegion(region, true);
             // "+44 (0)20 ...": the trunk prefix written in parentheses after the country code
-            if (trunk != null && !trunk.isEmpty() && national.startsWith(trunk)
-                    && valid(countryCode, national.substring(trunk.length()), null)) {
-                return true;
-            }
-            return false;
+            return region.valid(national) || (!region.trunk().isEmpty() && national.startsWith(region.trunk())
+                    && region.valid(national.substring(region.trunk().length())));
         }
         return false;
     }
 
-    /** Whether {@code digits} are a number of {@code region} at {@code leniency}, trunk prefix dropped. */
-    private static boolean national(String digits, Region region, boolean trunked, Leniency leniency) {
+    /** The main region of a country code, or null if no region has it. */
+    private static Region countryRegion(int countryCode) {
+        String main = PhoneNumberUtil.getInstance().getRegionCodeForCountryCode(countryCode);
+        return PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(main) || "ZZ".equals(main)
+                ? null : Region.of(main);
+    }
+
+    /** Whether {@code digits} are a number of {@code region} (only a possible length if not {@code valid}). */
+    private static boolean national(String digits, Region region, boolean trunked, boolean valid) {
         String national = trunked ? digits.substring(region.trunk().length()) : digits;
-        if (national.isEmpty() || national.length() > 17) {
+        if (national.isEmpty()) {
             return false;
         }
-        int countryCode = UTIL.getCountryCodeForRegion(region.code());
-        PhoneNumber number = number(countryCode, national);
-        if (leniency == Leniency.POSSIBLE) {
-            PhoneNumberUtil.ValidationResult result = UTIL.isPossibleNumberWithReason(number);
-            return result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
-                    || result == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY;
-        }
-        return UTIL.isValidNumberForRegion(number, region.code());
+        return valid ? region.valid(national) : region.allows(national.length(), false);
     }
 
-    private static boolean valid(int countryCode, String national, String region) {
-        if (national.length() < 4 || national.length() > 17) {
-            return false;
+    private static int singleDigitGroups(String text, int[] starts, int groups) {
+        int single = 0;
+        for (int g = 0; g < groups; g++) {
+            int start = starts[g];
+            if (start + 1 >= text.length() || !Chars.isDigit(text.charAt(start + 1))) {
+                single++;
+            }
         }
-        return UTIL.isValidNumber(number(countryCode, national));
+        return single;
     }
 
-    /** The library's number for a national significant number written with its leading zeros. */
-    private static PhoneNumber number(int countryCode, String national) {
-        PhoneNumber number = new PhoneNumber().setCountryCode(countryCode)
-                .setNationalNumber(Long.parseLong(national));
-        int zeros = 0;
-        while (zeros < national.length() - 1 && national.charAt(zeros) == '0') {
-            zeros++;
+    private static final int NOT_A_PHONE = 1;
+    private static final int PHONE_WORD = 2;
+    private static final int NUMBER_WORD = 4;
+
+    /** The words around a national candidate {@code [start, end)}: {@link #NOT_A_PHONE}, ... as bits. */
+    private static int context(String text, int start, int end) {
+        if (wordBefore(text, start, NOT_PHONE)) {
+            return NOT_A_PHONE;
         }
-        if (zeros > 0) {
-            number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
+        // after the number, only as far as a stream holds back: the value's longest length and the end context
+        int afterLimit = Math.min(end + CONTEXT_WINDOW, start + MAX_LENGTH + PiiDetector.END_CONTEXT);
+        if (wordBefore(text, start, PHONE_WORDS) || wordAfter(text, end, afterLimit, PHONE_WORDS)) {
+            return PHONE_WORD | NUMBER_WORD;
         }
-        return number;
+        return wordBefore(text, start, NUMBER_WORDS) && !wordBefore(text, start, NUMBER_OF) ? NUMBER_WORD : 0;
     }
 
     /** Whether the number ending at {@code end} goes on: a separator and another digit, a longer number. */
@@ -335,39 +372,48 @@ final class PhoneFinder {
                 && Chars.isDigit(text.charAt(i - 2));
     }
 
-    /**
-     * Whether one of {@code words} ends in the {@link #CONTEXT_WINDOW} characters before {@code index}, starting a
-     * word (a Latin, Greek or Cyrillic word must not continue a longer one: "hotel" is not "tel").
-     */
-    private static boolean wordBefore(String text, int index, String[] words) {
-        int from = Math.max(0, index - CONTEXT_WINDOW);
-        String before = text.substring(from, index).toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            int at = before.indexOf(word);
-            while (at >= 0) {
-                if (at == 0 || !Character.isLetter(before.charAt(at - 1)) || !alphabetic(word.charAt(0))) {
-                    return true;
-                }
-                at = before.indexOf(word, at + 1);
-            }
-        }
-        return false;
+    /** Whether one of {@code words} starts in the {@link #CONTEXT_WINDOW} characters before {@code index}. */
+    private static boolean wordBefore(String text, int index, Words words) {
+        return words.occursIn(text, Math.max(0, index - CONTEXT_WINDOW), index);
     }
 
-    /** Whether one of {@code words} (lower case) starts between {@code index} and {@code limit}. */
-    private static boolean wordAfter(String text, int index, int limit, String[] words) {
-        int to = Math.min(text.length(), limit);
-        if (to <= index) {
+    /** Whether one of {@code words} starts between {@code index} and {@code limit}. */
+    private static boolean wordAfter(String text, int index, int limit, Words words) {
+        return words.occursIn(text, index, Math.min(text.length(), limit));
+    }
+
+    /**
+     * A list of lower-case words, indexed by first character, so that one pass over a window finds any of them:
+     * a Latin, Greek or Cyrillic word must start a word ("hotel" holds no "tel"), a word of another script may
+     * start anywhere.
+     */
+    static final class Words {
+
+        private final Map<Character, String[]> byFirst = new java.util.HashMap<>();
+
+        Words(String... words) {
+            Map<Character, List<String>> lists = new java.util.HashMap<>();
+            for (String word : words) {
+                lists.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(word);
+            }
+            lists.forEach((first, list) -> byFirst.put(first, list.toArray(String[]::new)));
+        }
+
+        boolean occursIn(String text, int from, int to) {
+            for (int k = from; k < to; k++) {
+                char c = Character.toLowerCase(text.charAt(k));
+                String[] candidates = byFirst.get(c);
+                if (candidates == null || (alphabetic(c) && k > 0 && Character.isLetter(text.charAt(k - 1)))) {
+                    continue;
+                }
+                for (String word : candidates) {
+                    if (k + word.length() <= to && text.regionMatches(true, k, word, 0, word.length())) {
+                        return true;
+                    }
+                }
+            }
             return false;
         }
-        String after = text.substring(index, to).toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            int at = after.indexOf(word);
-            if (at >= 0 && (at == 0 || !Character.isLetter(after.charAt(at - 1)) || !alphabetic(word.charAt(0)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Letters of the scripts that separate words with spaces (where "a word start" means something). */

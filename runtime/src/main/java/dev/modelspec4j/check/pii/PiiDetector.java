@@ -41,20 +41,18 @@ public final class PiiDetector {
      */
     public static final int END_CONTEXT = 8;
 
-    private static final List<PhoneFinder.Region> DEFAULT_REGIONS = PhoneFinder.regions(PhoneFinder.DEFAULT_REGIONS);
-
     private final Set<PiiType> types;
     private final List<String> phoneRegions;
     private final PiiScan.Plan plan;
 
     private PiiDetector(Set<PiiType> types) {
-        this(types, PhoneFinder.DEFAULT_REGIONS, DEFAULT_REGIONS);
+        this(types, PhoneFinder.DEFAULT_REGIONS);
     }
 
-    private PiiDetector(Set<PiiType> types, List<String> phoneRegions, List<PhoneFinder.Region> regions) {
+    private PiiDetector(Set<PiiType> types, List<String> phoneRegions) {
         this.types = Collections.unmodifiableSet(EnumSet.copyOf(types));
         this.phoneRegions = phoneRegions;
-        this.plan = new PiiScan.Plan(this.types, regions);
+        this.plan = new PiiScan.Plan(this.types, phoneRegions);
     }
 
     /**
@@ -70,7 +68,8 @@ public final class PiiDetector {
             throw new IllegalArgumentException("at least one phone region is required");
         }
         List<String> codes = regions.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT)).toList();
-        return new PiiDetector(types, codes, PhoneFinder.regions(codes));
+        PhoneFinder.checkRegions(codes);
+        return new PiiDetector(types, codes);
     }
 
     /** The regions whose national telephone numbers this detector reads, in order. */

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <p>Every finder starts at an <em>anchor</em>: the first digit of a run (card, SSN, IPv4, phone, base58
  * address; {@code bc1} and {@code 0x} end and start digit runs; the check digits of an IBAN, its country code
- * read back from there), {@code +} and {@code (} (phone), {@code @} (e-mail), {@code :} (IPv6, {@code ://} of a URL), {@code .} (bare
+ * read back from there), {@code +} and {@code (} (phone), {@code @} and the brackets {@code [ ( { <} (e-mail, {@code [at]}), {@code :} (IPv6, {@code ://} of a URL), {@code .} (bare
  * domain). Every other character is <em>quiet</em>; the scan skips quiet characters in a tight loop, dispatches
  * each anchor to the finders that start there, and jumps over digit runs.
  *
@@ -36,12 +36,12 @@ final class PiiScan {
         final boolean email;
         final boolean url;
         final boolean wallet;
-        /** The regions whose national numbers the phone finder reads. */
-        final List<PhoneFinder.Region> phoneRegions;
+        /** The regions whose national numbers the phone finder reads (ISO 3166 codes). */
+        final List<String> phoneRegions;
         /** ASCII characters that are no finder's anchor. */
         final boolean[] quiet = new boolean[128];
 
-        Plan(Set<PiiType> types, List<PhoneFinder.Region> phoneRegions) {
+        Plan(Set<PiiType> types, List<String> phoneRegions) {
             this.phoneRegions = phoneRegions;
             card = types.contains(PiiType.CREDIT_CARD);
             ssn = types.contains(PiiType.US_SSN);
@@ -57,7 +57,10 @@ final class PiiScan {
                 quiet[c] = !digits;
             }
             quiet['+'] = !phone;
-            quiet['('] = !phone;
+            quiet['('] = !(phone || email);
+            quiet['['] = !email;
+            quiet['{'] = !email;
+            quiet['<'] = !email;
             quiet['@'] = !email;
             quiet[':'] = !(ip || url);
             quiet['.'] = !url;
@@ -80,6 +83,7 @@ final class PiiScan {
     private int phoneNext;
     private int ibanNext;
     private int emailNext;
+    private int bracketEmailNext;
     private int schemeNext;
     private int domainNext;
     private int base58Next;
@@ -101,7 +105,7 @@ final class PiiScan {
 
     private void run() {
         if (plan.email) {
-            int examined = ObfuscatedEmails.find(text, out);
+            int examined = ObfuscatedEmails.findSpelledDots(text, out);
             if (counts != null) {
                 counts.finderCalls += examined;
             }
@@ -182,11 +186,20 @@ final class PiiScan {
     /** The finders starting at the anchor {@code c} (not a digit) at {@code i}. */
     private void anchor(char c, int i) {
         switch (c) {
-            case '+', '(' -> {
+            case '+' -> {
                 if (i >= phoneNext) {
                     phoneNext = found(PiiType.PHONE, i, phones().at(text, i), phoneNext);
                 }
             }
+            case '(' -> {
+                if (plan.phone && i >= phoneNext) {
+                    phoneNext = found(PiiType.PHONE, i, phones().at(text, i), phoneNext);
+                }
+                if (plan.email) {
+                    bracketEmail(i);
+                }
+            }
+            case '[', '{', '<' -> bracketEmail(i);
             case '@' -> {
                 if (i >= emailNext) {
                     emailNext = EmailFinder.at(text, i, out);
@@ -213,6 +226,14 @@ final class PiiScan {
         }
     }
 
+    /** An e-mail address with its sign in brackets ({@code jane[at]example[dot]com}) around {@code i}. */
+    private void bracketEmail(int i) {
+        if (i >= bracketEmailNext && i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a') {
+            bracketEmailNext = ObfuscatedEmails.atBracket(text, i, out);
+            count();
+        }
+    }
+
     /** Records a value {@code [start, end)} if {@code end > 0}; returns the finder's new cursor. */
     private int found(PiiType type, int start, int end, int cursor) {
         count();
@@ -231,7 +252,7 @@ final class PiiScan {
 
     private PhoneFinder phones() {
         if (phones == null) {
-            phones = new PhoneFinder(plan.phoneRegions);
+            phones = new PhoneFinder(PhoneFinder.regions(plan.phoneRegions));
         }
         return phones;
     }

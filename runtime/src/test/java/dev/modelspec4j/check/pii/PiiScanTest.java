@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PiiScanTest {
 
     private static final PiiScan.Plan ALL = new PiiScan.Plan(EnumSet.allOf(PiiType.class),
-            PhoneFinder.regions(PhoneFinder.DEFAULT_REGIONS));
+            PhoneFinder.DEFAULT_REGIONS);
     private static final int SMALL = 64 * 1024;
     private static final int LARGE = 1024 * 1024;
 
