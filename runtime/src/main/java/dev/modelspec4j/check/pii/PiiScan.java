@@ -38,6 +38,8 @@ final class PiiScan {
         final boolean wallet;
         /** The regions whose national numbers the phone finder reads (ISO 3166 codes). */
         final List<String> phoneRegions;
+        /** Their plans, loaded on the first scan that meets a phone candidate (idempotent, so a race is harmless). */
+        private volatile List<PhoneFinder.Region> phonePlans;
         /** ASCII characters that are no finder's anchor. */
         final boolean[] quiet = new boolean[128];
 
@@ -252,7 +254,12 @@ final class PiiScan {
 
     private PhoneFinder phones() {
         if (phones == null) {
-            phones = new PhoneFinder(PhoneFinder.regions(plan.phoneRegions));
+            List<PhoneFinder.Region> plans = plan.phonePlans;
+            if (plans == null) {
+                plans = PhoneFinder.regions(plan.phoneRegions);
+                plan.phonePlans = plans;
+            }
+            phones = new PhoneFinder(plans);
         }
         return phones;
     }

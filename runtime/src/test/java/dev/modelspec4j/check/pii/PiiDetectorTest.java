@@ -91,6 +91,16 @@ class PiiDetectorTest {
         assertThat(found(text)).isEmpty();
     }
 
+    /** A stream holds back the longest value of a type: no phone span may be longer, extension included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"call +44 (0) 20 7946 0321 ext. 123456 now", "tel 0044 (0) 20 7946 0321 x123456",
+        "tel (212) 555-0134 - 555-0135 - 555-0136 ext. 2045", "+1 (212) 555 0134 555 0135 555 0136 x1"})
+    void phoneValuesFitTheStreamHoldBack(String text) {
+        for (PiiSpan span : PiiDetector.of(PiiType.PHONE).detect(text)) {
+            assertThat(span.length()).isLessThanOrEqualTo(PiiDetector.longestValue(PiiType.PHONE));
+        }
+    }
+
     @Test
     void phoneRegionsAreConfigurable() {
         PiiDetector danish = PiiDetector.of(PiiType.PHONE).withPhoneRegions(List.of("dk"));
