@@ -15,6 +15,10 @@ import java.util.List;
 final class ObfuscatedEmails {
 
     private static final int MAX_LENGTH = 254;
+    private static final java.util.regex.Pattern AT_SIGN =
+            java.util.regex.Pattern.compile("(?i) ?[\\[({<]at[\\])}>] ?| at ");
+    private static final java.util.regex.Pattern DOT_SIGN =
+            java.util.regex.Pattern.compile("(?i) ?[\\[({<]dot[\\])}>] ?| dot ");
     /** Words that follow "at" in prose: "at the end dot ...", "at home dot ...". */
     private static final java.util.Set<String> PROSE = java.util.Set.of("the", "a", "an", "my", "your", "his",
             "her", "our", "their", "this", "that", "its", "home", "work", "least", "last", "first", "all", "once",
@@ -49,6 +53,14 @@ final class ObfuscatedEmails {
             i = text.indexOf(needle, i + 3);
         }
         return examined;
+    }
+
+    /** An address as found ({@code jane at example dot com}) with its signs: {@code jane@example.com}. */
+    static String canonical(String address) {
+        if (address.indexOf('@') >= 0) {
+            return address;
+        }
+        return DOT_SIGN.matcher(AT_SIGN.matcher(address).replaceFirst("@")).replaceAll(".");
     }
 
     /** The start of the last bare word {@code at} (any case) between {@code floor} and {@code dot}, or -1. */

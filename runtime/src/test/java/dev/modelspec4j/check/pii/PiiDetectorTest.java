@@ -122,6 +122,14 @@ class PiiDetectorTest {
     }
 
     @Test
+    void aWrittenOutAddressIsTheSameValueAsItsPlainForm() {
+        Pseudonymizer pseudonymizer = new Pseudonymizer(PiiDetector.of(PiiType.EMAIL));
+        String text = "jane@example.co.uk, JANE AT EXAMPLE DOT CO DOT UK, jane[at]example[dot]co[dot]uk, bob@example.com";
+        assertThat(pseudonymizer.apply(text, PiiMode.PSEUDONYMIZE).text())
+                .isEqualTo("[EMAIL_1], [EMAIL_1], [EMAIL_1], [EMAIL_2]");
+    }
+
+    @Test
     void arabicIndicAndAsciiDigitsAreTheSameValue() {
         Pseudonymizer pseudonymizer = new Pseudonymizer(PiiDetector.all());
         String text = "cards 4111 1111 1111 1111 and ٤١١١ ١١١١ ١١١١ ١١١١, also 4012 8888 8888 1881";
