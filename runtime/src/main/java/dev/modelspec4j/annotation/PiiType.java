@@ -7,17 +7,22 @@ package dev.modelspec4j.annotation;
  * {@code docs/privacy.md}.
  */
 public enum PiiType {
-    /** An e-mail address ({@code local@domain.tld}, including punycode domains). */
+    /**
+     * An e-mail address ({@code local@domain.tld}, including punycode and internationalised names such as
+     * {@code zoë.müller@bücher.ch}), also written out: {@code jane at example dot com}, {@code jane[at]example[dot]com}.
+     */
     EMAIL,
     /**
-     * A telephone number: international ({@code +} and country code, E.164 up to 15 digits), North-American
-     * ({@code (415) 555-0132}) and national numbers with a trunk {@code 0}; bare digit runs only next to a word
-     * such as "phone" or "number".
+     * A telephone number, checked against the numbering plans of libphonenumber: international ({@code +} or
+     * {@code 00} and a country code), national numbers of the configured regions in the shapes only telephone
+     * numbers have (trunk prefix, area code in parentheses, North-American groups), with an extension if any;
+     * other national numbers, and short ones such as {@code 467 3395}, only next to a word such as "phone", "tel",
+     * "Handy" or "電話".
      */
     PHONE,
-    /** A payment card number of 12 to 19 digits that passes the Luhn check, optionally grouped by spaces or dashes. */
+    /** A payment card number of 12 to 19 digits that passes the Luhn check, optionally grouped by spaces, dashes or dots. */
     CREDIT_CARD,
-    /** An international bank account number with the length of its country and a valid mod-97 check. */
+    /** An international bank account number with the length of its country and a valid mod-97 check, in either case. */
     IBAN,
     /** A US social security number in a grouped form, outside the ranges the SSA never issues. */
     US_SSN,

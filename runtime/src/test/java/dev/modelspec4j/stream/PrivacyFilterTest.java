@@ -38,7 +38,15 @@ class PrivacyFilterTest {
                 Arguments.of(PiiType.IP_ADDRESS, "peer ", "2001:db8::ff00:42:8329", " is up, "),
                 Arguments.of(PiiType.CRYPTO_WALLET, "send to ", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", " now, "),
                 Arguments.of(PiiType.CRYPTO_WALLET, "eth ", "0x52908400098527886E0F7030069857D2E4169EE7", " now, "),
-                Arguments.of(PiiType.URL, "see ", "https://example.org/orders/17?ref=mail", ". Then "));
+                Arguments.of(PiiType.URL, "see ", "https://example.org/orders/17?ref=mail", ". Then "),
+                // the forms of many countries: a short number decided by a word after it, an extension,
+                // other scripts' digits and dashes, lower case, written-out and internationalised addresses
+                Arguments.of(PiiType.PHONE, "ring ", "99 668472", " (mobile), "),
+                Arguments.of(PiiType.PHONE, "office ", "+1 (212) 555-0134 ext. 204", " today, "),
+                Arguments.of(PiiType.CREDIT_CARD, "card ", "٤١١١–١١١١–١١١١–١١١١", " expires, "),
+                Arguments.of(PiiType.IBAN, "pay to ", "de89 3704 0044 0532 0130 00", " please, "),
+                Arguments.of(PiiType.EMAIL, "write to ", "jane at example dot co dot uk", " today, "),
+                Arguments.of(PiiType.EMAIL, "write to ", "zoë.müller[at]bücher[dot]ch", " today, "));
     }
 
     private static String answer(PiiDetector detector, String before, String value, String after) {
@@ -90,7 +98,9 @@ class PrivacyFilterTest {
             String after) {
         PiiDetector detector = PiiDetector.of(type);
         Pseudonymizer pseudonymizer = new Pseudonymizer(detector);
-        String placeholder = pseudonymizer.apply("my details: " + value, PiiMode.PSEUDONYMIZE).evidence().get(0);
+        // the user's message says it with the same words around it (a short number needs its telephone word)
+        String placeholder = pseudonymizer.apply("my details: " + before + value + after, PiiMode.PSEUDONYMIZE)
+                .evidence().get(0);
         assertThat(placeholder).isEqualTo("[" + type.name() + "_1]");
         // The model writes the placeholder where the user's value goes.
         String answer = answer(detector, before, placeholder, after);

@@ -33,13 +33,35 @@ final class Chars {
         return c >= 'A' && c <= 'Z';
     }
 
+    /** The upper case of an ASCII letter; any other character as it is. */
+    static char toUpper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+    }
+
     static boolean isHex(char c) {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** Letters and digits of any script: what must not touch a value for it to stand on its own. */
+    /**
+     * Letters and digits of any script: what must not touch a value for it to stand on its own. Scripts written
+     * without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar) are the exception: there a
+     * number sits right against the words around it ({@code 電話番号は090-1234-5678です}).
+     */
     static boolean isWordChar(char c) {
-        return c < 0x80 ? CLASS[c] != 0 : Character.isLetterOrDigit(c);
+        if (c < 0x80) {
+            return CLASS[c] != 0;
+        }
+        return Character.isLetterOrDigit(c) && !unspaced(c);
+    }
+
+    private static boolean unspaced(char c) {
+        if (c < 0x0E00) {
+            return false;
+        }
+        return switch (Character.UnicodeScript.of(c)) {
+            case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR -> true;
+            default -> false;
+        };
     }
 
     /** Whether the character before {@code index} (if any) is a word character. */

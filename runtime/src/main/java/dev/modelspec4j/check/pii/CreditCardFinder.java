@@ -2,7 +2,7 @@ package dev.modelspec4j.check.pii;
 
 /**
  * Payment card numbers: 12 to 19 digits, either in one run or in groups of 3 to 6 digits joined by one and the
- * same separator (a space or a dash), starting with a digit of an issued range (1 to 6) and passing Luhn.
+ * same separator (a space, a dash or a dot; after {@link NumericFolding} any Unicode dash is a dash), starting with a digit of an issued range (1 to 6) and passing Luhn.
  */
 final class CreditCardFinder {
 
@@ -33,6 +33,33 @@ final class CreditCardFinder {
     }
 
     /**
+     * Whether a group of one or two digits comes just before {@code start} or just after {@code end}, across one
+     * separator: the number is part of a longer grouped one (an IBAN's check digits or its short last group),
+     * not a card of its own.
+     */
+    private static boolean groupedAround(String text, int start, int end) {
+        if (start >= 2 && isSeparator(text.charAt(start - 1))) {
+            int runStart = start - 1;
+            while (runStart > 0 && Chars.isDigit(text.charAt(runStart - 1))) {
+                runStart--;
+            }
+            int size = start - 1 - runStart;
+            if (size >= 1 && size <= 2) {
+                return true;
+            }
+        }
+        if (end + 1 < text.length() && isSeparator(text.charAt(end))) {
+            int size = Chars.digitsEnd(text, end + 1) - (end + 1);
+            return size >= 1 && size <= 2;
+        }
+        return false;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.';
+    }
+
+    /**
      * End of a card number starting at {@code start} (first group ends at {@code runEnd}), or -1; {@code digits}
      * has room for {@link #MAX_DIGITS}.
      */
@@ -50,7 +77,7 @@ final class CreditCardFinder {
                 return -1;
             }
             char separator = text.charAt(end);
-            if (separator != ' ' && separator != '-') {
+            if (separator != ' ' && separator != '-' && separator != '.') {
                 return -1;
             }
             while (end < text.length() && text.charAt(end) == separator) {
@@ -67,7 +94,8 @@ final class CreditCardFinder {
                 end = groupEnd;
             }
         }
-        if (count < MIN_DIGITS || Chars.wordAt(text, end) || !issuedLength(digits, count)) {
+        if (count < MIN_DIGITS || Chars.wordAt(text, end) || !issuedLength(digits, count)
+                || groupedAround(text, start, end)) {
             return -1;
         }
         return Checksums.luhn(digits, count) ? end : -1;

@@ -21,14 +21,36 @@ final class DomainNames {
     private DomainNames() {
     }
 
+    /** Whether {@code tld} (lower case) is one of the well-known top-level domains of bare domain names. */
+    static boolean isBareTopLevel(String tld) {
+        return BARE_TLDS.contains(tld);
+    }
+
     static boolean isHostChar(char c) {
         return Chars.isDigit(c) || Chars.isAsciiLetter(c) || c == '.' || c == '-';
     }
 
+    /** A host name character, or with {@code unicode} also a letter, digit or mark of any script (IDN). */
+    static boolean isHostChar(char c, boolean unicode) {
+        return isHostChar(c) || (unicode && c >= 0x80 && isUnicodeWordPart(c));
+    }
+
+    /** A letter, digit or combining mark outside ASCII: what internationalised names are made of. */
+    static boolean isUnicodeWordPart(char c) {
+        return Character.isLetterOrDigit(c) || Character.isSurrogate(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+    }
+
     /** End of the host name starting at {@code from}, without a trailing dot or dash. */
     static int hostEnd(String text, int from) {
+        return hostEnd(text, from, false);
+    }
+
+    /** End of the host name starting at {@code from}; with {@code unicode}, internationalised labels too. */
+    static int hostEnd(String text, int from, boolean unicode) {
         int end = from;
-        while (end < text.length() && isHostChar(text.charAt(end))) {
+        while (end < text.length() && isHostChar(text.charAt(end), unicode)) {
             end++;
         }
         while (end > from && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
@@ -42,6 +64,14 @@ final class DomainNames {
      * or punycode; with {@code bare}, the top-level label must be lower case and one of {@link #BARE_TLDS}.
      */
     static boolean isDomain(String text, int start, int end, boolean bare) {
+        return isDomain(text, start, end, bare, false);
+    }
+
+    /**
+     * As {@link #isDomain(String, int, int, boolean)}; with {@code unicode}, labels and the top-level label may
+     * be internationalised ({@code müller.de}, {@code пример.рф}).
+     */
+    static boolean isDomain(String text, int start, int end, boolean bare, boolean unicode) {
         int labels = 0;
         int labelStart = start;
         for (int i = start; i <= end; i++) {
@@ -54,7 +84,7 @@ final class DomainNames {
                 if (i < end) {
                     labelStart = i + 1;
                 }
-            } else if (!isHostChar(text.charAt(i))) {
+            } else if (!isHostChar(text.charAt(i), unicode)) {
                 return false;
             }
         }
@@ -72,7 +102,8 @@ final class DomainNames {
             return false;
         }
         for (int i = 0; i < tld.length(); i++) {
-            if (!Chars.isAsciiLetter(tld.charAt(i))) {
+            char c = tld.charAt(i);
+            if (!Chars.isAsciiLetter(c) && !(unicode && c >= 0x80 && isUnicodeWordPart(c) && !Character.isDigit(c))) {
                 return false;
             }
         }

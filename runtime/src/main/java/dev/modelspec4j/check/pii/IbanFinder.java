@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * International bank account numbers: a country code of the IBAN registry, two check digits, then exactly the
- * country's length in upper-case letters and digits, written in one run or in groups of four joined by single
- * spaces or dashes (the last group may be shorter); the ISO 13616 mod-97 check must hold.
+ * country's length in letters and digits, written in one run or in groups of four joined by single spaces or
+ * dashes (the last group may be shorter); the ISO 13616 mod-97 check must hold. Letters may be of either case
+ * ({@code de89 3704 ...}, {@code De89...}): the check digits decide, not the case.
  */
 final class IbanFinder {
 
@@ -38,14 +39,36 @@ final class IbanFinder {
     private IbanFinder() {
     }
 
-    /** End of an IBAN starting at {@code i} (an upper-case letter), or -1; {@code iban} is scratch space. */
-    static int at(String text, int i, StringBuilder iban) {
-        if (i + 4 >= text.length() || !Chars.isUpper(text.charAt(i + 1)) || !Chars.isDigit(text.charAt(i + 2))
-                || !Chars.isDigit(text.charAt(i + 3)) || Chars.wordBefore(text, i)) {
+    /**
+     * End of an IBAN whose check digits start at {@code digits} (the country code is the two letters before it),
+     * or -1; {@code iban} is scratch space.
+     */
+    static int atCheckDigits(String text, int digits, StringBuilder iban) {
+        int i = digits - 2;
+        if (i < 0 || digits + 2 >= text.length() || !Chars.isAsciiLetter(text.charAt(i))
+                || !Chars.isAsciiLetter(text.charAt(i + 1)) || !Chars.isDigit(text.charAt(digits + 1))
+                || Chars.wordBefore(text, i)) {
             return -1;
         }
-        Integer length = LENGTHS.get(text.substring(i, i + 2));
+        char a = Chars.toUpper(text.charAt(i));
+        char b = Chars.toUpper(text.charAt(i + 1));
+        Integer length = LENGTHS.get(String.valueOf(new char[] {a, b}));
         return length == null ? -1 : match(text, i, length, iban);
+    }
+
+    /**
+     * Whether letters after the first are of both cases ({@code LV80 bANK ...}): a value typed one way or the
+     * other, or with a capital first letter ({@code De89...}), is an IBAN; a mixture is something else.
+     */
+    private static boolean mixedCase(String text, int start, int end) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = start + 1; i < end; i++) {
+            char c = text.charAt(i);
+            upper |= Chars.isUpper(c);
+            lower |= c >= 'a' && c <= 'z';
+        }
+        return upper && lower;
     }
 
     private static int match(String text, int start, int length, StringBuilder iban) {
@@ -55,7 +78,7 @@ final class IbanFinder {
         char separator = 0;
         int inGroup = 0;
         while (iban.length() < length && pos < n) {
-            char c = text.charAt(pos);
+            char c = Chars.toUpper(text.charAt(pos));
             if (Chars.isUpper(c) || Chars.isDigit(c)) {
                 if (separator != 0 && inGroup == 4) {
                     return -1; // groups of four between separators
@@ -72,7 +95,7 @@ final class IbanFinder {
                 return -1;
             }
         }
-        if (iban.length() < length || Chars.wordAt(text, pos)) {
+        if (iban.length() < length || Chars.wordAt(text, pos) || mixedCase(text, start, pos)) {
             return -1;
         }
         return Checksums.ibanMod97(iban) ? pos : -1;

@@ -9,8 +9,8 @@ import java.util.Set;
  * The one pass of {@link PiiDetector} over normalised text, for the types it looks for.
  *
  * <p>Every finder starts at an <em>anchor</em>: the first digit of a run (card, SSN, IPv4, phone, base58
- * address; {@code bc1} and {@code 0x} end and start digit runs), {@code +} and {@code (} (phone), an upper-case
- * letter at a word start (IBAN), {@code @} (e-mail), {@code :} (IPv6, {@code ://} of a URL), {@code .} (bare
+ * address; {@code bc1} and {@code 0x} end and start digit runs; the check digits of an IBAN, its country code
+ * read back from there), {@code +} and {@code (} (phone), {@code @} and the brackets {@code [ ( { <} (e-mail, {@code [at]}), {@code :} (IPv6, {@code ://} of a URL), {@code .} (bare
  * domain). Every other character is <em>quiet</em>; the scan skips quiet characters in a tight loop, dispatches
  * each anchor to the finders that start there, and jumps over digit runs.
  *
@@ -36,10 +36,15 @@ final class PiiScan {
         final boolean email;
         final boolean url;
         final boolean wallet;
+        /** The regions whose national numbers the phone finder reads (ISO 3166 codes). */
+        final List<String> phoneRegions;
+        /** Their plans, loaded on the first scan that meets a phone candidate (idempotent, so a race is harmless). */
+        private volatile List<PhoneFinder.Region> phonePlans;
         /** ASCII characters that are no finder's anchor. */
         final boolean[] quiet = new boolean[128];
 
-        Plan(Set<PiiType> types) {
+        Plan(Set<PiiType> types, List<String> phoneRegions) {
+            this.phoneRegions = phoneRegions;
             card = types.contains(PiiType.CREDIT_CARD);
             ssn = types.contains(PiiType.US_SSN);
             ip = types.contains(PiiType.IP_ADDRESS);
@@ -49,15 +54,15 @@ final class PiiScan {
             url = types.contains(PiiType.URL);
             wallet = types.contains(PiiType.CRYPTO_WALLET);
             Arrays.fill(quiet, true);
-            boolean digits = card || ssn || ip || phone || wallet;
+            boolean digits = card || ssn || ip || phone || wallet || iban;
             for (char c = '0'; c <= '9'; c++) {
                 quiet[c] = !digits;
             }
-            for (char c = 'A'; c <= 'Z'; c++) {
-                quiet[c] = !iban;
-            }
             quiet['+'] = !phone;
-            quiet['('] = !phone;
+            quiet['('] = !(phone || email);
+            quiet['['] = !email;
+            quiet['{'] = !email;
+            quiet['<'] = !email;
             quiet['@'] = !email;
             quiet[':'] = !(ip || url);
             quiet['.'] = !url;
@@ -80,6 +85,7 @@ final class PiiScan {
     private int phoneNext;
     private int ibanNext;
     private int emailNext;
+    private int bracketEmailNext;
     private int schemeNext;
     private int domainNext;
     private int base58Next;
@@ -100,6 +106,12 @@ final class PiiScan {
     }
 
     private void run() {
+        if (plan.email) {
+            int examined = ObfuscatedEmails.findSpelledDots(text, out);
+            if (counts != null) {
+                counts.finderCalls += examined;
+            }
+        }
         int i = nextAnchor(text, 0, plan.quiet);
         while (i < n) {
             if (counts != null) {
@@ -150,6 +162,10 @@ final class PiiScan {
                 count();
             }
         }
+        if (plan.iban && start - 2 >= ibanNext && Chars.isAsciiLetter(text.charAt(start - 1))
+                && Chars.isAsciiLetter(text.charAt(start - 2))) {
+            ibanNext = found(PiiType.IBAN, start - 2, IbanFinder.atCheckDigits(text, start, iban), ibanNext);
+        }
         if (plan.phone && start >= phoneNext) {
             phoneNext = found(PiiType.PHONE, start, phones().at(text, start), phoneNext);
         }
@@ -172,11 +188,20 @@ final class PiiScan {
     /** The finders starting at the anchor {@code c} (not a digit) at {@code i}. */
     private void anchor(char c, int i) {
         switch (c) {
-            case '+', '(' -> {
+            case '+' -> {
                 if (i >= phoneNext) {
                     phoneNext = found(PiiType.PHONE, i, phones().at(text, i), phoneNext);
                 }
             }
+            case '(' -> {
+                if (plan.phone && i >= phoneNext) {
+                    phoneNext = found(PiiType.PHONE, i, phones().at(text, i), phoneNext);
+                }
+                if (plan.email) {
+                    bracketEmail(i);
+                }
+            }
+            case '[', '{', '<' -> bracketEmail(i);
             case '@' -> {
                 if (i >= emailNext) {
                     emailNext = EmailFinder.at(text, i, out);
@@ -199,11 +224,15 @@ final class PiiScan {
                     count();
                 }
             }
-            default -> { // an upper-case letter
-                if (i >= ibanNext) {
-                    ibanNext = found(PiiType.IBAN, i, IbanFinder.at(text, i, iban), ibanNext);
-                }
-            }
+            default -> throw new IllegalStateException("not an anchor: " + c);
+        }
+    }
+
+    /** An e-mail address with its sign in brackets ({@code jane[at]example[dot]com}) around {@code i}. */
+    private void bracketEmail(int i) {
+        if (i >= bracketEmailNext && i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a') {
+            bracketEmailNext = ObfuscatedEmails.atBracket(text, i, out);
+            count();
         }
     }
 
@@ -225,7 +254,12 @@ final class PiiScan {
 
     private PhoneFinder phones() {
         if (phones == null) {
-            phones = new PhoneFinder();
+            List<PhoneFinder.Region> plans = plan.phonePlans;
+            if (plans == null) {
+                plans = PhoneFinder.regions(plan.phoneRegions);
+                plan.phonePlans = plans;
+            }
+            phones = new PhoneFinder(plans);
         }
         return phones;
     }

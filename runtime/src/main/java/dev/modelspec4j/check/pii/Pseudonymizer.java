@@ -127,7 +127,10 @@ public final class Pseudonymizer {
 
     /** The identity of a value: its type and normalised text (case-folded where case does not matter). */
     private static String key(PiiType type, String value) {
-        String normalized = TextNormalizer.normalize(value).text();
+        String normalized = NumericFolding.foldValue(TextNormalizer.normalize(value).text());
+        if (type == PiiType.EMAIL) {
+            normalized = ObfuscatedEmails.canonical(normalized);
+        }
         if (type == PiiType.EMAIL || type == PiiType.URL || type == PiiType.IP_ADDRESS || type == PiiType.IBAN) {
             normalized = normalized.toLowerCase(Locale.ROOT);
         }

@@ -3,6 +3,7 @@ package dev.modelspec4j.check.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelspec4j.annotation.PiiMode;
 import dev.modelspec4j.annotation.PiiType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,94 @@ class PiiDetectorTest {
         assertThat(found(text)).containsExactly(expected);
     }
 
+    /** The forms that people write in many countries, as the multinational data set has them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            call me on 467 3395 tonight                  | PHONE:467 3395
+            call 555-0132                                | PHONE:555-0132
+            Τηλέφωνο: 99 668472                          | PHONE:99 668472
+            Ring til mig på 60-56-85-91.                 | PHONE:60-56-85-91
+            Tel.: (11) 98456-5666                        | PHONE:(11) 98456-5666
+            office (212) 555-0134 x4587, ask for Ann     | PHONE:(212) 555-0134 x4587
+            desk 617-310-5920 ext. 204                   | PHONE:617-310-5920 ext. 204
+            Phone: 212.231.4993                          | PHONE:212.231.4993
+            Vous pouvez me joindre au 06.12.34.56.78     | PHONE:06.12.34.56.78
+            Handy 0151 23456789                          | PHONE:0151 23456789
+            from abroad 0044 20 7946 0321                | PHONE:0044 20 7946 0321
+            電話番号は090-1234-5678です。                   | PHONE:090-1234-5678
+            card 4111.1111.1111.1111 expires             | CREDIT_CARD:4111.1111.1111.1111
+            card 4111–1111–1111–1111 expires             | CREDIT_CARD:4111–1111–1111–1111
+            رقم البطاقة ٤١١١ ١١١١ ١١١١ ١١١١              | CREDIT_CARD:٤١١١ ١١١١ ١١١١ ١١١١
+            ssn 536–22–1234 on file                      | US_SSN:536–22–1234
+            my iban is de89 3704 0044 0532 0130 00       | IBAN:de89 3704 0044 0532 0130 00
+            IBAN De89370400440532013000                  | IBAN:De89370400440532013000
+            write to zoë.müller@example.de               | EMAIL:zoë.müller@example.de
+            or to josé@correo.españa.es                  | EMAIL:josé@correo.españa.es
+            mail jane at example dot com                 | EMAIL:jane at example dot com
+            mail jane[at]example[dot]com                 | EMAIL:jane[at]example[dot]com
+            mail jane (at) example (dot) co (dot) uk     | EMAIL:jane (at) example (dot) co (dot) uk
+            MAIL JANE AT EXAMPLE DOT ORG                 | EMAIL:JANE AT EXAMPLE DOT ORG
+            mail jane[at]example.com                     | EMAIL:jane[at]example.com
+            """)
+    void findsTheFormsOfManyCountries(String text, String expected) {
+        assertThat(found(text)).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"she works at example corp now", "look at the dot at the end", "I'm at home dot",
+        "meet at 10.30 dot on time", "number of visitors: 1 234 567", "Bestellnummer 300 456 789 12",
+        "the meeting is on 25.04.2020", "call the function with 4686-750007 as its argument",
+        "IBAN DE00 1234 5678 9012 3456 78 has wrong check digits", "LV80 bANK 0000 4351 9500 1"})
+    void ignoresTheNewHardNegatives(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    /** A stream holds back the longest value of a type: no phone span may be longer, extension included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"call +44 (0) 20 7946 0321 ext. 123456 now", "tel 0044 (0) 20 7946 0321 x123456",
+        "tel (212) 555-0134 - 555-0135 - 555-0136 ext. 2045", "+1 (212) 555 0134 555 0135 555 0136 x1"})
+    void phoneValuesFitTheStreamHoldBack(String text) {
+        for (PiiSpan span : PiiDetector.of(PiiType.PHONE).detect(text)) {
+            assertThat(span.length()).isLessThanOrEqualTo(PiiDetector.longestValue(PiiType.PHONE));
+        }
+    }
+
+    @Test
+    void phoneRegionsAreConfigurable() {
+        PiiDetector danish = PiiDetector.of(PiiType.PHONE).withPhoneRegions(List.of("dk"));
+        assertThat(danish.phoneRegions()).containsExactly("DK");
+        assertThat(danish.detect("Tlf.: 60 56 85 91")).hasSize(1);
+        assertThat(PiiDetector.of(PiiType.PHONE).withPhoneRegions(List.of("US")).detect("Tlf.: 60 56 85 91"))
+                .isEmpty();
+        assertThat(PiiDetector.defaultPhoneRegions()).contains("US", "DE", "JP", "BR", "IN").hasSizeGreaterThan(15);
+        assertThatThrownBy(() -> PiiDetector.all().withPhoneRegions(List.of("XX")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void masksEveryCharacterOfTheNewForms() {
+        Pseudonymizer pseudonymizer = new Pseudonymizer(PiiDetector.all());
+        String text = "zoë.müller@example.de, jane at example dot com, ٤١١١ ١١١١ ١١١١ ١١١١, 99 668472 (tel)";
+        assertThat(pseudonymizer.apply(text, PiiMode.MASK).text())
+                .isEqualTo("[EMAIL], [EMAIL], [CREDIT_CARD], [PHONE] (tel)");
+    }
+
+    @Test
+    void aWrittenOutAddressIsTheSameValueAsItsPlainForm() {
+        Pseudonymizer pseudonymizer = new Pseudonymizer(PiiDetector.of(PiiType.EMAIL));
+        String text = "jane@example.co.uk, JANE AT EXAMPLE DOT CO DOT UK, jane[at]example[dot]co[dot]uk, bob@example.com";
+        assertThat(pseudonymizer.apply(text, PiiMode.PSEUDONYMIZE).text())
+                .isEqualTo("[EMAIL_1], [EMAIL_1], [EMAIL_1], [EMAIL_2]");
+    }
+
+    @Test
+    void arabicIndicAndAsciiDigitsAreTheSameValue() {
+        Pseudonymizer pseudonymizer = new Pseudonymizer(PiiDetector.all());
+        String text = "cards 4111 1111 1111 1111 and ٤١١١ ١١١١ ١١١١ ١١١١, also 4012 8888 8888 1881";
+        assertThat(pseudonymizer.apply(text, PiiMode.PSEUDONYMIZE).text())
+                .isEqualTo("cards [CREDIT_CARD_1] and [CREDIT_CARD_1], also [CREDIT_CARD_2]");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "order 4111 1111 1111 1112 shipped", // Luhn fails
@@ -56,7 +145,7 @@ class PiiDetectorTest {
         "GB29 NWBK 6016 1331 9268", // too short for GB
         "ssn 666-12-3456", "ssn 900-12-3456", "ssn 536-00-1234", "ssn 536-22-0000", "ssn 123-45-6789",
         "id 536221234", // nine bare digits without a word saying SSN
-        "call 555-0132", "in 2023-01-15 at 12:34:56", "ISBN 978-3-16-148410-0", "total 1,234,567.89",
+        "page 555-0132", "in 2023-01-15 at 12:34:56", "ISBN 978-3-16-148410-0", "total 1,234,567.89",
         "version 1.2.3", "256.1.1.1", "aa:bb:cc:dd:ee:ff", "std::vector<int>", "2001::db8::1",
         "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", // base58 checksum fails
         "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5", // bech32 checksum fails

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class PiiScanTest {
 
-    private static final PiiScan.Plan ALL = new PiiScan.Plan(EnumSet.allOf(PiiType.class));
+    private static final PiiScan.Plan ALL = new PiiScan.Plan(EnumSet.allOf(PiiType.class),
+            PhoneFinder.DEFAULT_REGIONS);
     private static final int SMALL = 64 * 1024;
     private static final int LARGE = 1024 * 1024;
 
@@ -50,7 +51,10 @@ class PiiScanTest {
     @Test
     void adversarialAnchorsCostABoundedAmountPerCharacter() {
         for (String unit : new String[] {"@", "a@", "@b.", "1.1.", "1.", "+", "+1 ", "(1", "1234567890 ", "::",
-            "1:", ":", "http://", "http://a.co/)", "a.co/)", "www.", "A", "AB12", "0x", "bc1"}) {
+            "1:", ":", "http://", "http://a.co/)", "a.co/)", "www.", "A", "AB12", "0x", "bc1",
+            // phone plans, written-out e-mails, lower-case IBANs
+            "tel 1234567 ", "(0)", "+49 30 1234567 ", "1 2 3 4 5 6 7 8 9 ", "x dot ", "a at b dot ", "[at]", "(at)b.",
+            "de89 ", "٤١١١–"}) {
             String small = ScanTexts.repeated(unit, 16 * 1024);
             String large = ScanTexts.repeated(unit, 256 * 1024);
             PiiScan.Counts a = count(small);
