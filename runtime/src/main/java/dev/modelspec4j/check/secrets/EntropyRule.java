@@ -42,7 +42,8 @@ final class EntropyRule {
             hex &= Entropy.isHex(c);
         }
         double bits = Entropy.shannon(text, start, end);
-        return hex ? !allDigits(text, start, end) && bits >= hexThreshold : bits >= base64Threshold;
+        boolean random = hex ? !allDigits(text, start, end) && bits >= hexThreshold : bits >= base64Threshold;
+        return random && !PublicMaterial.isPublicValue(text, start, end);
     }
 
     /**
@@ -78,7 +79,8 @@ final class EntropyRule {
                 skip++;
             }
             boolean judged = skip < examined.size() && examined.get(skip)[0] < end;
-            if (!judged && Entropy.shannon(text, start, end) >= base64Threshold) {
+            if (!judged && Entropy.shannon(text, start, end) >= base64Threshold
+                    && !PublicMaterial.isPublicRun(text, start, end)) {
                 out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, end));
             }
         }

@@ -78,6 +78,9 @@ final class SecretScan {
             Counts counts) {
         SecretScan scan = new SecretScan(text, assignments, out, counts);
         scan.run();
+        if (scan.tokens != null) {
+            scan.leavePublicBlocks(scan.tokens.publicBlocks());
+        }
         scan.examined.sort(Comparator.comparingInt(range -> range[0]));
         entropy.judgeFreeText(text, scan.runs, scan.runCount, scan.examined, out);
         if (counts != null) {
@@ -151,6 +154,11 @@ final class SecretScan {
                     if (counts != null) {
                         counts.tokenChecks++;
                     }
+                } else if (c == 'A' && (previous & Entropy.LOWER) != 0 && i >= tokenNext) {
+                    tokenNext = tokens().gluedAt(i, out); // keyAKIA...
+                    if (counts != null) {
+                        counts.tokenChecks++;
+                    }
                 }
                 if (c == '=') {
                     operator(i);
@@ -162,6 +170,15 @@ final class SecretScan {
                 }
                 if (c == ':') {
                     operator(i);
+                } else if (c == '~') {
+                    int end = TokenFormats.azureAt(text, i, out);
+                    if (counts != null) {
+                        counts.tokenChecks++;
+                        counts.tokenChars += end < 0 ? 5 : end - i + 5;
+                    }
+                    if (i > loud) {
+                        return i + 1;
+                    }
                 } else if (i > loud) {
                     return i + 1;
                 }
@@ -172,6 +189,26 @@ final class SecretScan {
             addRun(runStart, n, any, all);
         }
         return n;
+    }
+
+    /**
+     * Public PEM blocks (certificates, public keys): their lines are not judged by the entropy rule, and no token
+     * found inside one is reported.
+     */
+    private void leavePublicBlocks(int[] blocks) {
+        if (blocks.length == 0) {
+            return;
+        }
+        for (int k = 0; k < blocks.length; k += 2) {
+            examined.add(new int[] {blocks[k], blocks[k + 1]});
+        }
+        // blocks ascend strictly: the last bound at or before a span's start is a block's start iff it is inside
+        out.removeIf(span -> {
+            int k = Arrays.binarySearch(blocks, span.start());
+            int last = k >= 0 ? k : -k - 2;
+            return last >= 0 && (last & 1) == 0 && span.kind() != SecretKind.PRIVATE_KEY
+                    && span.end() <= blocks[last + 1];
+        });
     }
 
     private TokenFormats.Scan tokens() {

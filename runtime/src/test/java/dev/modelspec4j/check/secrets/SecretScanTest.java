@@ -89,7 +89,7 @@ class SecretScanTest {
         for (String token : new String[] {"ghp_Q7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2", "glpat-abcdefghij0123456789",
             "xoxb-1234567890-abcdefghij", "sk_live_abcdefghijklmnop1234", "sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8",
             "github_pat_11ABCDEFG0123456789abcdefghijkl",
-            "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "https://hooks.slack.com/services/T000/B000/q7W9e2R4t6Y8u0I1o3P5a7S9",
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"}) {
             for (String before : new String[] {"", "see ", "see (", "see\n", "a: "}) {
                 String text = before + token + " ok";
