@@ -161,7 +161,8 @@ final class Assignments {
         if (text.charAt(op) == ':' && valueStart < n && text.charAt(valueStart) == '/') {
             return; // a URL scheme, not an assignment
         }
-        String key = userFlagBefore(text, keyStart) ? "password" : keyName(text.substring(keyStart, keyEnd));
+        String key = userFlagBefore(text, keyStart) ? "password"
+                : jwkPublicMember(text, keyStart, keyEnd) ? "~" : keyName(text.substring(keyStart, keyEnd));
         values(text, key, valueStart, out, examined, scan);
     }
 
@@ -183,6 +184,27 @@ final class Assignments {
             return "~";
         }
         return lower;
+    }
+
+    /** Public members of a JSON Web Key; the private ones ({@code d}, {@code p}, {@code q} ...) are not here. */
+    private static final java.util.Set<String> JWK_PUBLIC = java.util.Set.of("x", "y", "n", "e", "x5c", "x5t",
+            "kid");
+
+    /**
+     * Whether the key {@code text[keyStart, keyEnd)} is a public member of a JSON Web Key: its name is one, and
+     * {@code "kty"} stands within the 160 characters before it.
+     */
+    private static boolean jwkPublicMember(String text, int keyStart, int keyEnd) {
+        if (keyEnd - keyStart > 3 || !JWK_PUBLIC.contains(text.substring(keyStart, keyEnd))) {
+            return false;
+        }
+        int from = Math.max(0, keyStart - 160);
+        for (int i = keyStart - 5; i >= from; i--) {
+            if (text.startsWith("\"kty\"", i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -225,13 +247,15 @@ final class Assignments {
             Scan scan) {
         int n = text.length();
         int pos = skipBlanks(text, from);
-        if (text.startsWith("!!", pos)) {
+        if (pos + 1 < n && text.charAt(pos) == '!' && (text.charAt(pos + 1) == '!'
+                || Character.isLetter(text.charAt(pos + 1)))) {
             int tagEnd = pos;
             while (tagEnd < n && !Character.isWhitespace(text.charAt(tagEnd))) {
                 tagEnd++;
             }
             pos = skipBlanks(text, tagEnd);
         }
+        pos = afterBlockIndicator(text, pos);
         if (pos >= n || text.charAt(pos) == '\n' || text.charAt(pos) == '\r') {
             int line = pos;
             while (line + 1 < n && text.charAt(line) == '\r') {
@@ -294,6 +318,20 @@ final class Assignments {
             judged--;
         }
         return judged;
+    }
+
+    /** Past a YAML block scalar indicator ({@code |}, {@code >}, {@code |-}, {@code >+}) that ends its line. */
+    private static int afterBlockIndicator(String text, int pos) {
+        int n = text.length();
+        if (pos >= n || text.charAt(pos) != '|' && text.charAt(pos) != '>') {
+            return pos;
+        }
+        int q = pos + 1;
+        if (q < n && (text.charAt(q) == '-' || text.charAt(q) == '+')) {
+            q++;
+        }
+        q = skipBlanks(text, q);
+        return q >= n || text.charAt(q) == '\n' || text.charAt(q) == '\r' ? q : pos;
     }
 
     /** Whether {@code key} is an HTTP authorization header, whose value is a scheme and a credential. */
@@ -448,7 +486,7 @@ final class Assignments {
                 if (c == '(') {
                     lastParen = k;
                 }
-                masks = c == 'x' || c == 'X' || c == '*' ? masks + 1 : 0;
+                masks = Placeholders.isMaskChar(c) ? masks + 1 : 0;
                 dots = c == '.' ? dots + 1 : 0;
                 if (masks >= 4) {
                     lastPlaceholder = k - 3;
@@ -465,6 +503,16 @@ final class Assignments {
             }
         }
 
+        private Boolean versionTail;
+
+        /** {@link #endsWithVersion} of the suffix from {@code start}: the same for every long suffix. */
+        private boolean versionTail(int start) {
+            if (versionTail == null) {
+                versionTail = endsWithVersion(text, start, end);
+            }
+            return versionTail;
+        }
+
         /** Moves the counts to the suffix from {@code start}; starts ascend. */
         void advance(int start, Scan scan) {
             scan.work += start - countsFrom;
@@ -478,7 +526,8 @@ final class Assignments {
         /** {@link #isLiteralSecret} of the suffix from {@code start} (the counts moved there), long as it is. */
         boolean literal(int start) {
             if (startsLikeReference(text, start, end) || lastParen >= start || lastPlaceholder >= start
-                    || Placeholders.isSlot(text, start, end) || Placeholders.isMask(counts, end - start)) {
+                    || Placeholders.isSlot(text, start, end) || Placeholders.isMask(counts, end - start)
+                    || versionTail(start)) {
                 return false;
             }
             return lastChange >= start;
@@ -543,7 +592,22 @@ final class Assignments {
                 || length > key.length() && key.length() >= 4 && containsIgnoreCase(text, start, end, key))) {
             return false; // access_token=ACCESS_TOKEN, secret_length = X25519.secret_length
         }
-        return !repeatsOneChar(text, start, end);
+        return !repeatsOneChar(text, start, end) && !endsWithVersion(text, start, end);
+    }
+
+    /** {@code jjwt-jackson-0.11.2}, {@code app_v1.4}: a name with a version, not a secret. */
+    private static boolean endsWithVersion(String text, int start, int end) {
+        int i = end;
+        int dots = 0;
+        while (i > start && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+            dots += text.charAt(i - 1) == '.' ? 1 : 0;
+            i--;
+        }
+        if (i > start && text.charAt(i - 1) == 'v') {
+            i--;
+        }
+        return dots >= 1 && i < end && i > start && (text.charAt(i - 1) == '-' || text.charAt(i - 1) == '_')
+                && Character.isDigit(text.charAt(end - 1));
     }
 
     private static boolean holds(String text, int start, int end, char c) {

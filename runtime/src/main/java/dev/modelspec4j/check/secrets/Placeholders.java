@@ -1,7 +1,8 @@
 package dev.modelspec4j.check.secrets;
 
 /**
- * Values that stand in for a secret without being one: masks ({@code xxxx}, {@code ****}, {@code 1111...}),
+ * Values that stand in for a secret without being one: masks ({@code xxxx}, {@code ****}, {@code ####},
+ * {@code 1111...}),
  * template slots ({@code ${TOKEN}}, {@code {{ token }}}, {@code <your key>}, {@code [PASSWORD]}, {@code {Key}}:
  * whatever starts with {@code < $ [ {}),
  * elisions ({@code sk-...}) and words that say so ({@code YOUR_TOKEN_HERE}, {@code REPLACE_ME}).
@@ -30,13 +31,42 @@ final class Placeholders {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             counts[c < 128 ? c : 0]++;
-            xs = c == 'x' || c == 'X' || c == '*' ? xs + 1 : 0;
+            xs = isMaskChar(c) ? xs + 1 : 0;
             dots = c == '.' ? dots + 1 : 0;
             if (xs >= 4 || dots >= 3 || c == '\u2026') {
                 return true;
             }
         }
         return isMask(counts, length);
+    }
+
+    /** Whether four mask characters stand in a row in {@code text[start, end)} ({@code AKIAXXXXXXXXXXXXXXXX}). */
+    static boolean hasMaskRun(String text, int start, int end) {
+        int run = 0;
+        for (int i = start; i < end; i++) {
+            run = isMaskChar(text.charAt(i)) ? run + 1 : 0;
+            if (run >= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code x}, {@code X}, {@code *} and {@code #}: four in a row mask a value. */
+    static boolean isMaskChar(char c) {
+        return c == 'x' || c == 'X' || c == '*' || c == '#';
+    }
+
+    /**
+     * Whether the token ending at {@code end} is cut short by a mask or an elision right after it
+     * ({@code xoxp-1234-####}, {@code sk-proj-abc...}, {@code ghp_abc…}).
+     */
+    static boolean elidedAfter(String text, int end) {
+        if (end >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(end);
+        return c == '#' || c == '*' || c == '\u2026' || text.startsWith("...", end);
     }
 
     /**

@@ -244,7 +244,8 @@ final class TokenFormats {
             end++;
         }
         int length = end - t - 1;
-        if (length < 31 || length > 34 || end < n && isAlnum(text.charAt(end))) {
+        if (length < 31 || length > 34 || end < n && isAlnum(text.charAt(end))
+                || Placeholders.isPlaceholder(text, t + 1, end)) {
             return -1;
         }
         out.add(new SecretSpan(SecretKind.AZURE_CLIENT_SECRET, start, end));
@@ -379,8 +380,9 @@ final class TokenFormats {
                     Format format = candidate.getValue();
                     int anchor = candidate.getKey().length();
                     int end = match(format, i, anchor);
-                    if (end >= 0 && format.rule() != Rule.PEM && format.rule() != Rule.AWS
-                            && Placeholders.isPlaceholder(text, i + anchor, end)) {
+                    if (end >= 0 && format.rule() != Rule.PEM && (Placeholders.elidedAfter(text, end)
+                            || (format.rule() == Rule.AWS ? Placeholders.hasMaskRun(text, i + anchor, end)
+                                    : Placeholders.isPlaceholder(text, i + anchor, end)))) {
                         end = -1;
                     }
                     if (end >= 0) {
@@ -405,6 +407,9 @@ final class TokenFormats {
             }
             int end = aws(i + 4, true);
             if (end < 0) {
+                return i + 1;
+            }
+            if (Placeholders.hasMaskRun(text, i + 4, end)) {
                 return i + 1;
             }
             out.add(new SecretSpan(SecretKind.AWS_ACCESS_KEY, i, end));

@@ -54,7 +54,10 @@ class SecretScanTest {
         for (String unit : new String[] {"sk-", "sk-proj-", "xoxb-", "xoxb-1", "eyJ-", "eyJa.", "eyJhbGciOi.eyJhb.",
             "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\n",
             "x://y:z@h ", "glpat-", "ghp_", "AIza-", "github_pat_", "sk_live_", "https://hooks.slack.com/services/",
-            "a=", "password=", "a:\n ", "k:\n  ", "pwd='b' ", "a=\"b\" "}) {
+            "a=", "password=", "a:\n ", "k:\n  ", "pwd='b' ", "a=\"b\" ", "\u0130=\u03a3=", "sk-ant-", "xapp-1-",
+            "npm_", "A3-", "Q~", "1Q~", "aaa1Q~", "keyAKIA", "keyAKIA1", "-----BEGIN CERTIFICATE-----\n",
+            "-----BEGIN CERTIFICATE-----\nMII\n-----END ", "-----BEGIN RSA PRIVATE KEY----- x",
+            "Authorization: Bearer ", "-u a:b ", "k: v.", "sha256~"}) {
             // a key header matches from its last 16 384 characters on (the body may end with the text): sizes well
             // past that, so that both texts are mostly headers whose match fails
             int scale = unit.contains("PRIVATE KEY") ? 16 : 1;
