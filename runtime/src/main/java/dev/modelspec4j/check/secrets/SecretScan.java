@@ -15,8 +15,10 @@ import java.util.List;
  * So the scan skips quiet characters in a tight loop, and at the next <em>loud</em> character it backs up to the
  * start of the base64 run that holds it and runs the exact per-character rules from there up to the next quiet
  * separator: {@link TokenFormats} at word starts whose first two characters begin an anchor, {@link Assignments}
- * at every {@code =} and {@code :}, {@link UrlPasswords} at every {@code ://}, and the delimiting of the base64
- * runs that {@link EntropyRule} judges at the end, when every assigned value is known.
+ * at every {@code =} and {@code :}, {@link UrlPasswords} at every {@code ://}, Azure client secrets at a
+ * {@code ~} (it follows a digit and a {@code Q}, both loud), AWS key ids glued after a lower-case letter, and the
+ * delimiting of the base64 runs that {@link EntropyRule} judges at the end, when every assigned value is known.
+ * Public PEM blocks that the token rule met are left out of that judgement.
  *
  * <p>The result is exactly that of one scan per rule over every character: the token rule resumes after a
  * finding at its own cursor, and the other rules look at every candidate.
