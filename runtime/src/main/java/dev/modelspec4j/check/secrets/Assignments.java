@@ -13,8 +13,11 @@ import java.util.Locale;
  *       and the value is not a placeholder, a reference or prose;</li>
  *   <li>{@link SecretKind#HIGH_ENTROPY} when the value is random-looking: see {@link EntropyRule}.</li>
  * </ul>
- * Keys that name an identifier ({@code id}, {@code *_id}, {@code uuid}) or a digest ({@code sha256},
- * {@code commit}, {@code checksum}, ...) are never secrets.
+ * Keys that name an identifier ({@code id}, {@code *_id}, {@code uuid}), a digest ({@code sha256},
+ * {@code commit}, {@code checksum}, ...), something about a secret rather than the secret ({@code secret_name},
+ * {@code token_url}), a public key or a public member of a JSON Web Key are never secrets. The credential of an
+ * {@code Authorization} header follows its scheme; the value of {@code curl -u user:value} is a password; a bare
+ * value is judged without the punctuation that closes a sentence.
  */
 final class Assignments {
 
