@@ -71,6 +71,12 @@ class StreamedSecretsTest {
         // Lower case for longer than the look-ahead: the key rule wants digits and upper case too.
         secrets.put("OpenAI project, late mixed case", "sk-proj-" + pick(random, "abcdefghijklmnopqrstuvwxyz", 140)
                 + pick(random, ALNUM, 16));
+        secrets.put("Anthropic", "sk-ant-api03-" + pick(random, ALNUM + "_-", 93) + "AA");
+        secrets.put("Slack app-level", "xapp-1-A0" + pick(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 9) + "-"
+                + pick(random, "0123456789", 13) + "-" + pick(random, "0123456789abcdef", 64));
+        secrets.put("Slack refresh", "xoxe-1-" + pick(random, ALNUM, 146));
+        secrets.put("npm", "npm_" + pick(random, ALNUM, 36));
+        secrets.put("Hugging Face", "hf_" + pick(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34));
         secrets.put("RSA private key", pem(random, "RSA PRIVATE KEY", 25));
         secrets.put("OpenSSH private key", pem(random, "OPENSSH PRIVATE KEY", 7));
         secrets.put("EC private key", pem(random, "EC PRIVATE KEY", 3));

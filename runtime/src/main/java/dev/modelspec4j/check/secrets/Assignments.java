@@ -13,8 +13,11 @@ import java.util.Locale;
  *       and the value is not a placeholder, a reference or prose;</li>
  *   <li>{@link SecretKind#HIGH_ENTROPY} when the value is random-looking: see {@link EntropyRule}.</li>
  * </ul>
- * Keys that name an identifier ({@code id}, {@code *_id}, {@code uuid}) or a digest ({@code sha256},
- * {@code commit}, {@code checksum}, ...) are never secrets.
+ * Keys that name an identifier ({@code id}, {@code *_id}, {@code uuid}), a digest ({@code sha256},
+ * {@code commit}, {@code checksum}, ...), something about a secret rather than the secret ({@code secret_name},
+ * {@code token_url}), a public key or a public member of a JSON Web Key are never secrets. The credential of an
+ * {@code Authorization} header follows its scheme; the value of {@code curl -u user:value} is a password; a bare
+ * value is judged without the punctuation that closes a sentence.
  */
 final class Assignments {
 
@@ -25,7 +28,22 @@ final class Assignments {
         "integrity", "fingerprint", "revision", "crc"};
     private static final String[] PLACEHOLDERS = {"changeme", "change_me", "example", "placeholder", "redacted",
         "your_", "your-", "yourpassword", "dummy", "notset", "none", "null", "nil", "undefined", "true", "false",
-        "password", "secret", "todo", "fixme"};
+        "password", "secret", "todo", "fixme", "pass", "test", "token", "user", "username"};
+    /**
+     * Last words of a key that name something about a secret, not the secret: {@code secret_name},
+     * {@code token_url}, {@code password_file}, {@code secret_length}, {@code credentialsId}.
+     */
+    private static final java.util.Set<String> NON_SECRET_TAILS = java.util.Set.of("id", "ids", "uuid", "name",
+        "names", "url", "uri", "urls", "href", "src", "host", "hostname", "endpoint", "path", "file", "filename",
+        "dir", "length", "len", "size", "type", "version", "count", "format", "mode", "enabled", "label", "field",
+        "header", "param", "policy", "rotation", "ttl", "expiry", "expires", "expiration", "timeout", "store",
+        "vault", "ref", "arn", "algorithm", "alg", "location", "prefix", "hint", "scope", "scopes");
+    /** Words of a key that say its value is public (unless the key also names a secret). */
+    private static final String[] PUBLIC_WORDS = {"public", "pubkey", "nonce", "trace", "correlation", "request",
+        "address", "wallet", "mapping", "sourcemap"};
+    /** Authorization schemes: the credential follows the scheme word. */
+    private static final String[] SCHEMES = {"bearer", "basic", "token", "api-token", "apikey", "digest", "bot",
+        "jwt", "oauth", "sso-key", "key"};
     private static final int MIN_KEYWORD_VALUE = 4;
     /** Longest value (or line) looked at: keeps the scan linear in the text's length. */
     private static final int MAX_VALUE = 4096;
@@ -40,9 +58,10 @@ final class Assignments {
     static final class Scan {
         /** Characters read for values, for tests of linearity. */
         long work;
-        // the last bare value read: it runs from bareFrom to bareEnd
+        // the last bare value read: it runs from bareFrom to bareEnd, and is judged up to bareJudged
         private int bareFrom = -1;
         private int bareEnd = -1;
+        private int bareJudged = -1;
         private Suffixes suffixes;
         private String text;
         // the newlines of the last block of indented lines, and per key class the first line classified so
@@ -51,17 +70,17 @@ final class Assignments {
         private int cursor;
         private final int[] doneFrom = new int[4];
 
-        private void bare(int from, int end) {
+        private void bare(int from, int end, int judged) {
             bareFrom = from;
             bareEnd = end;
+            bareJudged = judged;
             suffixes = null;
         }
 
         private Suffixes suffixes(String text) {
             if (suffixes == null) {
-                work += bareEnd - bareFrom;
-                suffixes = new Suffixes(text, bareFrom, bareEnd);
-                suffixes.text = text;
+                work += bareJudged - bareFrom;
+                suffixes = new Suffixes(text, bareFrom, bareJudged);
             }
             return suffixes;
         }
@@ -145,8 +164,70 @@ final class Assignments {
         if (text.charAt(op) == ':' && valueStart < n && text.charAt(valueStart) == '/') {
             return; // a URL scheme, not an assignment
         }
-        String key = text.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT);
+        String key = userFlagBefore(text, keyStart) ? "password"
+                : jwkPublicMember(text, keyStart, keyEnd) ? "~" : keyName(text.substring(keyStart, keyEnd));
         values(text, key, valueStart, out, examined, scan);
+    }
+
+    /**
+     * The key as the rules read it: lower case, and when its last word names something about a secret rather
+     * than the secret ({@link #NON_SECRET_TAILS}), the marker {@code "~"} that no rule treats as a secret's key.
+     * Words split at {@code _ - .} and at camelCase humps.
+     */
+    private static String keyName(String key) {
+        int tail = key.length();
+        while (tail > 0 && Character.isLetterOrDigit(key.charAt(tail - 1))
+                && !(tail < key.length() && Character.isUpperCase(key.charAt(tail))
+                        && Character.isLowerCase(key.charAt(tail - 1)))) {
+            tail--;
+        }
+        String last = key.substring(tail).toLowerCase(Locale.ROOT);
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (NON_SECRET_TAILS.contains(last) || lower.equals("h1")) {
+            return "~";
+        }
+        return lower;
+    }
+
+    /** Public members of a JSON Web Key; the private ones ({@code d}, {@code p}, {@code q} ...) are not here. */
+    private static final java.util.Set<String> JWK_PUBLIC = java.util.Set.of("x", "y", "n", "e", "x5c", "x5t",
+            "kid");
+
+    /**
+     * Whether the key {@code text[keyStart, keyEnd)} is a public member of a JSON Web Key: its name is one, and
+     * {@code "kty"} stands within the 160 characters before it.
+     */
+    private static boolean jwkPublicMember(String text, int keyStart, int keyEnd) {
+        if (keyEnd - keyStart > 3 || !JWK_PUBLIC.contains(text.substring(keyStart, keyEnd))) {
+            return false;
+        }
+        int from = Math.max(0, keyStart - 160);
+        for (int i = keyStart - 5; i >= from; i--) {
+            if (text.startsWith("\"kty\"", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the {@code user:password} whose user starts at {@code keyStart} is the argument of a
+     * {@code -u}/{@code --user} option ({@code curl -u admin:S3cret}): then the value is a password.
+     */
+    private static boolean userFlagBefore(String text, int keyStart) {
+        int i = keyStart;
+        int limit = Math.max(0, keyStart - 128);
+        while (i > limit && !Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i - 1) != '=') {
+            i--; // to the start of the user (it may hold @ and other characters)
+        }
+        if (i > 0 && text.charAt(i - 1) == '=') {
+            return text.startsWith("--user", i - 7) && i >= 7;
+        }
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i >= 2 && text.startsWith("-u", i - 2) && (i == 2 || Character.isWhitespace(text.charAt(i - 3)))
+                || i >= 6 && text.startsWith("--user", i - 6);
     }
 
     /** End of the line containing {@code from}, looking at most {@link #MAX_VALUE} characters ahead. */
@@ -169,13 +250,15 @@ final class Assignments {
             Scan scan) {
         int n = text.length();
         int pos = skipBlanks(text, from);
-        if (text.startsWith("!!", pos)) {
+        if (pos + 1 < n && text.charAt(pos) == '!' && (text.charAt(pos + 1) == '!'
+                || Character.isLetter(text.charAt(pos + 1)))) {
             int tagEnd = pos;
             while (tagEnd < n && !Character.isWhitespace(text.charAt(tagEnd))) {
                 tagEnd++;
             }
             pos = skipBlanks(text, tagEnd);
         }
+        pos = afterBlockIndicator(text, pos);
         if (pos >= n || text.charAt(pos) == '\n' || text.charAt(pos) == '\r') {
             int line = pos;
             while (line + 1 < n && text.charAt(line) == '\r') {
@@ -184,14 +267,19 @@ final class Assignments {
             scan.continuationLines(this, text, key, line, out, examined);
             return;
         }
+        if (isAuthorization(key)) {
+            pos = afterScheme(text, pos);
+        }
         char quote = text.charAt(pos);
         while (quote == '"' || quote == '\'' || quote == '`') {
             int close = closingQuote(text, pos, quote, scan);
             if (close <= pos + 1) {
                 return;
             }
-            examined.add(new int[] {pos + 1, close});
-            classify(text, key, pos + 1, close, out);
+            int valueFrom = isAuthorization(key) ? afterScheme(text, pos + 1) : pos + 1;
+            int valueTo = isAuthorization(key) ? credentialEnd(text, valueFrom, close) : close;
+            examined.add(new int[] {valueFrom, valueTo});
+            classify(text, key, valueFrom, valueTo, out);
             // a list of quoted values: 'a', 'b'
             int next = skipBlanks(text, close + 1);
             if (next >= n || text.charAt(next) != ',') {
@@ -202,8 +290,9 @@ final class Assignments {
         }
         if (scan.bareFrom >= 0 && pos > scan.bareFrom && pos < scan.bareEnd) {
             // a value inside the previous bare value: it ends where that one does
-            examined.add(new int[] {pos, scan.bareEnd});
-            classifySuffix(text, key, pos, scan.bareEnd, out, scan);
+            int judged = Math.max(pos, scan.bareJudged);
+            examined.add(new int[] {pos, judged});
+            classifySuffix(text, key, pos, judged, out, scan);
             return;
         }
         int end = pos;
@@ -216,10 +305,62 @@ final class Assignments {
         }
         scan.work += end - pos + 1;
         if (end > pos) {
-            scan.bare(pos, end);
-            examined.add(new int[] {pos, end});
-            classify(text, key, pos, end, out);
+            scan.bare(pos, end, withoutClosingPunctuation(text, pos, end));
+            examined.add(new int[] {pos, scan.bareJudged});
+            classify(text, key, pos, scan.bareJudged, out);
         }
+    }
+
+    /**
+     * The end of a bare value without the punctuation that closes a sentence ({@code my key: Zq8r...Ui8Ro.}):
+     * the value is judged without it, so that a token ending a sentence is still one.
+     */
+    private static int withoutClosingPunctuation(String text, int start, int end) {
+        int judged = end;
+        while (judged > start && ".!?:".indexOf(text.charAt(judged - 1)) >= 0) {
+            judged--;
+        }
+        return judged;
+    }
+
+    /** Past a YAML block scalar indicator ({@code |}, {@code >}, {@code |-}, {@code >+}) that ends its line. */
+    private static int afterBlockIndicator(String text, int pos) {
+        int n = text.length();
+        if (pos >= n || text.charAt(pos) != '|' && text.charAt(pos) != '>') {
+            return pos;
+        }
+        int q = pos + 1;
+        if (q < n && (text.charAt(q) == '-' || text.charAt(q) == '+')) {
+            q++;
+        }
+        q = skipBlanks(text, q);
+        return q >= n || text.charAt(q) == '\n' || text.charAt(q) == '\r' ? q : pos;
+    }
+
+    /** Whether {@code key} is an HTTP authorization header, whose value is a scheme and a credential. */
+    private static boolean isAuthorization(String key) {
+        return key.endsWith("authorization");
+    }
+
+    /** Past the scheme word of an authorization value ({@code Bearer }, {@code Basic } ...), if there is one. */
+    private static int afterScheme(String text, int pos) {
+        for (String scheme : SCHEMES) {
+            int after = pos + scheme.length();
+            if (text.regionMatches(true, pos, scheme, 0, scheme.length()) && after < text.length()
+                    && text.charAt(after) == ' ') {
+                return skipBlanks(text, after);
+            }
+        }
+        return pos;
+    }
+
+    /** End of the credential from {@code from} within a quoted header value ending at {@code close}. */
+    private static int credentialEnd(String text, int from, int close) {
+        int end = from;
+        while (end < close && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /**
@@ -258,34 +399,46 @@ final class Assignments {
 
     /** What {@link #classify} makes of a key: 0 nothing, 1 an AWS secret, 2 a secret word, 3 entropy only. */
     private static int keyClass(String key) {
-        if (isIdentifierKey(key) || containsAny(key, DIGEST_WORDS)) {
+        if (key.equals("~") || isIdentifierKey(key) || containsAny(key, DIGEST_WORDS)
+                || (key.contains("public") || key.contains("pubkey")) && !key.contains("private")
+                        && !key.contains("secret")) {
             return 0;
         }
         if (key.contains("aws") && key.contains("secret")) {
             return 1;
         }
-        return containsAny(key, SECRET_WORDS) ? 2 : 3;
+        if (containsAny(key, SECRET_WORDS) || isAuthorization(key) || isBundlerCredential(key)) {
+            return 2;
+        }
+        return containsAny(key, PUBLIC_WORDS) ? 0 : 3;
+    }
+
+    /** Bundler's credentials for a gem source: {@code BUNDLE_GEMS__EXAMPLE__COM=user:password}. */
+    private static boolean isBundlerCredential(String key) {
+        return key.startsWith("bundle_") && key.indexOf("__") > 0;
     }
 
     /**
      * {@link #classify} for {@code text[start, end)}, a suffix of the bare value {@code [scan.bareFrom, end)}:
-     * long suffixes are judged from what {@link Suffixes} knows of the value, in constant time.
+     * long suffixes are judged from what {@link Suffixes} knows of the value, in constant time. One difference:
+     * whether a long suffix is public material ({@link PublicMaterial#isPublicValue}) is what the whole value is.
      */
     private void classifySuffix(String text, String key, int start, int end, List<SecretSpan> out, Scan scan) {
-        Suffixes value = end - start <= SHORT_SUFFIX ? null : scan.suffixes(text);
-        if (value == null || value.unsafe) {
+        if (end - start <= SHORT_SUFFIX) {
             scan.work += end - start;
             classify(text, key, start, end, out);
             return;
         }
+        Suffixes value = scan.suffixes(text);
         int keyClass = keyClass(key);
         if (keyClass == 0) {
             return;
         }
         // longer than 40: never an AWS secret key
-        if (keyClass != 3 && value.literal(text, start)) {
+        value.advance(start, scan);
+        if (keyClass != 3 && value.literal(start)) {
             out.add(new SecretSpan(SecretKind.KEYWORD_SECRET, start, end));
-        } else if (value.random(entropy, start, scan)) {
+        } else if (value.random(entropy, start)) {
             out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, end));
         }
     }
@@ -294,32 +447,36 @@ final class Assignments {
     private static final int SHORT_SUFFIX = 64;
 
     /**
-     * What the suffixes of one bare value {@code [from, end)} need for {@link #classify}, from one pass over it.
-     * Its lower-case form is per character unless it holds a capital sigma, a dotted capital I or a surrogate:
-     * then it is {@code unsafe} and suffixes are classified directly.
+     * What the suffixes of one bare value {@code [from, end)} need for {@link #classify}, from one pass over it:
+     * for each test of {@link #isLiteralSecret} and {@link Placeholders}, the last position where what it looks
+     * for starts, and the character counts of the current suffix. Letters are compared one by one, ignoring case,
+     * as {@link #isLiteralSecret} does.
      */
     private static final class Suffixes {
+        final String text;
         final int from;
         final int end;
-        final boolean unsafe;
         int lastNotBase64 = -1;
         int lastNotHex = -1;
         int lastNotDigit = -1;
         int lastParen = -1;
-        int lastExample = -1;
+        /** Last start of a placeholder word, {@code example}, {@code xxxx}, {@code ****}, {@code ...} or {@code …}. */
+        int lastPlaceholder = -1;
         /** Last k with {@code k + 1 < end} whose character lower-cased differs from the next one's. */
         int lastChange = -1;
         final int[] counts = new int[128];
         int countsFrom;
+        private Boolean publicValue;
 
         Suffixes(String text, int from, int end) {
+            this.text = text;
             this.from = from;
             this.end = end;
             this.countsFrom = from;
-            boolean odd = false;
+            int masks = 0;
+            int dots = 0;
             for (int k = from; k < end; k++) {
                 char c = text.charAt(k);
-                odd |= c == '\u03a3' || c == '\u0130' || Character.isSurrogate(c);
                 if (!Entropy.isBase64(c)) {
                     lastNotBase64 = k;
                 }
@@ -332,48 +489,63 @@ final class Assignments {
                 if (c == '(') {
                     lastParen = k;
                 }
-                if (k + 7 <= end && text.regionMatches(true, k, "example", 0, 7)) {
-                    lastExample = k;
+                masks = Placeholders.isMaskChar(c) ? masks + 1 : 0;
+                dots = c == '.' ? dots + 1 : 0;
+                if (masks >= 4) {
+                    lastPlaceholder = k - 3;
+                } else if (dots >= 3) {
+                    lastPlaceholder = k - 2;
+                } else if (c == '\u2026' || Placeholders.wordAt(text, k, end)
+                        || k + 7 <= end && text.regionMatches(true, k, "example", 0, 7)) {
+                    lastPlaceholder = k;
                 }
                 if (k + 1 < end && Character.toLowerCase(c) != Character.toLowerCase(text.charAt(k + 1))) {
                     lastChange = k;
                 }
                 counts[c < 128 ? c : 0]++;
             }
-            unsafe = odd;
         }
 
-        /** {@link #isLiteralSecret} of the suffix from {@code start}, longer than {@link #SHORT_SUFFIX}. */
-        boolean literal(String text, int start) {
-            String head = text.substring(start, start + 11).toLowerCase(Locale.ROOT);
-            if (head.startsWith("<") || head.startsWith("$") || head.startsWith("{{") || head.startsWith("%(")
-                    || head.startsWith("os.") || head.startsWith("process.env") || lastParen >= start
-                    || head.startsWith("your_") || head.startsWith("your-") || head.startsWith("xxxx")
-                    || lastExample >= start) {
+        private Boolean versionTail;
+
+        /** {@link #endsWithVersion} of the suffix from {@code start}: the same for every long suffix. */
+        private boolean versionTail(int start) {
+            if (versionTail == null) {
+                versionTail = endsWithVersion(text, start, end);
+            }
+            return versionTail;
+        }
+
+        /** Moves the counts to the suffix from {@code start}; starts ascend. */
+        void advance(int start, Scan scan) {
+            scan.work += start - countsFrom;
+            while (countsFrom < start) {
+                char c = text.charAt(countsFrom);
+                counts[c < 128 ? c : 0]--;
+                countsFrom++;
+            }
+        }
+
+        /** {@link #isLiteralSecret} of the suffix from {@code start} (the counts moved there), long as it is. */
+        boolean literal(int start) {
+            if (startsLikeReference(text, start, end) || lastParen >= start || lastPlaceholder >= start
+                    || Placeholders.isSlot(text, start, end) || Placeholders.isMask(counts, end - start)
+                    || versionTail(start)) {
                 return false;
             }
             return lastChange >= start;
         }
 
-        /** {@link EntropyRule#randomInAssignment} of the suffix from {@code start}; starts ascend. */
-        boolean random(EntropyRule entropy, int start, Scan scan) {
-            if (lastNotBase64 >= start) {
+        /** {@link EntropyRule#randomInAssignment} of the suffix from {@code start} (the counts moved there). */
+        boolean random(EntropyRule entropy, int start) {
+            if (lastNotBase64 >= start || !entropy.randomByCounts(counts, end - start, lastNotHex < start,
+                    lastNotDigit < start)) {
                 return false;
             }
-            scan.work += start - countsFrom;
-            while (countsFrom < start) {
-                char c = text(countsFrom);
-                counts[c]--;
-                countsFrom++;
+            if (publicValue == null) {
+                publicValue = PublicMaterial.isPublicValue(text, from, end);
             }
-            return entropy.randomByCounts(counts, end - start, lastNotHex < start, lastNotDigit < start);
-        }
-
-        private String text;
-
-        private char text(int k) {
-            char c = text.charAt(k);
-            return c < 128 ? c : 0;
+            return !publicValue;
         }
     }
 
@@ -386,13 +558,13 @@ final class Assignments {
     }
 
     private void classify(String text, String key, int start, int end, List<SecretSpan> out) {
-        if (isIdentifierKey(key) || containsAny(key, DIGEST_WORDS)) {
+        int keyClass = keyClass(key);
+        if (keyClass == 0 || end <= start) {
             return;
         }
-        String value = text.substring(start, end);
-        if (key.contains("aws") && key.contains("secret") && value.length() == 40 && allBase64(value)) {
+        if (keyClass == 1 && end - start == 40 && allBase64(text, start, end)) {
             out.add(new SecretSpan(SecretKind.AWS_SECRET_KEY, start, end));
-        } else if (containsAny(key, SECRET_WORDS) && isLiteralSecret(value)) {
+        } else if (keyClass != 3 && isLiteralSecret(text, start, end, key)) {
             out.add(new SecretSpan(SecretKind.KEYWORD_SECRET, start, end));
         } else if (entropy.randomInAssignment(text, start, end)) {
             out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, end));
@@ -404,44 +576,97 @@ final class Assignments {
                 || key.endsWith("uuid") || key.endsWith("_ids");
     }
 
-    /** A literal value, not a placeholder, a reference to somewhere else, or prose. */
-    static boolean isLiteralSecret(String value) {
-        if (value.length() < MIN_KEYWORD_VALUE || value.indexOf(' ') >= 0) {
+    /**
+     * A literal value, not a placeholder ({@link Placeholders}), a reference to somewhere else
+     * ({@code os.environ[...]}, {@code X25519.secret_length}, the key's own name), or prose. Letters are compared
+     * one by one, ignoring case ({@link String#regionMatches(boolean, int, String, int, int)}), so that the
+     * suffixes of a value are judged alike from what is known of the whole ({@link Suffixes}).
+     */
+    static boolean isLiteralSecret(String text, int start, int end, String key) {
+        int length = end - start;
+        if (length < MIN_KEYWORD_VALUE || holds(text, start, end, ' ')) {
             return false;
         }
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("<") || lower.startsWith("$") || lower.startsWith("{{") || lower.startsWith("%(")
-                || lower.startsWith("os.") || lower.startsWith("process.env") || lower.endsWith("()")
-                || lower.contains("(") || isPlaceholder(lower)) {
+        if (startsLikeReference(text, start, end) || holds(text, start, end, '(')
+                || isPlaceholder(text, start, end) || Placeholders.isPlaceholder(text, start, end)) {
             return false;
         }
-        return !repeatsOneChar(lower);
+        if (length <= SHORT_SUFFIX && (length == key.length() && text.regionMatches(true, start, key, 0, length)
+                || length > key.length() && key.length() >= 4 && containsIgnoreCase(text, start, end, key))) {
+            return false; // access_token=ACCESS_TOKEN, secret_length = X25519.secret_length
+        }
+        return !repeatsOneChar(text, start, end) && !endsWithVersion(text, start, end);
     }
 
-    private static boolean isPlaceholder(String lower) {
-        for (String placeholder : PLACEHOLDERS) {
-            if (lower.equals(placeholder) || (placeholder.endsWith("_") || placeholder.endsWith("-"))
-                    && lower.startsWith(placeholder)) {
+    /** {@code jjwt-jackson-0.11.2}, {@code app_v1.4}: a name with a version, not a secret. */
+    private static boolean endsWithVersion(String text, int start, int end) {
+        int i = end;
+        int dots = 0;
+        while (i > start && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+            dots += text.charAt(i - 1) == '.' ? 1 : 0;
+            i--;
+        }
+        if (i > start && text.charAt(i - 1) == 'v') {
+            i--;
+        }
+        return dots >= 1 && i < end && i > start && (text.charAt(i - 1) == '-' || text.charAt(i - 1) == '_')
+                && Character.isDigit(text.charAt(end - 1));
+    }
+
+    private static boolean holds(String text, int start, int end, char c) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == c) {
                 return true;
             }
         }
-        return lower.equals("xxx") || lower.startsWith("xxxx") || lower.contains("example");
+        return false;
     }
 
-    /** {@code ****}, {@code xxxxxxxx}, {@code ........}: masks, not values. */
-    private static boolean repeatsOneChar(String value) {
-        char first = value.charAt(0);
-        for (int i = 1; i < value.length(); i++) {
-            if (value.charAt(i) != first) {
+    private static boolean startsLikeReference(String text, int start, int end) {
+        for (String head : new String[] {"<", "$", "{{", "%(", "os.", "process.env"}) {
+            if (end - start >= head.length() && text.regionMatches(true, start, head, 0, head.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, int start, int end, String word) {
+        for (int i = start; i + word.length() <= end; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPlaceholder(String text, int start, int end) {
+        int length = end - start;
+        for (String placeholder : PLACEHOLDERS) {
+            boolean prefix = placeholder.endsWith("_") || placeholder.endsWith("-");
+            if ((prefix ? length >= placeholder.length() : length == placeholder.length())
+                    && text.regionMatches(true, start, placeholder, 0, placeholder.length())) {
+                return true;
+            }
+        }
+        return length == 3 && text.regionMatches(true, start, "xxx", 0, 3)
+                || containsIgnoreCase(text, start, end, "xxxx") || containsIgnoreCase(text, start, end, "example");
+    }
+
+    /** {@code ****}, {@code xxxxxxxx}, {@code ........}: masks, not values. Case-insensitive, letter by letter. */
+    private static boolean repeatsOneChar(String text, int start, int end) {
+        char first = Character.toLowerCase(text.charAt(start));
+        for (int i = start + 1; i < end; i++) {
+            if (Character.toLowerCase(text.charAt(i)) != first) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean allBase64(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (!Entropy.isBase64(value.charAt(i))) {
+    private static boolean allBase64(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Entropy.isBase64(text.charAt(i))) {
                 return false;
             }
         }

@@ -28,7 +28,11 @@ final class EntropyRule {
         this.hexThreshold = hexThreshold;
     }
 
-    /** Whether the assigned value {@code text[start, end)} looks random. */
+    /**
+     * Whether the assigned value {@code text[start, end)} looks random. Hex digits in one case, as long as a SHA-1,
+     * SHA-256 or SHA-512 digest, are taken for one: a key named like a secret still has its value reported by the
+     * keyword rule.
+     */
     boolean randomInAssignment(String text, int start, int end) {
         if (end - start < MIN_LENGTH || Entropy.isUuid(text, start, end)) {
             return false;
@@ -41,8 +45,12 @@ final class EntropyRule {
             }
             hex &= Entropy.isHex(c);
         }
+        if (hex && isDigestLength(end - start) && oneCase(text, start, end)) {
+            return false; // a SHA-1, SHA-256 or SHA-512 digest: git commits, lock-file checksums
+        }
         double bits = Entropy.shannon(text, start, end);
-        return hex ? !allDigits(text, start, end) && bits >= hexThreshold : bits >= base64Threshold;
+        boolean random = hex ? !allDigits(text, start, end) && bits >= hexThreshold : bits >= base64Threshold;
+        return random && !PublicMaterial.isPublicValue(text, start, end);
     }
 
     /**
@@ -50,6 +58,9 @@ final class EntropyRule {
      * {@code counts}: {@code hex} when all its characters are hex digits, {@code digits} when all are digits.
      */
     boolean randomByCounts(int[] counts, int length, boolean hex, boolean digits) {
+        if (hex && isDigestLength(length) && oneCaseCounts(counts)) {
+            return false;
+        }
         double bits = Entropy.shannon(counts, length);
         return hex ? !digits && bits >= hexThreshold : bits >= base64Threshold;
     }
@@ -78,10 +89,38 @@ final class EntropyRule {
                 skip++;
             }
             boolean judged = skip < examined.size() && examined.get(skip)[0] < end;
-            if (!judged && Entropy.shannon(text, start, end) >= base64Threshold) {
+            if (!judged && Entropy.shannon(text, start, end) >= base64Threshold
+                    && !PublicMaterial.isPublicRun(text, start, end)) {
                 out.add(new SecretSpan(SecretKind.HIGH_ENTROPY, start, end));
             }
         }
+    }
+
+    /** The length in hex digits of a SHA-1, SHA-256 or SHA-512 digest. */
+    private static boolean isDigestLength(int length) {
+        return length == 40 || length == 64 || length == 128;
+    }
+
+    /** Whether the hex digits hold no letters of both cases. */
+    private static boolean oneCase(String text, int start, int end) {
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            lower |= c >= 'a' && c <= 'f';
+            upper |= c >= 'A' && c <= 'F';
+        }
+        return !(lower && upper);
+    }
+
+    private static boolean oneCaseCounts(int[] counts) {
+        boolean lower = false;
+        boolean upper = false;
+        for (char c = 'a'; c <= 'f'; c++) {
+            lower |= counts[c] > 0;
+            upper |= counts[Character.toUpperCase(c)] > 0;
+        }
+        return !(lower && upper);
     }
 
     private static boolean allDigits(String text, int start, int end) {

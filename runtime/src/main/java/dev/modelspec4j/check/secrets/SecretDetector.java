@@ -8,9 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds credentials in a text: vendor tokens with a known format (AWS, GitHub, GitLab, Slack, Stripe, OpenAI,
- * Google), JWTs, PEM private keys, passwords in URLs, values assigned to secret-named keys and random-looking
- * strings (see {@link SecretKind}). Deterministic and offline.
+ * Finds credentials in a text: vendor tokens with a known format (AWS, GitHub, GitLab, Slack, Stripe, Anthropic,
+ * OpenAI, Google, npm, Hugging Face, PyPI, SendGrid, Azure and other documented prefixes), JWTs, PEM private
+ * keys, passwords in URLs, {@code curl -u} and {@code Authorization} headers, values assigned to secret-named keys
+ * and random-looking strings (see {@link SecretKind}). Deterministic and offline.
+ *
+ * <p>Public material is not reported although it looks random: certificates and public keys, SSH and PGP public
+ * keys, integrity hashes, data URIs, base64 of text, checksummed addresses, labelled identifiers, and placeholders
+ * ({@code PublicMaterial}, {@code Placeholders}).
  *
  * <p>The text is normalised first ({@link TextNormalizer}), so zero-width characters inside a key do not hide
  * it; spans are UTF-16 offsets into the original text. Overlapping findings: the longer wins, then the more

@@ -15,8 +15,10 @@ import java.util.List;
  * So the scan skips quiet characters in a tight loop, and at the next <em>loud</em> character it backs up to the
  * start of the base64 run that holds it and runs the exact per-character rules from there up to the next quiet
  * separator: {@link TokenFormats} at word starts whose first two characters begin an anchor, {@link Assignments}
- * at every {@code =} and {@code :}, {@link UrlPasswords} at every {@code ://}, and the delimiting of the base64
- * runs that {@link EntropyRule} judges at the end, when every assigned value is known.
+ * at every {@code =} and {@code :}, {@link UrlPasswords} at every {@code ://}, Azure client secrets at a
+ * {@code ~} (it follows a digit and a {@code Q}, both loud), AWS key ids glued after a lower-case letter, and the
+ * delimiting of the base64 runs that {@link EntropyRule} judges at the end, when every assigned value is known.
+ * Public PEM blocks that the token rule met are left out of that judgement.
  *
  * <p>The result is exactly that of one scan per rule over every character: the token rule resumes after a
  * finding at its own cursor, and the other rules look at every candidate.
@@ -78,6 +80,9 @@ final class SecretScan {
             Counts counts) {
         SecretScan scan = new SecretScan(text, assignments, out, counts);
         scan.run();
+        if (scan.tokens != null) {
+            scan.leavePublicBlocks(scan.tokens.publicBlocks());
+        }
         scan.examined.sort(Comparator.comparingInt(range -> range[0]));
         entropy.judgeFreeText(text, scan.runs, scan.runCount, scan.examined, out);
         if (counts != null) {
@@ -151,6 +156,11 @@ final class SecretScan {
                     if (counts != null) {
                         counts.tokenChecks++;
                     }
+                } else if (c == 'A' && (previous & Entropy.LOWER) != 0 && i >= tokenNext) {
+                    tokenNext = tokens().gluedAt(i, out); // keyAKIA...
+                    if (counts != null) {
+                        counts.tokenChecks++;
+                    }
                 }
                 if (c == '=') {
                     operator(i);
@@ -162,6 +172,15 @@ final class SecretScan {
                 }
                 if (c == ':') {
                     operator(i);
+                } else if (c == '~') {
+                    int end = TokenFormats.azureAt(text, i, out);
+                    if (counts != null) {
+                        counts.tokenChecks++;
+                        counts.tokenChars += end < 0 ? 5 : end - i + 5;
+                    }
+                    if (i > loud) {
+                        return i + 1;
+                    }
                 } else if (i > loud) {
                     return i + 1;
                 }
@@ -172,6 +191,26 @@ final class SecretScan {
             addRun(runStart, n, any, all);
         }
         return n;
+    }
+
+    /**
+     * Public PEM blocks (certificates, public keys): their lines are not judged by the entropy rule, and no token
+     * found inside one is reported.
+     */
+    private void leavePublicBlocks(int[] blocks) {
+        if (blocks.length == 0) {
+            return;
+        }
+        for (int k = 0; k < blocks.length; k += 2) {
+            examined.add(new int[] {blocks[k], blocks[k + 1]});
+        }
+        // blocks ascend strictly: the last bound at or before a span's start is a block's start iff it is inside
+        out.removeIf(span -> {
+            int k = Arrays.binarySearch(blocks, span.start());
+            int last = k >= 0 ? k : -k - 2;
+            return last >= 0 && (last & 1) == 0 && span.kind() != SecretKind.PRIVATE_KEY
+                    && span.end() <= blocks[last + 1];
+        });
     }
 
     private TokenFormats.Scan tokens() {

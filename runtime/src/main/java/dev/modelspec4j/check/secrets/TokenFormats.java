@@ -26,9 +26,22 @@ final class TokenFormats {
     /** Longest private-key body, in code points. */
     static final int MAX_KEY_BODY = 16384;
 
-    private enum Rule { AWS, GITHUB, GITHUB_PAT, GITLAB, SLACK, SLACK_WEBHOOK, STRIPE, OPENAI, GOOGLE, JWT, PEM }
+    private enum Rule { AWS, GITHUB, GITHUB_PAT, GITLAB, SLACK, SLACK_WEBHOOK, STRIPE, OPENAI, GOOGLE, JWT, PEM, PREFIXED }
 
-    private record Format(SecretKind kind, List<String> anchors, Rule rule) {
+    /**
+     * A format: its anchors and its rule; for {@link Rule#PREFIXED}, the token after the anchor is a run of
+     * {@code body} characters whose length is within {@code [min, max]} (the run ends there: a longer run is no
+     * such token).
+     */
+    private record Format(SecretKind kind, List<String> anchors, Rule rule, boolean[] body, int min, int max) {
+
+        Format(SecretKind kind, List<String> anchors, Rule rule) {
+            this(kind, anchors, rule, null, 0, 0);
+        }
+
+        static Format prefixed(SecretKind kind, List<String> anchors, boolean[] body, int min, int max) {
+            return new Format(kind, anchors, Rule.PREFIXED, body, min, max);
+        }
     }
 
     /**
@@ -38,27 +51,83 @@ final class TokenFormats {
     private record Growth(boolean[] alphabet, int maxLength) {
     }
 
+    private static final boolean[] UPPER_DIGIT = RunEnds.table("AZ09");
+    private static final boolean[] ALNUM = RunEnds.table("AZaz09");
+    private static final boolean[] ALNUM_UNDERSCORE = RunEnds.table("AZaz09__");
+    private static final boolean[] BASE64URL = RunEnds.table("AZaz09__--");
+    private static final boolean[] LETTERS = RunEnds.table("AZaz");
+    private static final boolean[] HEX = RunEnds.table("afAF09");
+    private static final boolean[] UPPER_DIGIT_DASH = RunEnds.table("AZ09--");
+    private static final boolean[] HEX_DASH = RunEnds.table("afAF09--");
+    private static final boolean[] BASE64URL_DOT = RunEnds.table("AZaz09__--..");
+    private static final boolean[] BASE64URL_PAD = RunEnds.table("AZaz09__--==");
+    private static final boolean[] BASE64_PAD = RunEnds.table("AZaz09++//==");
+
+    private static final java.util.Set<String> AWS_ANCHORS = java.util.Set.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA",
+            "AIPA", "ANPA", "ANVA", "ABIA", "ACCA");
+
     private static final List<Format> FORMATS = List.of(
             // A[A-Z]{3}[A-Z0-9]{16}(?![A-Za-z0-9])
-            new Format(SecretKind.AWS_ACCESS_KEY,
-                    List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"), Rule.AWS),
+            new Format(SecretKind.AWS_ACCESS_KEY, AWS_ANCHORS.stream().sorted().toList(), Rule.AWS),
             // gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])
             new Format(SecretKind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), Rule.GITHUB),
             // github_pat_[A-Za-z0-9_]{22,244}
             new Format(SecretKind.GITHUB_TOKEN, List.of("github_pat_"), Rule.GITHUB_PAT),
             // glpat-[A-Za-z0-9_-]{20,}
             new Format(SecretKind.GITLAB_TOKEN, List.of("glpat-"), Rule.GITLAB),
-            // xox[abprs]-[A-Za-z0-9-]{10,} with a digit
-            new Format(SecretKind.SLACK_TOKEN, List.of("xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-"), Rule.SLACK),
+            // xox[abeprs]-[A-Za-z0-9-]{20,} with a digit; xapp-: app-level tokens. xoxe.xoxp- (configuration
+            // tokens) is found from its xoxp-
+            new Format(SecretKind.SLACK_TOKEN, List.of("xoxa-", "xoxb-", "xoxe-", "xoxp-", "xoxr-", "xoxs-", "xapp-"),
+                    Rule.SLACK),
             // https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,}
-            new Format(SecretKind.SLACK_WEBHOOK, List.of("https://hooks.slack.com/"), Rule.SLACK_WEBHOOK),
+            new Format(SecretKind.SLACK_WEBHOOK, List.of("https://hooks.slack.com/", "http://hooks.slack.com/"),
+                    Rule.SLACK_WEBHOOK),
             // [srp]k_(?:live|test)_[A-Za-z0-9]{16,}
-            new Format(SecretKind.STRIPE_KEY, List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_"),
-                    Rule.STRIPE),
+            new Format(SecretKind.STRIPE_KEY, List.of("sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_",
+                    "rk_prod_", "pk_live_", "whsec_"), Rule.STRIPE),
+            // sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,}: before OpenAI's sk-, which would also take it
+            Format.prefixed(SecretKind.ANTHROPIC_KEY, List.of("sk-ant-"), BASE64URL, 40, MAX_TOKEN),
             // sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,} with digits, lower and upper case after "sk-"
             new Format(SecretKind.OPENAI_KEY, List.of("sk-"), Rule.OPENAI),
             // AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])
             new Format(SecretKind.GOOGLE_API_KEY, List.of("AIza"), Rule.GOOGLE),
+            // npm_[A-Za-z0-9]{36}
+            Format.prefixed(SecretKind.NPM_TOKEN, List.of("npm_"), ALNUM, 36, 36),
+            // hf_[A-Za-z]{34}, api_org_[A-Za-z]{34}
+            Format.prefixed(SecretKind.HUGGINGFACE_TOKEN, List.of("hf_", "api_org_"), LETTERS, 34, 34),
+            // pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}: the macaroon's fixed start ("pypi.org")
+            Format.prefixed(SecretKind.PYPI_TOKEN, List.of("pypi-AgEIcHlwaS5vcmc"), BASE64URL, 50, MAX_TOKEN),
+            // SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}
+            Format.prefixed(SecretKind.SENDGRID_KEY, List.of("SG."), BASE64URL_DOT, 66, 66),
+            // other vendors' documented prefixes, each with its body's alphabet and length
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("ops_eyJ"), BASE64URL_PAD, 100, MAX_TOKEN), // 1Password
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("A3-"), UPPER_DIGIT_DASH, 33, 40), // 1Password
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("AGE-SECRET-KEY-1"), UPPER_DIGIT, 58, 58), // age
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("ABSKQmVkcm9ja0FQSUtleS"), BASE64_PAD, 100,
+                    MAX_TOKEN), // Amazon Bedrock
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("ATATT3"), BASE64URL_PAD, 100, MAX_TOKEN), // Atlassian
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("CLOJARS_"), ALNUM, 40, 80), // Clojars
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("dop_v1_", "doo_v1_", "dor_v1_"), HEX, 64, 64),
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("fm1r_", "fm1a_", "fm2_"), BASE64_PAD, 60, MAX_TOKEN),
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("glrt-", "gldt-", "glptt-", "glft-", "glsoat-"),
+                    BASE64URL, 20, MAX_TOKEN), // GitLab runner, deploy, trigger, feed, OAuth tokens
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("glc_"), BASE64URL_PAD, 32, MAX_TOKEN), // Grafana cloud
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("glsa_"), ALNUM_UNDERSCORE, 40, 48), // Grafana service
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("HRKU-"), BASE64URL, 60, 60), // Heroku
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("lin_api_"), ALNUM, 40, 40), // Linear
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("ntn_"), ALNUM, 40, 50), // Notion
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("PMAK-"), HEX_DASH, 55, 60), // Postman
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("pnu_"), ALNUM, 36, 36), // Prefect
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("pplx-"), ALNUM, 40, 56), // Perplexity
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("pul-"), HEX, 40, 40), // Pulumi
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("rdme_"), ALNUM, 70, 70), // ReadMe
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("s-s4t2ud-", "s-s4t2af-"), HEX, 64, 64), // 42 intra
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("sgp_"), ALNUM_UNDERSCORE, 40, 80), // Sourcegraph
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("sha256~"), BASE64URL, 43, 43), // OpenShift
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("shpat_", "shpca_", "shppa_", "shpss_"), HEX, 32, 32),
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("sntrys_"), BASE64URL_PAD, 60, MAX_TOKEN), // Sentry
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("sntryu_"), HEX, 64, 64), // Sentry user
+            Format.prefixed(SecretKind.VENDOR_TOKEN, List.of("sq0atp-", "sq0csp-"), BASE64URL, 22, 60), // Square
             // eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*, the first part a JSON object naming "alg"
             new Format(SecretKind.JWT, List.of("eyJ"), Rule.JWT),
             // -----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.{0,16384}?)
@@ -112,17 +181,19 @@ final class TokenFormats {
             if (seen < anchor.length()) {
                 return true; // the text ends inside the anchor
             }
-            Rule rule = candidate.getValue().rule();
-            if (rule == Rule.PEM ? new Scan(text).keyOpen(i + anchor.length()) : grows(text, i, anchor.length(), rule)) {
+            Format format = candidate.getValue();
+            if (format.rule() == Rule.PEM ? new Scan(text).keyOpen(i + anchor.length())
+                    : grows(text, i, anchor.length(), format)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether the token of {@code rule} after its anchor at {@code i} runs to the end of the text, still short. */
-    private static boolean grows(String text, int i, int anchor, Rule rule) {
-        Growth growth = switch (rule) {
+    /** Whether the token of {@code format} after its anchor at {@code i} runs to the end of the text, still short. */
+    private static boolean grows(String text, int i, int anchor, Format format) {
+        Growth growth = switch (format.rule()) {
+            case PREFIXED -> new Growth(format.body(), format.max());
             case AWS -> new Growth(UPPER_DIGIT, 16);
             case GITHUB -> new Growth(ALNUM, 251);
             case GITHUB_PAT -> new Growth(ALNUM_UNDERSCORE, 244);
@@ -148,6 +219,43 @@ final class TokenFormats {
         return true;
     }
 
+    private static final boolean[] AZURE_CHARS = RunEnds.table("AZaz09__~~..--");
+
+    /**
+     * An Azure AD client secret around the {@code ~} at {@code t}: {@code [A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}}
+     * standing alone (no letter or digit before or after it). Reads at most 40 characters; returns the span's end
+     * or -1 and adds it to {@code out}.
+     */
+    static int azureAt(String text, int t, List<SecretSpan> out) {
+        int n = text.length();
+        int start = t - 5;
+        if (start < 0 || text.charAt(t - 1) != 'Q' || !Character.isDigit(text.charAt(t - 2))
+                || start > 0 && isAlnum(text.charAt(start - 1))) {
+            return -1;
+        }
+        for (int k = start; k < t - 2; k++) {
+            char c = text.charAt(k);
+            if (c >= 128 || !AZURE_CHARS[c] || c == '-') {
+                return -1;
+            }
+        }
+        int end = t + 1;
+        while (end < n && end - t <= 35 && text.charAt(end) < 128 && AZURE_CHARS[text.charAt(end)]) {
+            end++;
+        }
+        int length = end - t - 1;
+        if (length < 31 || length > 34 || end < n && isAlnum(text.charAt(end))
+                || Placeholders.isPlaceholder(text, t + 1, end)) {
+            return -1;
+        }
+        out.add(new SecretSpan(SecretKind.AZURE_CLIENT_SECRET, start, end));
+        return end;
+    }
+
+    private static boolean isAlnum(char c) {
+        return c < 128 && ALNUM[c];
+    }
+
     /** The first two characters of every anchor, as bits {@code first * 128 + second}. */
     private static final long[] FIRST_TWO = firstTwo();
 
@@ -171,10 +279,6 @@ final class TokenFormats {
         return first < 128 && second < 128 && (FIRST_TWO[index >>> 6] & (1L << index)) != 0;
     }
 
-    private static final boolean[] UPPER_DIGIT = RunEnds.table("AZ09");
-    private static final boolean[] ALNUM = RunEnds.table("AZaz09");
-    private static final boolean[] ALNUM_UNDERSCORE = RunEnds.table("AZaz09__");
-    private static final boolean[] BASE64URL = RunEnds.table("AZaz09__--");
     private static final boolean[] ALNUM_DASH = RunEnds.table("AZaz09--");
     private static final boolean[] JWT_CHARS = RunEnds.table("AZaz09__--..");
     private static final boolean[] WEBHOOK_PATH = RunEnds.table("AZaz09__//");
@@ -211,6 +315,14 @@ final class TokenFormats {
         private final RunEnds jwtPayload;
         private final RunEnds jwtSignature;
         private final RunEnds keyLabel;
+        /** Runs of each {@link Rule#PREFIXED} body alphabet, shared by the formats that use it. */
+        private final java.util.IdentityHashMap<boolean[], RunEnds> bodies = new java.util.IdentityHashMap<>();
+        /** Public PEM blocks (certificates, public keys ...) found so far, as start/end pairs in ascending order. */
+        private int[] publicBlocks = new int[0];
+        private int publicCount;
+        // the next "-----END " at or after endSearchFrom, or -1 if there is none before endSearchTo
+        private int endFound = -1;
+        private int endSearchedTo;
         // JWT headers: whether the first part [start, jwtDot) names "alg", per start modulo 4
         private int jwtDot = -1;
         private final int[] jwtAlg = new int[4];
@@ -246,6 +358,11 @@ final class TokenFormats {
             return new RunEnds(text, table, nonAscii, work);
         }
 
+        /** The public PEM blocks found, as start/end pairs in ascending order. */
+        int[] publicBlocks() {
+            return java.util.Arrays.copyOf(publicBlocks, publicCount);
+        }
+
         /** Characters the matchers have read so far. */
         long work() {
             return work[0];
@@ -261,7 +378,13 @@ final class TokenFormats {
                 work[0]++;
                 if (text.startsWith(candidate.getKey(), i)) {
                     Format format = candidate.getValue();
-                    int end = match(format.rule(), i, candidate.getKey().length());
+                    int anchor = candidate.getKey().length();
+                    int end = match(format, i, anchor);
+                    if (end >= 0 && format.rule() != Rule.PEM && (Placeholders.elidedAfter(text, end)
+                            || (format.rule() == Rule.AWS ? Placeholders.hasMaskRun(text, i + anchor, end)
+                                    : Placeholders.isPlaceholder(text, i + anchor, end)))) {
+                        end = -1;
+                    }
                     if (end >= 0) {
                         out.add(new SecretSpan(format.kind(), i, end));
                         return end;
@@ -271,12 +394,55 @@ final class TokenFormats {
             return i + 1;
         }
 
-        /** End of the token of {@code rule} whose anchor, {@code anchor} long, is at {@code i}; or -1. */
-        private int match(Rule rule, int i, int anchor) {
+        /**
+         * An AWS key id whose anchor is at {@code i} but glued to the text before it ({@code keyAKIA...}): the
+         * character before is a letter or {@code _} but not an upper-case letter or a digit. Such a key id must hold
+         * a digit, as every key id generated since 2012 does with near certainty, so that upper-case words do not
+         * qualify. Returns where the scan goes on, as {@link #at} does.
+         */
+        int gluedAt(int i, List<SecretSpan> out) {
+            work[0]++;
+            if (i + 4 > n || !AWS_ANCHORS.contains(text.substring(i, i + 4))) {
+                return i + 1;
+            }
+            int end = aws(i + 4, true);
+            if (end < 0) {
+                return i + 1;
+            }
+            if (Placeholders.hasMaskRun(text, i + 4, end)) {
+                return i + 1;
+            }
+            out.add(new SecretSpan(SecretKind.AWS_ACCESS_KEY, i, end));
+            return end;
+        }
+
+        /**
+         * End of an AWS key id whose 16 characters start at {@code p}, or -1. Followed by a letter or digit, it
+         * counts only when it holds a digit ({@code AKIA...EXAMPLEsecret}); {@code glued}: it must hold one anyway.
+         */
+        private int aws(int p, boolean glued) {
+            if (aws.end(p) - p < 16) {
+                return -1;
+            }
+            boolean digit = false;
+            for (int k = p; k < p + 16; k++) {
+                digit |= text.charAt(k) <= '9';
+            }
+            work[0] += 16;
+            boolean followed = p + 16 < n && isAlnum(text.charAt(p + 16));
+            return digit || !glued && !followed ? p + 16 : -1;
+        }
+
+        /** End of the token of {@code format} whose anchor, {@code anchor} long, is at {@code i}; or -1. */
+        private int match(Format format, int i, int anchor) {
             int p = i + anchor;
             int limit = Math.min(n, i + MAX_TOKEN);
-            return switch (rule) {
-                case AWS -> aws.end(p) - p >= 16 && !(p + 16 < n && isAlnum(text.charAt(p + 16))) ? p + 16 : -1;
+            return switch (format.rule()) {
+                case AWS -> aws(p, false);
+                case PREFIXED -> {
+                    int r = bodies.computeIfAbsent(format.body(), table -> runs(table, false)).end(p);
+                    yield r - p >= format.min() && r - p <= format.max() && r <= limit ? r : -1;
+                }
                 case GITHUB -> {
                     int r = Math.min(github.end(p), limit);
                     yield r - p >= 36 && r - p <= 251 && !(r < limit && text.charAt(r) == '_') ? r : -1;
@@ -287,7 +453,7 @@ final class TokenFormats {
                 }
                 case GITLAB -> atLeast(gitlab, p, limit, 20);
                 case SLACK -> {
-                    int r = atLeast(slack, p, limit, 10);
+                    int r = atLeast(slack, p, limit, 20);
                     yield r >= 0 && slackDigit.end(p) < r ? r : -1;
                 }
                 case SLACK_WEBHOOK -> {
@@ -310,10 +476,6 @@ final class TokenFormats {
         private static int atLeast(RunEnds runs, int p, int limit, int min) {
             int r = Math.min(runs.end(p), limit);
             return r - p >= min ? r : -1;
-        }
-
-        private static boolean isAlnum(char c) {
-            return c < 128 && ALNUM[c];
         }
 
         private int jwt(int i, int p, int limit) {
@@ -368,15 +530,109 @@ final class TokenFormats {
             return -1;
         }
 
-        /** End of a private key whose label starts at {@code p}, after {@code -----BEGIN }; or -1. */
+        /**
+         * End of a private key whose label starts at {@code p}, after {@code -----BEGIN }; or -1. A header must be
+         * followed by key material ({@link #keyMaterial}): a header named in prose is no key. A block of public
+         * material (a certificate, a public key, a PGP public key block or signature: any label that is not a
+         * private key's) is remembered up to its END line, so that the random-looking lines of its body are not
+         * reported.
+         */
         private int privateKey(int p) {
             int label = keyLabel.end(p);
-            if (!text.startsWith("-----", label) || !endsPrivateKey(p, label)) {
+            if (!text.startsWith("-----", label)) {
+                return -1;
+            }
+            if (!endsPrivateKey(p, label)) {
+                publicBlock(p - 11, label + 5);
                 return -1;
             }
             int body = label + 5;
+            if (keyMaterial(body) <= 0) {
+                return -1;
+            }
             int t = keyBodyEnd(body);
             return t < 0 ? -1 : keyEndAt(t);
+        }
+
+        /**
+         * Whether key material follows a private-key header whose body starts at {@code body}: after white space
+         * (or escaped line breaks, {@code \n}, as in JSON strings) either 16 base64 characters or an RFC 1421/4880
+         * header line ({@code Proc-Type:}, {@code Version:} ...). 1 yes, -1 no, 0 not known yet (the text ends
+         * first). Reads at most 80 characters.
+         */
+        int keyMaterial(int body) {
+            int q = body;
+            int limit = Math.min(n, body + 80);
+            while (q < limit) {
+                char c = text.charAt(q);
+                if (c == '\\' && q + 1 < n && (text.charAt(q + 1) == 'n' || text.charAt(q + 1) == 'r')) {
+                    q += 2;
+                } else if (isSpace(c)) {
+                    q++;
+                } else {
+                    break;
+                }
+            }
+            int run = q;
+            while (run < limit && (Entropy.isBase64(text.charAt(run)))) {
+                run++;
+            }
+            work[0] += run - body;
+            if (run - q >= 16) {
+                return 1;
+            }
+            if (run > q && run < limit && text.charAt(run) == ':') {
+                return 1; // a header line
+            }
+            return run == n ? 0 : -1;
+        }
+
+        /**
+         * Remembers the public PEM block whose header starts at {@code start} and whose body starts at {@code body}
+         * if its END line follows within {@value #MAX_KEY_BODY} characters.
+         */
+        private void publicBlock(int start, int body) {
+            int end = nextEnd(body);
+            if (end < 0 || end - body > 2 * MAX_KEY_BODY) {
+                return;
+            }
+            int close = end + 9;
+            while (close < n && close < end + 9 + MAX_TOKEN && text.charAt(close) != '\n') {
+                close++;
+            }
+            work[0] += close - end;
+            if (publicCount + 2 > publicBlocks.length) {
+                publicBlocks = java.util.Arrays.copyOf(publicBlocks, Math.max(8, publicBlocks.length * 2));
+            }
+            if (publicCount > 0 && publicBlocks[publicCount - 1] >= start) {
+                publicBlocks[publicCount - 1] = Math.max(publicBlocks[publicCount - 1], close);
+            } else {
+                publicBlocks[publicCount++] = start;
+                publicBlocks[publicCount++] = close;
+            }
+        }
+
+        /**
+         * The first {@code -----END } at or after {@code from}, or -1 within {@value #MAX_KEY_BODY} * 2 characters.
+         * Calls come with ascending {@code from}; no character is searched twice.
+         */
+        private int nextEnd(int from) {
+            if (endFound >= from) {
+                return endFound;
+            }
+            int q = Math.max(from, endSearchedTo);
+            int last = (int) Math.min(n, from + 2L * MAX_KEY_BODY);
+            endFound = -1;
+            while (q < last) {
+                if (text.charAt(q) == '-' && text.startsWith("-----END ", q)) {
+                    endFound = q;
+                    break;
+                }
+                q++;
+            }
+            work[0] += q - Math.max(from, endSearchedTo) + 1;
+            endSearchedTo = Math.max(endSearchedTo, q);
+            return endFound;
         }
 
         /**
@@ -400,6 +656,9 @@ final class TokenFormats {
                 return true; // inside the header's closing dashes
             }
             int body = label + 5;
+            if (keyMaterial(body) < 0) {
+                return false; // a header named in prose
+            }
             if (n - body > 2L * MAX_KEY_BODY) {
                 return false;
             }

@@ -42,6 +42,76 @@ class SecretDetectorTest {
         assertThat(found(text)).containsExactly(expected);
     }
 
+    // Synthetic, right shape: the formats and contexts of the public corpus that earlier versions missed.
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            key sk-ant-api03-Zq8r2Lx0Vb7Nd4Kp1Tw9Ys3Mh6Jc5Fg0Ae2Ui8RoQ7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2Lq-Wm_Xn3Bv5Cz7AA ok | ANTHROPIC_KEY:sk-ant-api03-Zq8r2Lx0Vb7Nd4Kp1Tw9Ys3Mh6Jc5Fg0Ae2Ui8RoQ7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2Lq-Wm_Xn3Bv5Cz7AA
+            SLACK_APP_TOKEN=xapp-1-A0FAKE12345-1234567890123-0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 | SLACK_TOKEN:xapp-1-A0FAKE12345-1234567890123-0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9
+            refresh xoxe-1-My0xLTMxNzcwMjQ0MTcxMy01MTU4MTUyNjkxNzE0LTUxODE4 | SLACK_TOKEN:xoxe-1-My0xLTMxNzcwMjQ0MTcxMy01MTU4MTUyNjkxNzE0LTUxODE4
+            //registry.npmjs.org/:_authToken=npm_Q7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2 | NPM_TOKEN:npm_Q7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2
+            my key: Vq3Xz8Lk1Pw7Rt5Yn2Bm9Hc4Jd6Fs0Ga. | HIGH_ENTROPY:Vq3Xz8Lk1Pw7Rt5Yn2Bm9Hc4Jd6Fs0Ga
+            curl -u deploy:Zq8r2Lx0Vb https://ci.example.test | KEYWORD_SECRET:Zq8r2Lx0Vb
+            Authorization: Bearer Vq3Xz8Lk1Pw7Rt5Yn2Bm9Hc4Jd6Fs0Ga | KEYWORD_SECRET:Vq3Xz8Lk1Pw7Rt5Yn2Bm9Hc4Jd6Fs0Ga
+            "client_secret": "Xh58Q~zNk8cL6j~5IXAAjlsHUq-JoUD._Ydua_5Z" | AZURE_CLIENT_SECRET:Xh58Q~zNk8cL6j~5IXAAjlsHUq-JoUD._Ydua_5Z
+            HF_TOKEN=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 | HUGGINGFACE_TOKEN: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
+            """)
+    void findsTheNewFormatsAndContexts(String text, String expected) {
+        assertThat(found(text)).containsExactly(expected);
+    }
+
+    /** Public material, placeholders and names about secrets: each used to block a legitimate call. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK1HDdtKyUw6Yj67COgeDnZSbPvwU+jFvK6Wt9BaPoOf ops@laptop",
+        "golang.org/x/text v0.14.0 h1:xZGrZcuExLD5zXNUoBmBWDRJm9Y0RwEs4IW1zxFirb0=",
+        "integrity sha512-UYn5Dh+z0k7CY9wks/kjD8zPM2sEpp/wBKIIpqd7+4vMsx2owEcbpnRprirImBf5mp0pkGy9s3mPbwh1Qfd4Mw==",
+        "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\">",
+        "payload: VGhlIHF1YXJ0ZXJseSByZXBvcnQgaXMgYXR0YWNoZWQsIHBsZWFzZSByZXZpZXcgc2VjdGlvbiB0aHJlZS4=",
+        "correlation id tdfmlpKaP9i5obESKLIvnHYrLDx in the gateway log",
+        "nonce=\"8IBTHwOdqNKAWeKl7plt8g==\"",
+        "Send the BTC to 1HGmdkTWmMQHQvktsCgpTfz72GrD95RqKk please",
+        "Files that start with -----BEGIN RSA PRIVATE KEY----- are PKCS#1 keys; never commit them.",
+        "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+        "const ALPHABET=\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\";",
+        "See https://docs.google.com/document/d/1W7KCxOxP-1Fy5EyF2lbJGE2WuKmu5v0suYqoHas1jRM/edit",
+        "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "key = AKIAXXXXXXXXXXXXXXXX", "OPENAI_API_KEY=sk-...",
+        "\"token4\": \"xoxp-572370529330-573807301142-572331691188-####################\"",
+        "xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere", "SUMO_ACCESS_KEY={SumoAccessKey}",
+        "access_token_url='https://github.com/login/oauth/access_token'", "secret_length = X25519.secret_length",
+        "credentialsId: 'ff083f76-7804-4ef1-80e4-fe975bb9141b'", "curl -u username:token https://example.test",
+        "SRCREV_moby = \"43fc912ef59a83054ea7f6706df4d53a7dea4d80\"", "secret: !vault |",
+        "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\"}"
+    })
+    void publicMaterialAndPlaceholdersPass(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"creds=userAccessKeyAKIAZ3MQ7XK2PL9RT4BNSecret", "id AKIAZ3MQ7XK2PL9RT4BNwJalrXUtnFEMI",
+        "KEY_AKIAZ3MQ7XK2PL9RT4BN_ROTATED", "x-AKIAZ3MQ7XK2PL9RT4BN."})
+    void awsKeyIdsGluedToOtherTextAreCovered(String text) {
+        int key = text.indexOf("AKIA");
+        assertThat(detector.detect(text)).as(text)
+                .anySatisfy(s -> assertThat(s.start() <= key && s.end() >= key + 20).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TODAYINASIAASACKOFRICEFELLOVER", "the ASIAPACIFICREGIONALSALES team",
+        "ALLCAPSAKIAHEADINGWITHOUTDIGITS"})
+    void upperCaseWordsHoldingAnAwsPrefixAreNoKeys(String text) {
+        assertThat(found(text)).isEmpty();
+    }
+
+    @Test
+    void publicPemBlocksPassAndPrivateKeysBesideThemDoNot() {
+        String cert = "-----BEGIN CERTIFICATE-----\nMIIBwDCCAWWgAwIBAgIUAcQot4LUD0sx7DgNa0ph0lPIXK0wCgYIKoZIzj0EAwIw\n"
+                + "NTEbMBkGA1UEAwwSaG9zdDUuZXhhbXBsZS50ZXN0MRYwFAYDVQQKDA1FeGFtcGxl\n-----END CERTIFICATE-----";
+        assertThat(found("chain:\n" + cert)).isEmpty();
+        String key = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5owkkWHHHqxCMoAoGCCqGSM49\n"
+                + "-----END EC PRIVATE KEY-----";
+        assertThat(found(cert + "\n" + key)).containsExactly("PRIVATE_KEY:" + key);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "commit 3f786850e387550fdab836ed7e6dc881de23001b fixed the build",

@@ -54,7 +54,10 @@ class SecretScanTest {
         for (String unit : new String[] {"sk-", "sk-proj-", "xoxb-", "xoxb-1", "eyJ-", "eyJa.", "eyJhbGciOi.eyJhb.",
             "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\n",
             "x://y:z@h ", "glpat-", "ghp_", "AIza-", "github_pat_", "sk_live_", "https://hooks.slack.com/services/",
-            "a=", "password=", "a:\n ", "k:\n  ", "pwd='b' ", "a=\"b\" "}) {
+            "a=", "password=", "a:\n ", "k:\n  ", "pwd='b' ", "a=\"b\" ", "\u0130=\u03a3=", "sk-ant-", "xapp-1-",
+            "npm_", "A3-", "Q~", "1Q~", "aaa1Q~", "keyAKIA", "keyAKIA1", "-----BEGIN CERTIFICATE-----\n",
+            "-----BEGIN CERTIFICATE-----\nMII\n-----END ", "-----BEGIN RSA PRIVATE KEY----- x",
+            "Authorization: Bearer ", "-u a:b ", "k: v.", "sha256~"}) {
             // a key header matches from its last 16 384 characters on (the body may end with the text): sizes well
             // past that, so that both texts are mostly headers whose match fails
             int scale = unit.contains("PRIVATE KEY") ? 16 : 1;
@@ -89,7 +92,7 @@ class SecretScanTest {
         for (String token : new String[] {"ghp_Q7w9E2r4T6y8U0i1O3p5A7s9D2f4G6h8J0k2", "glpat-abcdefghij0123456789",
             "xoxb-1234567890-abcdefghij", "sk_live_abcdefghijklmnop1234", "sk-proj-Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8",
             "github_pat_11ABCDEFG0123456789abcdefghijkl",
-            "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "https://hooks.slack.com/services/T000/B000/q7W9e2R4t6Y8u0I1o3P5a7S9",
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"}) {
             for (String before : new String[] {"", "see ", "see (", "see\n", "a: "}) {
                 String text = before + token + " ok";

@@ -37,6 +37,9 @@ public final class PrivacyDetectorReport {
             "presidio-usssn", PiiType.US_SSN, "presidio-ip", PiiType.IP_ADDRESS,
             "presidio-crypto", PiiType.CRYPTO_WALLET, "presidio-url", PiiType.URL);
 
+    /** The secrets validation split: reported on, never tuned on (see {@code data/SOURCES.md}). */
+    public static final String SECRETS_VALIDATION = "data/secrets-validation.jsonl";
+
     private PrivacyDetectorReport() {
     }
 
@@ -206,5 +209,10 @@ public final class PrivacyDetectorReport {
             System.out.println();
             System.out.print(entropySweep(secrets));
         }
+        // validation: figures only; its misses are never listed, so that no rule is written from them
+        Path validation = root.resolve(SECRETS_VALIDATION);
+        System.out.println();
+        System.out.println(SECRETS_VALIDATION);
+        System.out.print(formatSecrets(measureSecrets(validation, detector, null)));
     }
 }
