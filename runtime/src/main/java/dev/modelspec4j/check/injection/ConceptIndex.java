@@ -76,13 +76,13 @@ final class ConceptIndex {
                 }
             });
             for (Concept cue : List.of(Concept.IGNORE, Concept.PRIOR, Concept.INSTRUCTIONS, Concept.OWN_PROMPT,
-                    Concept.REVEAL)) {
+                    Concept.REVEAL, Concept.ALL)) {
                 ConceptTerms.add(language, (concept, terms) -> {
                     if (concept != cue) {
                         return;
                     }
                     for (String term : terms.split("\\|")) {
-                        if (!isStem(term) && term.length() >= 4) {
+                        if (!isStem(term) && term.length() >= (isUnspaced(term.charAt(0)) ? 2 : 3)) {
                             addTerm(new StringBuilder(fold(term)).reverse().toString(), Concept.REVERSED_CUE.bit());
                         }
                     }
