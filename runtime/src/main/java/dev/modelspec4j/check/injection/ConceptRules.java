@@ -65,11 +65,10 @@ final class ConceptRules {
             return;
         }
         for (int g : h.of(IGNORE)) {
-            int from = h.start(g) - 60;
-            int to = h.end(g) + NEAR;
-            int i = h.first(INSTRUCTIONS, Math.max(0, from), to);
-            while (i >= 0 && i == g) {
-                i = h.first(INSTRUCTIONS, h.start(i) + 1, to);
+            // the instructions after the verb ("ignore the rules above"), else before it ("以上の指示を無視")
+            int i = h.first(INSTRUCTIONS, h.end(g), h.end(g) + NEAR);
+            if (i < 0) {
+                i = h.first(INSTRUCTIONS, Math.max(0, h.start(g) - 60), h.start(g));
             }
             if (i < 0) {
                 continue;
