@@ -143,9 +143,11 @@ final class ConceptTerms {
         s.add(ADDRESS, "note to|note for|notes for|message to|message for|dear|to any|to all|hey|hi|hello"
                 + "|attention|if you are|if you're|to every|for any|for all"
                 + "|hidden instructions for|secret instructions for|important for|memo to|must|should|shall");
-        s.add(SEND, "send|forward|upload|transfer|exfiltrate|transmit|bcc|call the|email the|e-mail the|mail the"
+        s.add(SEND, "send|forward|upload|transfer|exfiltrate|transmit|bcc|call the|email the contents|email all"
+                + "|email every|email the user's|e-mail the contents|mail the contents"
                 + "|post it|post them|post the|encode the|share the|leak");
-        s.add(SENSITIVE, "conversation|conversations|chat history|chat log|history|inbox|mailbox|messages"
+        s.add(SENSITIVE, "conversation|conversations|chat history|chat log|conversation history|message history"
+                + "|browsing history|inbox|mailbox|messages"
                 + "|emails|e-mails|password|passwords|api key|api keys|credentials|credential|token|tokens"
                 + "|session|cookie|cookies|calendar|contacts|address book|user's data|users' data|personal data"
                 + "|user's name|user's address|home address|user's email|email address|ssh|private key"

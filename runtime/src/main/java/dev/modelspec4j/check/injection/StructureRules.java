@@ -25,8 +25,10 @@ final class StructureRules {
     private static final int LABEL_REACH = 30;
     /** How many query values of one address are looked for elsewhere in the text. */
     private static final int MAX_VALUES = 4;
-    private static final String[] HIDDEN_STYLES = {"display:none", "display: none", "font-size:0", "font-size: 0",
-        "visibility:hidden", "visibility: hidden", "opacity:0", "opacity: 0"};
+    private static final String[] DISPLAY_NONE = {"display:none", "display: none"};
+    private static final String[] FONT_SIZE_ZERO = {"font-size:0", "font-size: 0"};
+    private static final String[] VISIBILITY_HIDDEN = {"visibility:hidden", "visibility: hidden"};
+    private static final String[] OPACITY_ZERO = {"opacity:0", "opacity: 0"};
     private static final String[] DATA_WORDS = {"conversation", "history", "chat", "message", "user", "secret",
         "password", "token", "key", "summary", "data", "name", "address", "email", "e-mail", "context", "prompt",
         "session", "cookie", "previous", "paste", "insert", "here", "api", "request", "question", "answer", "info"};
@@ -100,7 +102,17 @@ final class StructureRules {
     }
 
     private static boolean hiddenStyle(char[] text, int length, int i) {
-        for (String style : HIDDEN_STYLES) {
+        String[] styles = switch (text[i]) {
+            case 'd' -> DISPLAY_NONE;
+            case 'f' -> FONT_SIZE_ZERO;
+            case 'v' -> VISIBILITY_HIDDEN;
+            case 'o' -> OPACITY_ZERO;
+            default -> null;
+        };
+        if (styles == null || i + 1 >= length || text[i + 1] != styles[0].charAt(1)) {
+            return false;
+        }
+        for (String style : styles) {
             if (startsWith(text, length, i, style)) {
                 return true;
             }
