@@ -10,8 +10,11 @@ import java.util.Arrays;
  *
  * <ol>
  *   <li><b>fold</b>: lower case; Cyrillic and Greek letters that look like Latin ones become those Latin letters
- *       ({@code "іgnоrе"} written with Cyrillic {@code і, о, е}); accents are dropped ({@code précédentes →
- *       precedentes}, {@code ü → u}); {@code ß → ss}; typographic quotes and dashes become ASCII;</li>
+ *       ({@code "іgnоrе"} written with Cyrillic {@code і, о, е}), and so do Latin small capitals and IPA look-alikes
+ *       ({@code ɪɢɴᴏʀᴇ}; Unicode TR39 confusables that NFKC keeps); accents and all other combining marks are dropped
+ *       ({@code précédentes → precedentes}, {@code ü → u}, strike-through and underline marks); {@code ß → ss};
+ *       typographic quotes and dashes become ASCII; a line break or tab escape written out ({@code \n} in a JSON
+ *       string) becomes two spaces;</li>
  *   <li><b>leetspeak, lightly</b>: in a word of at least two letters that has digits or signs standing for letters
  *       ({@code 0 1 3 4 5 7 @ $}) at its start or between letters, those become letters
  *       ({@code 1gn0r3 → ignore}); numbers, hex identifiers, names with trailing digits ({@code base64},

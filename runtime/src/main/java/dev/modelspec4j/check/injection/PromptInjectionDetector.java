@@ -14,13 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Deterministic prompt-injection heuristics in English, French, German and Spanish, over text normalised by
- * {@link InjectionNormalizer}, including text hidden in base64, hex or percent-encoded payloads
- * ({@link PayloadDecoder}).
+ * Deterministic prompt-injection heuristics over text normalised by {@link InjectionNormalizer}: phrase families in
+ * English, French, German and Spanish; a lexicon of concepts in twelve languages ({@link InjectionLanguage}) whose
+ * rules fire when concepts occur close together ({@code ConceptRules}); rules about the shape of a text (comments
+ * and hidden elements addressed to an AI, image addresses that carry data, made-up conversation turns); and text
+ * hidden in base64, hex, percent-encoding ({@link PayloadDecoder}), Unicode tag characters, Morse code, ROT13 or
+ * written backwards, decoded and read by every rule.
  *
- * <p>Every rule is a phrase family compiled once; a rule's pattern runs only where one of its trigger words
- * occurs (one pass over the text finds them all), and only once there, within a bounded window, so the work is
- * linear in the length of the input.
+ * <p>Every phrase family is compiled once; a rule's pattern runs only where one of its trigger words
+ * occurs (one pass over the text finds them all), and only once there, within a bounded window. The lexicon is
+ * one trie walk per word start; concept rules look their concepts up by binary search. The work is linear in the
+ * length of the input.
  * Instances are immutable and thread-safe: build one and share it.
  *
  * <pre>{@code
