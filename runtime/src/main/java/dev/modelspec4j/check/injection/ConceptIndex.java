@@ -295,6 +295,18 @@ final class ConceptIndex {
     }
 
     private void fuzzy(char[] text, int length, int start, ConceptHits hits) {
+        if (start + 5 > length) {
+            return;
+        }
+        Fuzzy[] candidates = fuzzyByFirst[text[start] - 'a'];
+        boolean any = false;
+        for (Fuzzy f : candidates) {
+            // a typo rarely spares neither the second nor the third letter: a cheap test before anything else
+            any |= text[start + 1] == f.word()[1] || text[start + 2] == f.word()[2];
+        }
+        if (!any) {
+            return;
+        }
         int end = start;
         while (end < length && text[end] >= 'a' && text[end] <= 'z') {
             end++;
@@ -304,14 +316,12 @@ final class ConceptIndex {
             return;
         }
         int letters = letterSet(text, start, end);
-        for (Fuzzy f : fuzzyByFirst[text[start] - 'a']) {
-            int budget = f.word().length >= 8 ? 2 : 1;
+        for (Fuzzy f : candidates) {
             char[] key = f.word();
-            if (text[start + 1] != key[1] && text[start + 2] != key[2]) {
-                continue; // a typo rarely spares neither the second nor the third letter
-            }
-            if (Math.abs(key.length - n) <= budget && Integer.bitCount(f.letters() ^ letters) <= 2 * budget
-                    && withinDistance(text, start, n, f.word(), budget)) {
+            int budget = key.length >= 8 ? 2 : 1;
+            if ((text[start + 1] == key[1] || text[start + 2] == key[2]) && Math.abs(key.length - n) <= budget
+                    && Integer.bitCount(f.letters() ^ letters) <= 2 * budget
+                    && withinDistance(text, start, n, key, budget)) {
                 hits.add(f.mask(), start, end);
                 return;
             }
