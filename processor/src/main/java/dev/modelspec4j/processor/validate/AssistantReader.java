@@ -15,7 +15,8 @@ import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.SpecHash;
 import dev.modelspec4j.processor.model.TemplatePart;
 import dev.modelspec4j.processor.schema.StructuredModel;
-import dev.modelspec4j.processor.validate.RuleReader.Draft;
+import dev.modelspec4j.processor.kind.RuleDraft;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.validate.TemplateReader.Template;
 import dev.modelspec4j.processor.validate.TemplateReader.Token;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class AssistantReader {
                 .flatMap(m -> templates.read(type, m, packageName));
         Optional<AnnotationMirror> interfaceOnViolation = mirrors.find(type, Names.ON_VIOLATION);
         List<String> applied = new ArrayList<>();
-        List<Draft> inherited = new ArrayList<>(rules.readPolicies(type, applied));
+        List<RuleDraft> inherited = new ArrayList<>(rules.readPolicies(type, applied));
         List<AnnotationMirror> policyOnViolations = new ArrayList<>();
         for (String policy : applied) {
             TypeElement policyType = env.getElementUtils().getTypeElement(policy);
@@ -190,7 +191,7 @@ public final class AssistantReader {
 
     private Optional<MethodModel> method(TypeElement type, ExecutableElement method, String packageName,
             Optional<Template> interfaceSystem, Optional<AnnotationMirror> interfaceOnViolation,
-            List<Draft> inherited, List<AnnotationMirror> policyOnViolations) {
+            List<RuleDraft> inherited, List<AnnotationMirror> policyOnViolations) {
         int errorsBefore = diagnostics.errorCount();
         String name = method.getSimpleName().toString();
         if (!method.getTypeParameters().isEmpty()) {
@@ -416,24 +417,24 @@ public final class AssistantReader {
                         Mirrors.explicit(ov, "fallback"), fallbackName, scopeAction);
             }
         }
-        List<Draft> drafts = new ArrayList<>();
+        List<RuleDraft> drafts = new ArrayList<>();
         // Built-in defaults first: any rule of the same kind that an annotation states replaces them.
         if (!untrusted.isEmpty()) {
-            drafts.add(RuleReader.builtinInjection(method, name + "."));
+            drafts.add(RuleKinds.builtinInjection(method, name + "."));
         }
         if (!systemParts.isEmpty()) {
-            drafts.add(RuleReader.builtinKeepPrivate(method, name + "."));
+            drafts.add(RuleKinds.builtinKeepPrivate(method, name + "."));
         }
         drafts.addAll(inherited);
         drafts.addAll(rules.read(method, Level.DEVELOPER, name + ".", "method " + name, null));
         Element onViolationAt = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
         drafts = authority.check(type, drafts, scopeAction, onViolationAt, onViolation.orElse(null));
         List<RuleModel> ruleModels = new ArrayList<>();
-        Map<String, Draft> ids = new LinkedHashMap<>();
-        for (Draft draft : drafts) {
+        Map<String, RuleDraft> ids = new LinkedHashMap<>();
+        for (RuleDraft draft : drafts) {
             Action action = draft.action(scopeAction);
             String id = draft.id();
-            Draft previous = ids.putIfAbsent(id, draft);
+            RuleDraft previous = ids.putIfAbsent(id, draft);
             if (previous != null) {
                 Element at = draft.element().getKind() == ElementKind.ANNOTATION_TYPE ? type : draft.element();
                 diagnostics.report(Message.DUPLICATE_RULE_ID, at, positionMirror(at, draft),
@@ -562,7 +563,7 @@ public final class AssistantReader {
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
-    private static AnnotationMirror positionMirror(Element at, Draft draft) {
+    private static AnnotationMirror positionMirror(Element at, RuleDraft draft) {
         return at == draft.element() ? draft.mirror() : null;
     }
 
@@ -641,13 +642,7 @@ public final class AssistantReader {
 
     /** Whether a rule does anything: instruction privacy may be turned off, injection scanning scoped to nothing. */
     private static boolean isInEffect(RuleModel rule) {
-        if (rule instanceof RuleModel.KeepPrivateRule keep) {
-            return keep.enabled();
-        }
-        if (rule instanceof RuleModel.PromptInjectionRule injection) {
-            return !injection.scopes().isEmpty();
-        }
-        return true;
+        return RuleKinds.of(rule).inEffect(rule);
     }
 
     /**
