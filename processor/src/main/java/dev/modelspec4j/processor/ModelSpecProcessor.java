@@ -191,6 +191,11 @@ public final class ModelSpecProcessor extends AbstractProcessor {
      * Writes the spec documents under {@code META-INF/modelspec/}: {@code <id>.json}, {@code <id>.md},
      * {@code <id>.html}, and {@code assistants/<interface binary name>}, which holds the spec id so that tools
      * can find an interface's documents from its class. The interface is the only originating element.
+     *
+     * <p>Two assistants with one spec id would write the same documents. The processor is isolating: it sees the
+     * interfaces of one compilation only (with Gradle's incremental compilation, those that changed), so the
+     * check covers exactly that, through this compilation's owners and the {@code Filer}, which refuses a second
+     * file of one name; it never reads documents of earlier compilations, which may be stale.
      */
     private void writeDocuments(SpecDocumentModel document, Element element, Diagnostics diagnostics) {
         String id = document.assistant().specId();
@@ -207,6 +212,8 @@ public final class ModelSpecProcessor extends AbstractProcessor {
             writeResource(base + id + ".md", sheets.markdown(document), element);
             writeResource(base + id + ".html", sheets.html(document), element);
             writeResource(base + "assistants/" + document.binaryName(), id + "\n", element);
+        } catch (javax.annotation.processing.FilerException e) {
+            diagnostics.report(Message.DUPLICATE_SPEC_ID, element, id, "another assistant or processor");
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     Message.PROCESSOR_ERROR.format(element, "could not write the spec documents of " + id + ": " + e),

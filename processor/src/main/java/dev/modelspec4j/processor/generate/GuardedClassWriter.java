@@ -9,11 +9,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.modelspec4j.processor.kind.PlanCode;
+import dev.modelspec4j.processor.kind.RuleKind;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.AssistantModel;
 import dev.modelspec4j.processor.model.MethodModel;
 import dev.modelspec4j.processor.model.MethodModel.ParameterModel;
 import dev.modelspec4j.processor.model.MethodModel.UntrustedParameter;
-import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.TemplatePart;
@@ -41,27 +43,8 @@ public final class GuardedClassWriter {
     private static final ClassName ENFORCER = ClassName.get(RUNTIME + ".enforce", "Enforcer");
     private static final ClassName SPEC_INFO = ClassName.get(RUNTIME + ".enforce", "SpecInfo");
     private static final ClassName METHOD_PLAN = ClassName.get(RUNTIME + ".enforce", "MethodPlan");
-    private static final ClassName RULE = ClassName.get(RUNTIME + ".enforce", "Rule");
     private static final ClassName CALL_OUTCOME = ClassName.get(RUNTIME + ".enforce", "CallOutcome");
     private static final ClassName TEMPLATES = ClassName.get(RUNTIME + ".enforce", "Templates");
-    private static final ClassName LEVEL = ClassName.get(RUNTIME + ".annotation", "Level");
-    private static final ClassName ACTION = ClassName.get(RUNTIME + ".annotation", "Action");
-    private static final ClassName LENGTH_CHECK = ClassName.get(RUNTIME + ".check.builtin", "LengthCheck");
-    private static final ClassName FORBID_CHECK = ClassName.get(RUNTIME + ".check.builtin", "ForbidCheck");
-    private static final ClassName REQUIRE_CHECK = ClassName.get(RUNTIME + ".check.builtin", "RequireCheck");
-    private static final ClassName OUTPUT_CHECK = ClassName.get(RUNTIME + ".check", "OutputCheck");
-    private static final ClassName SECRETS_CHECK = ClassName.get(RUNTIME + ".check.secrets", "SecretsCheck");
-    private static final ClassName PRIVACY_PLAN = ClassName.get(RUNTIME + ".enforce", "PrivacyPlan");
-    private static final ClassName INPUT_CHECK = ClassName.get(RUNTIME + ".check", "InputCheck");
-    private static final ClassName INJECTION_CHECK =
-            ClassName.get(RUNTIME + ".check.injection", "PromptInjectionCheck");
-    private static final ClassName INJECTION_SCOPE = ClassName.get(RUNTIME + ".annotation", "InjectionScope");
-    private static final ClassName LEAK_CHECK = ClassName.get(RUNTIME + ".check.leak", "InstructionLeakCheck");
-    private static final ClassName PII_CHECK = ClassName.get(RUNTIME + ".check.pii", "PiiCheck");
-    private static final ClassName PII_DETECTOR = ClassName.get(RUNTIME + ".check.pii", "PiiDetector");
-    private static final ClassName PII_TYPE = ClassName.get(RUNTIME + ".annotation", "PiiType");
-    private static final ClassName PII_MODE = ClassName.get(RUNTIME + ".annotation", "PiiMode");
-    private static final ClassName MODERATION_CHECK = ClassName.get(RUNTIME + ".check", "ModerationCheck");
     private static final ClassName CHAT_MEMORY = ClassName.get("dev.langchain4j.memory", "ChatMemory");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "dev.modelspec4j.processor.ModelSpecProcessor";
@@ -124,22 +107,21 @@ public final class GuardedClassWriter {
         Map<String, Integer> uses = new HashMap<>();
         for (MethodModel method : model.methods()) {
             for (RuleModel rule : method.rules()) {
-                uses.merge(rule.id(), rule instanceof RuleModel.SecretsRule ? 2 : 1, Integer::sum);
+                uses.merge(rule.id(), RuleKinds.of(rule).checkUses(rule), Integer::sum);
             }
         }
         for (MethodModel method : model.methods()) {
             for (RuleModel rule : method.rules()) {
-                if (checkConstants.containsKey(rule.id()) || rule instanceof RuleModel.ModerateRule
-                        || rule instanceof RuleModel.GuardrailRule || uses.get(rule.id()) < 2) {
+                RuleKind<RuleModel> kind = RuleKinds.of(rule);
+                if (checkConstants.containsKey(rule.id()) || !kind.sharesCheck() || uses.get(rule.id()) < 2) {
                     continue;
                 }
-                boolean privacy = rule instanceof RuleModel.PiiRule;
-                String constant = unique(constantName(rule.id()) + (privacy ? "_PLAN" : "_CHECK"), names);
+                String constant = unique(constantName(rule.id()) + kind.constantSuffix(), names);
                 checkConstants.put(rule.id(), constant);
-                constants.add(new Constant(constantType(rule), constant,
+                constants.add(new Constant(kind.checkType(rule), constant,
                         CodeBlock.of("{@code @$L}, from the $L.\n", SourceText.javadoc(rule.kind()),
                                 SourceText.javadoc(rule.origin())),
-                        checkInitializer(rule)));
+                        kind.check(rule)));
             }
         }
         List<String> planConstants = new ArrayList<>();
@@ -350,7 +332,7 @@ public final class GuardedClassWriter {
             models.add("{@code streamingChatModel}");
         }
         if (model.methods().stream().anyMatch(m -> m.rules().stream()
-                .anyMatch(r -> r instanceof RuleModel.ModerateRule))) {
+                .anyMatch(r -> RuleKinds.of(r).needsModerationModel()))) {
             models.add("{@code moderationModel}");
         }
         return models.isEmpty() ? "{@code chatModel}" : String.join(" and ", models);
@@ -367,7 +349,7 @@ public final class GuardedClassWriter {
         for (MethodModel method : model.methods()) {
             streams |= method.returnKind() == ReturnKind.TOKEN_STREAM;
             whole |= method.returnKind() != ReturnKind.TOKEN_STREAM;
-            moderates |= method.rules().stream().anyMatch(r -> r instanceof RuleModel.ModerateRule);
+            moderates |= method.rules().stream().anyMatch(r -> RuleKinds.of(r).needsModerationModel());
         }
         if (!streams && !moderates) {
             return CodeBlock.of("enforcer(SPEC, $L)", model.needsMemory());
@@ -404,101 +386,22 @@ public final class GuardedClassWriter {
         return joined.unindent().unindent().build();
     }
 
-    private static ClassName constantType(RuleModel rule) {
-        if (rule instanceof RuleModel.PiiRule) {
-            return PRIVACY_PLAN;
-        }
-        if (rule instanceof RuleModel.PromptInjectionRule) {
-            return INPUT_CHECK;
-        }
-        return rule instanceof RuleModel.SecretsRule ? SECRETS_CHECK : OUTPUT_CHECK;
-    }
-
-    /** The check of a rule placed on a single value, such as a component of a structured answer. */
-    static CodeBlock valueCheckInitializer(RuleModel rule) {
-        if (rule instanceof RuleModel.PiiRule pii) {
-            return CodeBlock.of("new $T($L, $T.$L)", PII_CHECK, detector(pii), PII_MODE, pii.output());
-        }
-        return checkInitializer(rule);
-    }
-
-    private static CodeBlock detector(RuleModel.PiiRule pii) {
-        List<CodeBlock> types = new ArrayList<>();
-        for (var t : pii.types()) {
-            types.add(CodeBlock.of("$T.$L", PII_TYPE, t));
-        }
-        return CodeBlock.of("$T.of($L)", PII_DETECTOR, CodeBlock.join(types, ", "));
-    }
-
-    static CodeBlock checkInitializer(RuleModel rule) {
-        if (rule instanceof RuleModel.PiiRule pii) {
-            return CodeBlock.of("new $T($L, $T.$L, $L, $T.$L, $T.$L)", PRIVACY_PLAN, SourceText.string(pii.id()), LEVEL,
-                    pii.level(), detector(pii), PII_MODE, pii.input(), PII_MODE, pii.output());
-        }
-        if (rule instanceof RuleModel.SecretsRule) {
-            return CodeBlock.of("$T.defaults()", SECRETS_CHECK);
-        }
-        if (rule instanceof RuleModel.PromptInjectionRule injection) {
-            List<CodeBlock> scopes = new ArrayList<>();
-            for (var scope : injection.scopes()) {
-                scopes.add(CodeBlock.of("$T.$L", INJECTION_SCOPE, scope));
-            }
-            return CodeBlock.of("$T.of($L)", INJECTION_CHECK, CodeBlock.join(scopes, ", "));
-        }
-        if (rule instanceof RuleModel.KeepPrivateRule) {
-            return CodeBlock.of("$T.standard()", LEAK_CHECK);
-        }
-        if (rule instanceof RuleModel.CustomRule custom) {
-            return CodeBlock.of("new $T()", custom.checkClass());
-        }
-        if (rule instanceof RuleModel.LengthRule length) {
-            return CodeBlock.of("new $T($L, $L, $L, $L)", LENGTH_CHECK, length.maxChars(), length.maxWords(),
-                    length.maxSentences(), length.minChars());
-        }
-        if (rule instanceof RuleModel.ForbidRule forbid) {
-            CodeBlock lookAhead = forbid.lookAhead() == OutputCheck.WHOLE_ANSWER
-                    ? CodeBlock.of("$T.WHOLE_ANSWER", OUTPUT_CHECK) : CodeBlock.of("$L", forbid.lookAhead());
-            return CodeBlock.of("new $T($L,\n$>$>new String[] {$L},\nnew String[] {$L})$<$<", FORBID_CHECK, lookAhead,
-                    strings(forbid.patterns()), strings(forbid.descriptions()));
-        }
-        if (rule instanceof RuleModel.RequireRule require) {
-            return CodeBlock.of("new $T($L)", REQUIRE_CHECK, strings(require.patterns()));
-        }
-        throw new IllegalArgumentException("no check for " + rule.kind());
-    }
-
     /**
      * {@code new MethodPlan(name, maxAttempts, refusal[, privacy], rules...)}: a check used by one rule only is
      * written where the rule is, shared ones are constants.
      */
     private static CodeBlock planInitializer(MethodModel method, Map<String, String> checkConstants) {
-        List<CodeBlock> rules = new ArrayList<>();
-        CodeBlock privacy = null;
+        PlanCode code = new PlanCode();
         for (RuleModel rule : method.rules()) {
-            if (rule instanceof RuleModel.GuardrailRule) {
-                continue; // created once per assistant: see GuardrailFields
+            RuleKind<RuleModel> kind = RuleKinds.of(rule);
+            if (!kind.inPlan()) {
+                continue;
             }
             String constant = checkConstants.get(rule.id());
-            CodeBlock check = constant != null ? CodeBlock.of("$N", constant)
-                    : rule instanceof RuleModel.ModerateRule ? CodeBlock.of("$T.INSTANCE", MODERATION_CHECK)
-                    : checkInitializer(rule);
-            if (rule instanceof RuleModel.PiiRule) {
-                privacy = check;
-                continue;
-            }
-            if (rule instanceof RuleModel.ModerateRule || rule instanceof RuleModel.PromptInjectionRule) {
-                rules.add(CodeBlock.of("$T.input($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
-                        rule.level(), ACTION, rule.action(), check));
-                continue;
-            }
-            if (rule instanceof RuleModel.SecretsRule) {
-                rules.add(CodeBlock.of("$T.input($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
-                        rule.level(), ACTION, rule.action(), check));
-            }
-            CodeBlock output = CodeBlock.of("$T.output($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
-                    rule.level(), ACTION, rule.action(), check);
-            rules.add(rule.userOverridable() ? CodeBlock.of("$L.overridableByUser()", output) : output);
+            kind.plan(rule, constant != null ? CodeBlock.of("$N", constant) : kind.check(rule), code);
         }
+        CodeBlock privacy = code.privacy();
+        List<CodeBlock> rules = code.rules();
         CodeBlock.Builder plan = CodeBlock.builder()
                 .add("new $T($L, $L, $L", METHOD_PLAN, SourceText.string(method.name()), method.maxAttempts(),
                         SourceText.string(method.refusal()));
@@ -510,14 +413,6 @@ public final class GuardedClassWriter {
             plan.add(",\n$L", rule);
         }
         return plan.unindent().unindent().add(")").build();
-    }
-
-    private static CodeBlock strings(List<String> strings) {
-        List<CodeBlock> blocks = new ArrayList<>();
-        for (String s : strings) {
-            blocks.add(SourceText.string(s));
-        }
-        return CodeBlock.join(blocks, ", ");
     }
 
     /** {@code answer.lengthLimit} → {@code ANSWER_LENGTH_LIMIT}. */

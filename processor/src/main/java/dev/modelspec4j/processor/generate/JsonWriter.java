@@ -19,7 +19,7 @@ import java.util.Deque;
  * throws {@link IllegalStateException}, so a mistake in a generator fails the build instead of writing a broken
  * document.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private static final String INDENT = "  ";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -38,24 +38,24 @@ final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
     private final Deque<Container> open = new ArrayDeque<>();
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         return begin(true, '{');
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         return end(true, '}');
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         return begin(false, '[');
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         return end(false, ']');
     }
 
     /** The name of the object's next field. */
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         Container current = open.peek();
         if (current == null || !current.object || current.named) {
             throw new IllegalStateException("a field name belongs directly in an object, before its value");
@@ -68,7 +68,7 @@ final class JsonWriter {
     }
 
     /** A string, or {@code null}. */
-    JsonWriter value(String value) {
+    public JsonWriter value(String value) {
         if (value == null) {
             return nullValue();
         }
@@ -77,39 +77,39 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long value) {
+    public JsonWriter value(long value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
-    JsonWriter value(boolean value) {
+    public JsonWriter value(boolean value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
-    JsonWriter nullValue() {
+    public JsonWriter nullValue() {
         beforeValue();
         out.append("null");
         return this;
     }
 
     /** A field whose value is a string, or {@code null}. */
-    JsonWriter field(String name, String value) {
+    public JsonWriter field(String name, String value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, long value) {
+    public JsonWriter field(String name, long value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, boolean value) {
+    public JsonWriter field(String name, boolean value) {
         return name(name).value(value);
     }
 
     /** A field whose value is an array of strings. */
-    JsonWriter field(String name, Iterable<String> values) {
+    public JsonWriter field(String name, Iterable<String> values) {
         name(name).beginArray();
         for (String value : values) {
             value(value);

@@ -2,10 +2,10 @@ package dev.modelspec4j.processor.generate;
 
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.MethodModel;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.TemplatePart;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Rules, levels, actions and templates in plain words, for readers who do not read Java. */
@@ -14,66 +14,9 @@ final class RuleText {
     private RuleText() {
     }
 
-    /** What the rule asks of every answer. */
+    /** What the rule asks of every answer: its kind's words. */
     static String describe(RuleModel rule) {
-        if (rule instanceof RuleModel.LengthRule length) {
-            List<String> bounds = new ArrayList<>();
-            bound(bounds, "at most", length.maxChars(), "character");
-            bound(bounds, "at most", length.maxWords(), "word");
-            bound(bounds, "at most", length.maxSentences(), "sentence");
-            bound(bounds, "at least", length.minChars(), "character");
-            return "The answer has " + join(bounds, "and") + ".";
-        }
-        if (rule instanceof RuleModel.ForbidRule forbid) {
-            return "The answer never contains " + join(forbid.descriptions(), "or") + ".";
-        }
-        if (rule instanceof RuleModel.RequireRule require) {
-            List<String> patterns = require.patterns().stream().map(p -> "the pattern " + p).toList();
-            return "The answer always matches " + join(patterns, "and") + ".";
-        }
-        if (rule instanceof RuleModel.PiiRule pii) {
-            List<String> types = pii.types().stream().map(t -> t.name().toLowerCase().replace('_', ' ')).toList();
-            return "Personal data (" + join(types, "and") + ") is " + piiMode(pii.input(), true)
-                    + " before the model sees it, and " + piiMode(pii.output(), false) + " in the answer.";
-        }
-        if (rule instanceof RuleModel.SecretsRule) {
-            return "Credentials (API keys, tokens, private keys, passwords) never reach the model and never"
-                    + " appear in an answer.";
-        }
-        if (rule instanceof RuleModel.PromptInjectionRule injection) {
-            List<String> parts = injection.scopes().stream()
-                    .map(scope -> scope.name().equals("USER") ? "the user's messages" : "untrusted data").toList();
-            return "Instructions hidden in " + join(parts, "and") + " are detected before the model sees them.";
-        }
-        if (rule instanceof RuleModel.CustomRule custom) {
-            return "The answer passes the check " + custom.checkClass().simpleName() + ".";
-        }
-        if (rule instanceof RuleModel.GuardrailRule guardrail) {
-            String name = guardrail.guardrailClass().simpleName();
-            if (guardrail.input()) {
-                return "The user's message passes the LangChain4j input guardrail " + name + " before the model sees"
-                        + " it: a failure stops the call, a rewrite is what the model sees.";
-            }
-            int calls = Math.max(1, guardrail.maxRetries());
-            return "The answer passes the LangChain4j output guardrail " + name + ": a failure stops the call, a"
-                    + " retry or reprompt asks the model again (" + calls + (calls == 1 ? " model call" : " model calls")
-                    + " at most), a rewrite is what the user receives.";
-        }
-        if (rule instanceof RuleModel.KeepPrivateRule) {
-            return "The answer never reveals the assistant's instructions, word for word or closely paraphrased.";
-        }
-        return "A @" + rule.kind() + " rule.";
-    }
-
-    private static String piiMode(dev.modelspec4j.annotation.PiiMode mode, boolean input) {
-        return switch (mode) {
-            case ALLOW -> "left as it is";
-            case MASK -> "replaced by its type, e.g. [EMAIL]";
-            case REDACT -> "removed";
-            case PSEUDONYMIZE -> input ? "replaced by consistent placeholders, e.g. [EMAIL_1]"
-                    : "given back in its original form where it came from the user, and masked otherwise";
-            case BLOCK -> input ? "refused: the call stops" : "refused: the answer is withheld";
-        };
+        return RuleKinds.of(rule).describe(rule);
     }
 
     /** Who stated the rule, and who may change it. */
@@ -116,19 +59,5 @@ final class RuleText {
             }
         }
         return text.toString();
-    }
-
-    private static void bound(List<String> bounds, String how, int value, String unit) {
-        if (value > 0) {
-            bounds.add(how + " " + value + " " + unit + (value == 1 ? "" : "s"));
-        }
-    }
-
-    private static String join(List<String> items, String conjunction) {
-        if (items.size() <= 1) {
-            return String.join("", items);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " "
-                + items.get(items.size() - 1);
     }
 }

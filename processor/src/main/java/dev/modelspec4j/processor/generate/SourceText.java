@@ -10,7 +10,7 @@ import java.util.List;
  * (line and paragraph separators, bidirectional controls, lone surrogates, NUL), split where one literal would
  * exceed what a class file can hold; and Javadoc text in which no character can end the comment or start a tag.
  */
-final class SourceText {
+public final class SourceText {
 
     /**
      * The most bytes of one literal's value, in the class file's modified UTF-8 (the format allows 65,535). Text
@@ -26,7 +26,7 @@ final class SourceText {
      * An expression of type {@code String} whose value is {@code text}: one literal, or, for long text,
      * {@code "...".concat("...")} pieces of at most {@link #MAX_LITERAL_BYTES} each.
      */
-    static CodeBlock string(String text) {
+    public static CodeBlock string(String text) {
         List<String> pieces = pieces(text);
         if (pieces.size() == 1) {
             return CodeBlock.of("$L", literal(text));
@@ -62,7 +62,7 @@ final class SourceText {
      * One string literal of {@code text}, quotes included. Printable ASCII, and letters, marks, digits,
      * punctuation and symbols beyond it, are written as they are; everything else as a Java escape.
      */
-    static String literal(String text) {
+    public static String literal(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -115,7 +115,7 @@ final class SourceText {
      * Unicode escape would read differently are written as HTML character references, as is anything that is
      * not plain (see {@link #literal}).
      */
-    static String javadoc(String text) {
+    public static String javadoc(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);

@@ -1,5 +1,6 @@
 package dev.modelspec4j.processor.generate;
 
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.AssistantModel;
 import dev.modelspec4j.processor.model.ExampleModel;
 import dev.modelspec4j.processor.model.MethodModel;
@@ -141,36 +142,7 @@ public final class SpecDocumentWriter {
                 .field("origin", rule.origin())
                 .field("description", RuleText.describe(rule))
                 .name("parameters").beginObject();
-        if (rule instanceof RuleModel.LengthRule length) {
-            positive(json, "maxChars", length.maxChars());
-            positive(json, "maxWords", length.maxWords());
-            positive(json, "maxSentences", length.maxSentences());
-            positive(json, "minChars", length.minChars());
-        } else if (rule instanceof RuleModel.ForbidRule forbid) {
-            json.field("patterns", forbid.patterns()).field("descriptions", forbid.descriptions());
-        } else if (rule instanceof RuleModel.RequireRule require) {
-            json.field("patterns", require.patterns());
-        } else if (rule instanceof RuleModel.PiiRule pii) {
-            json.field("types", pii.types().stream().map(Enum::name).toList())
-                    .field("input", pii.input().name())
-                    .field("output", pii.output().name());
-        } else if (rule instanceof RuleModel.SecretsRule) {
-            json.field("detector", "defaults");
-        } else if (rule instanceof RuleModel.PromptInjectionRule injection) {
-            json.field("scope", injection.scopes().stream().map(Enum::name).toList());
-        } else if (rule instanceof RuleModel.CustomRule custom) {
-            json.field("class", custom.checkClass().canonicalName());
-        } else if (rule instanceof RuleModel.GuardrailRule guardrail) {
-            json.field("class", guardrail.guardrailClass().canonicalName())
-                    .field("phase", guardrail.input() ? "input" : "output");
-            if (!guardrail.input()) {
-                json.field("maxRetries", guardrail.maxRetries());
-            }
-        } else if (rule instanceof RuleModel.KeepPrivateRule) {
-            json.field("canary", true).field("shingles", true);
-        } else {
-            json.field("canonical", rule.canonical());
-        }
+        RuleKinds.of(rule).parameters(rule, json);
         SpecSections.Section section = SpecSections.of(rule.kind());
         json.endObject()
                 .name("section").beginObject()
@@ -194,12 +166,6 @@ public final class SpecDocumentWriter {
             }
         }
         return List.copyOf(names);
-    }
-
-    private static void positive(JsonWriter json, String name, int value) {
-        if (value > 0) {
-            json.field(name, value);
-        }
     }
 
     private static void position(JsonWriter json, SourcePosition position) {

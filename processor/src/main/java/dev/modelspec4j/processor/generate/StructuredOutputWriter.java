@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.MethodModel;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.schema.SchemaNode;
@@ -77,7 +78,7 @@ final class StructuredOutputWriter {
             code.add("\n.fieldRule($L, $T.output($L, $T.$L, $T.$L,", SourceText.string(field.path()), RULE,
                     SourceText.string(rule.id()), LEVEL,
                     rule.level(), ACTION, rule.action()).indent().indent()
-                    .add("\n$L)$L)", GuardedClassWriter.valueCheckInitializer(rule),
+                    .add("\n$L)$L)", RuleKinds.of(rule).valueCheck(rule),
                             rule.userOverridable() ? ".overridableByUser()" : "")
                     .unindent().unindent();
         }

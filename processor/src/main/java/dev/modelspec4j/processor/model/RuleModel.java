@@ -4,9 +4,14 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.annotation.PiiMode;
 import dev.modelspec4j.annotation.PiiType;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import java.util.List;
 
-/** A rule as it applies to one method: where it comes from, its id, level and action, and its parameters. */
+/**
+ * A rule as it applies to one method: where it comes from, its id, level and action, and its parameters. One
+ * record per kind; what a kind means (its code, text, streaming, weakening) is its descriptor's, in
+ * {@link RuleKinds}.
+ */
 public sealed interface RuleModel {
 
     String id();
@@ -21,33 +26,24 @@ public sealed interface RuleModel {
     /** Where the rule is written: {@code method answer}, {@code interface}, or {@code policy com.acme.Baseline}. */
     String origin();
 
-    /** The annotation's simple name, e.g. {@code Length}. */
-    String kind();
+    /** The kind's name, the annotation's simple name, e.g. {@code Length}: see {@link RuleKinds}. */
+    default String kind() {
+        return RuleKinds.of(this).name(this);
+    }
 
-    /** Relative cost of the check; rules run cheapest first. */
-    int cost();
+    /** The relative cost of the rule's check: a method's rules run cheapest first. */
+    default int cost() {
+        return RuleKinds.of(this).cost();
+    }
 
     /** A canonical description of the rule's parameters, for the spec hash. */
-    String canonical();
+    default String canonical() {
+        return RuleKinds.of(this).canonical(this);
+    }
 
     /** {@code @Length}. */
     record LengthRule(String id, Level level, Action action, boolean userOverridable, String origin, int maxChars,
             int maxWords, int maxSentences, int minChars) implements RuleModel {
-        @Override
-        public String kind() {
-            return "Length";
-        }
-
-        @Override
-        public int cost() {
-            return 0;
-        }
-
-        @Override
-        public String canonical() {
-            return "maxChars=" + maxChars + ",maxWords=" + maxWords + ",maxSentences=" + maxSentences
-                    + ",minChars=" + minChars;
-        }
     }
 
     /** {@code @Forbid}: phrases already turned into patterns; {@code descriptions} name each pattern. */
@@ -57,21 +53,6 @@ public sealed interface RuleModel {
             patterns = List.copyOf(patterns);
             descriptions = List.copyOf(descriptions);
         }
-
-        @Override
-        public String kind() {
-            return "Forbid";
-        }
-
-        @Override
-        public int cost() {
-            return 1;
-        }
-
-        @Override
-        public String canonical() {
-            return "patterns=" + patterns + ",lookAhead=" + lookAhead;
-        }
     }
 
     /**
@@ -79,20 +60,6 @@ public sealed interface RuleModel {
      */
     record ModerateRule(String id, Level level, Action action, boolean userOverridable, String origin)
             implements RuleModel {
-        @Override
-        public String kind() {
-            return "Moderate";
-        }
-
-        @Override
-        public int cost() {
-            return 10;
-        }
-
-        @Override
-        public String canonical() {
-            return "moderationModel";
-        }
     }
 
     /** {@code @Require}. */
@@ -100,21 +67,6 @@ public sealed interface RuleModel {
             List<String> patterns) implements RuleModel {
         public RequireRule {
             patterns = List.copyOf(patterns);
-        }
-
-        @Override
-        public String kind() {
-            return "Require";
-        }
-
-        @Override
-        public int cost() {
-            return 1;
-        }
-
-        @Override
-        public String canonical() {
-            return "patterns=" + patterns;
         }
     }
 
@@ -124,51 +76,11 @@ public sealed interface RuleModel {
         public PiiRule {
             types = List.copyOf(types);
         }
-
-        @Override
-        public String kind() {
-            return "Pii";
-        }
-
-        @Override
-        public int cost() {
-            return 2;
-        }
-
-        @Override
-        public String canonical() {
-            return "types=" + types + ",input=" + input + ",output=" + output;
-        }
-
-        /** How protective a mode is: ALLOW &lt; PSEUDONYMIZE &lt; MASK &lt; REDACT &lt; BLOCK. */
-        public static int strength(PiiMode mode) {
-            return switch (mode) {
-                case ALLOW -> 0;
-                case PSEUDONYMIZE -> 1;
-                case MASK -> 2;
-                case REDACT -> 3;
-                case BLOCK -> 4;
-            };
-        }
     }
 
     /** {@code @Secrets}: checked on the input and on the answer. */
     record SecretsRule(String id, Level level, Action action, boolean userOverridable, String origin)
             implements RuleModel {
-        @Override
-        public String kind() {
-            return "Secrets";
-        }
-
-        @Override
-        public int cost() {
-            return 2;
-        }
-
-        @Override
-        public String canonical() {
-            return "detector=defaults";
-        }
     }
 
     /** {@code @PromptInjection}: the inputs in {@code scopes} are scanned before the model is called. */
@@ -177,59 +89,16 @@ public sealed interface RuleModel {
         public PromptInjectionRule {
             scopes = List.copyOf(scopes);
         }
-
-        @Override
-        public String kind() {
-            return "PromptInjection";
-        }
-
-        @Override
-        public int cost() {
-            return 3;
-        }
-
-        @Override
-        public String canonical() {
-            return "scopes=" + scopes;
-        }
     }
 
     /** {@code @KeepInstructionsPrivate}: when {@code enabled}, answers may not reveal the instructions. */
     record KeepPrivateRule(String id, Level level, Action action, boolean userOverridable, String origin,
             boolean enabled) implements RuleModel {
-        @Override
-        public String kind() {
-            return "KeepInstructionsPrivate";
-        }
-
-        @Override
-        public int cost() {
-            return 3;
-        }
-
-        @Override
-        public String canonical() {
-            return "enabled=" + enabled;
-        }
     }
 
     /** {@code @Check}: a check class of the user's, instantiated once by the generated class. */
     record CustomRule(String id, Level level, Action action, boolean userOverridable, String origin,
             com.palantir.javapoet.ClassName checkClass) implements RuleModel {
-        @Override
-        public String kind() {
-            return "Check";
-        }
-
-        @Override
-        public int cost() {
-            return 4;
-        }
-
-        @Override
-        public String canonical() {
-            return "class=" + checkClass.canonicalName();
-        }
     }
 
     /**
@@ -243,19 +112,5 @@ public sealed interface RuleModel {
     record GuardrailRule(String id, Level level, Action action, boolean userOverridable, String origin,
             com.palantir.javapoet.ClassName guardrailClass, boolean input, int maxRetries)
             implements RuleModel {
-        @Override
-        public String kind() {
-            return input ? "InputGuardrails" : "OutputGuardrails";
-        }
-
-        @Override
-        public int cost() {
-            return 20;
-        }
-
-        @Override
-        public String canonical() {
-            return "class=" + guardrailClass.canonicalName() + (input ? "" : ",maxRetries=" + maxRetries);
-        }
     }
 }

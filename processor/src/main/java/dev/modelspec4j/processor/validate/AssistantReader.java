@@ -15,7 +15,8 @@ import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.model.SpecHash;
 import dev.modelspec4j.processor.model.TemplatePart;
 import dev.modelspec4j.processor.schema.StructuredModel;
-import dev.modelspec4j.processor.validate.RuleReader.Draft;
+import dev.modelspec4j.processor.kind.RuleDraft;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.validate.TemplateReader.Template;
 import dev.modelspec4j.processor.validate.TemplateReader.Token;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class AssistantReader {
                 .flatMap(m -> templates.read(type, m, packageName));
         Optional<AnnotationMirror> interfaceOnViolation = mirrors.find(type, Names.ON_VIOLATION);
         List<String> applied = new ArrayList<>();
-        List<Draft> inherited = new ArrayList<>(rules.readPolicies(type, applied));
+        List<RuleDraft> inherited = new ArrayList<>(rules.readPolicies(type, applied));
         List<AnnotationMirror> policyOnViolations = new ArrayList<>();
         for (String policy : applied) {
             TypeElement policyType = env.getElementUtils().getTypeElement(policy);
@@ -190,7 +191,7 @@ public final class AssistantReader {
 
     private Optional<MethodModel> method(TypeElement type, ExecutableElement method, String packageName,
             Optional<Template> interfaceSystem, Optional<AnnotationMirror> interfaceOnViolation,
-            List<Draft> inherited, List<AnnotationMirror> policyOnViolations) {
+            List<RuleDraft> inherited, List<AnnotationMirror> policyOnViolations) {
         int errorsBefore = diagnostics.errorCount();
         String name = method.getSimpleName().toString();
         if (!method.getTypeParameters().isEmpty()) {
@@ -388,70 +389,25 @@ public final class AssistantReader {
         }
 
         // Rules and actions.
-        Optional<AnnotationMirror> onViolation = mirrors.find(method, Names.ON_VIOLATION).or(() -> interfaceOnViolation);
-        Action scopeAction = onViolation.map(m -> Action.valueOf(mirrors.enumConstant(m, "action"))).orElse(null);
-        // With no @OnViolation on the method or interface, the policies' own settings apply to their rules.
-        int maxAttempts = onViolation.map(m -> mirrors.integer(m, "maxAttempts"))
-                .orElse(Math.max(1, policyOnViolations.stream().filter(m -> isReask(m))
-                        .mapToInt(m -> mirrors.integer(m, "maxAttempts")).max().orElse(1)));
-        String refusal = onViolation.map(m -> mirrors.string(m, "refusal"))
-                .orElse(policyOnViolations.stream().map(m -> mirrors.string(m, "refusal"))
-                        .filter(r -> !r.isEmpty()).findFirst().orElse(""));
-        String fallback = null;
-        if (onViolation.isPresent()) {
-            AnnotationMirror ov = onViolation.get();
-            Element ovElement = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
-            String fallbackName = mirrors.string(ov, "fallback");
-            if (scopeAction == Action.REASK && maxAttempts < 1) {
-                diagnostics.report(Message.REASK_ATTEMPTS, ovElement, ov, Mirrors.explicit(ov, "maxAttempts"),
-                        maxAttempts);
-            }
-            if (scopeAction != Action.REASK) {
-                maxAttempts = 1;
-            }
-            if (scopeAction == Action.FALLBACK) {
-                fallback = fallback(type, method, fallbackName, ovElement, ov);
-            } else if (!fallbackName.isEmpty()) {
-                diagnostics.report(Message.FALLBACK_NAMED_WITHOUT_FALLBACK_ACTION, ovElement, ov,
-                        Mirrors.explicit(ov, "fallback"), fallbackName, scopeAction);
-            }
-        }
-        List<Draft> drafts = new ArrayList<>();
+        ActionScope actions = actions(type, method, interfaceOnViolation, policyOnViolations);
+        Optional<AnnotationMirror> onViolation = actions.onViolation();
+        Action scopeAction = actions.action();
+        int maxAttempts = actions.maxAttempts();
+        String refusal = actions.refusal();
+        String fallback = actions.fallback();
+        List<RuleDraft> drafts = new ArrayList<>();
         // Built-in defaults first: any rule of the same kind that an annotation states replaces them.
         if (!untrusted.isEmpty()) {
-            drafts.add(RuleReader.builtinInjection(method, name + "."));
+            drafts.add(RuleKinds.builtinInjection(method, name + "."));
         }
         if (!systemParts.isEmpty()) {
-            drafts.add(RuleReader.builtinKeepPrivate(method, name + "."));
+            drafts.add(RuleKinds.builtinKeepPrivate(method, name + "."));
         }
         drafts.addAll(inherited);
         drafts.addAll(rules.read(method, Level.DEVELOPER, name + ".", "method " + name, null));
-        Element onViolationAt = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
+        Element onViolationAt = actions.at();
         drafts = authority.check(type, drafts, scopeAction, onViolationAt, onViolation.orElse(null));
-        List<RuleModel> ruleModels = new ArrayList<>();
-        Map<String, Draft> ids = new LinkedHashMap<>();
-        for (Draft draft : drafts) {
-            Action action = draft.action(scopeAction);
-            String id = draft.id();
-            Draft previous = ids.putIfAbsent(id, draft);
-            if (previous != null) {
-                Element at = draft.element().getKind() == ElementKind.ANNOTATION_TYPE ? type : draft.element();
-                diagnostics.report(Message.DUPLICATE_RULE_ID, at, positionMirror(at, draft),
-                        positionMirror(at, draft) == draft.mirror() ? Mirrors.explicit(draft.mirror(), "id") : null,
-                        id, name, "@" + previous.kind() + " on " + previous.origin());
-            }
-            if (action == Action.REDACT && !draft.redactable()) {
-                Element at = onViolation.isPresent() ? (mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type)
-                        : draft.element();
-                diagnostics.report(Message.REDACT_NOT_APPLICABLE, at, onViolation.orElse(draft.mirror()), id,
-                        draft.kind());
-            }
-            RuleModel model = draft.model(action);
-            if (isInEffect(model)) {
-                ruleModels.add(model);
-            }
-        }
-        ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
+        List<RuleModel> ruleModels = settle(type, name, drafts, actions);
         ruleModels.addAll(guardrails.read(type, method, returnKind, ruleModels));
         StructuredModel structuredModel = null;
         if ((returnKind == null || returnKind == ReturnKind.RESULT) && adapted == null) {
@@ -476,6 +432,81 @@ public final class AssistantReader {
                 thrown, systemParts, userParts, memoryId, context, untrusted, ruleModels, maxAttempts, refusal, fallback,
                 structuredModel, bufferStream, contentParameters, contentsBeforeText,
                 userName == null ? null : userName.getSimpleName().toString()));
+    }
+
+    /**
+     * The {@code @OnViolation} in scope of a method (its own, else the interface's) and what it settles: the action,
+     * the number of model calls, the refusal and the fallback method; with none, the policies' own settings.
+     *
+     * @param onViolation the annotation in scope, if any
+     * @param at where it is written: the method or the interface
+     * @param action its action; null with no {@code @OnViolation} in scope
+     */
+    private record ActionScope(Optional<AnnotationMirror> onViolation, Element at, Action action, int maxAttempts,
+            String refusal, String fallback) {
+    }
+
+    private ActionScope actions(TypeElement type, ExecutableElement method,
+            Optional<AnnotationMirror> interfaceOnViolation, List<AnnotationMirror> policyOnViolations) {
+        Optional<AnnotationMirror> onViolation = mirrors.find(method, Names.ON_VIOLATION).or(() -> interfaceOnViolation);
+        Element at = mirrors.find(method, Names.ON_VIOLATION).isPresent() ? method : type;
+        Action scopeAction = onViolation.map(m -> Action.valueOf(mirrors.enumConstant(m, "action"))).orElse(null);
+        // With no @OnViolation on the method or interface, the policies' own settings apply to their rules.
+        int maxAttempts = onViolation.map(m -> mirrors.integer(m, "maxAttempts"))
+                .orElse(Math.max(1, policyOnViolations.stream().filter(m -> isReask(m))
+                        .mapToInt(m -> mirrors.integer(m, "maxAttempts")).max().orElse(1)));
+        String refusal = onViolation.map(m -> mirrors.string(m, "refusal"))
+                .orElse(policyOnViolations.stream().map(m -> mirrors.string(m, "refusal"))
+                        .filter(r -> !r.isEmpty()).findFirst().orElse(""));
+        String fallback = null;
+        if (onViolation.isPresent()) {
+            AnnotationMirror ov = onViolation.get();
+            String fallbackName = mirrors.string(ov, "fallback");
+            if (scopeAction == Action.REASK && maxAttempts < 1) {
+                diagnostics.report(Message.REASK_ATTEMPTS, at, ov, Mirrors.explicit(ov, "maxAttempts"), maxAttempts);
+            }
+            if (scopeAction != Action.REASK) {
+                maxAttempts = 1;
+            }
+            if (scopeAction == Action.FALLBACK) {
+                fallback = fallback(type, method, fallbackName, at, ov);
+            } else if (!fallbackName.isEmpty()) {
+                diagnostics.report(Message.FALLBACK_NAMED_WITHOUT_FALLBACK_ACTION, at, ov,
+                        Mirrors.explicit(ov, "fallback"), fallbackName, scopeAction);
+            }
+        }
+        return new ActionScope(onViolation, at, scopeAction, maxAttempts, refusal, fallback);
+    }
+
+    /**
+     * The rule models of a method from its drafts, once the chain of command has settled them: each with its
+     * action, ids unique, REDACT only where it can mask, rules that do nothing dropped, cheapest check first.
+     */
+    private List<RuleModel> settle(TypeElement type, String name, List<RuleDraft> drafts, ActionScope actions) {
+        List<RuleModel> ruleModels = new ArrayList<>();
+        Map<String, RuleDraft> ids = new LinkedHashMap<>();
+        for (RuleDraft draft : drafts) {
+            Action action = draft.action(actions.action());
+            String id = draft.id();
+            RuleDraft previous = ids.putIfAbsent(id, draft);
+            if (previous != null) {
+                Element at = draft.element().getKind() == ElementKind.ANNOTATION_TYPE ? type : draft.element();
+                diagnostics.report(Message.DUPLICATE_RULE_ID, at, positionMirror(at, draft),
+                        positionMirror(at, draft) == draft.mirror() ? Mirrors.explicit(draft.mirror(), "id") : null,
+                        id, name, "@" + previous.kind() + " on " + previous.origin());
+            }
+            if (action == Action.REDACT && !draft.redactable()) {
+                Element at = actions.onViolation().isPresent() ? actions.at() : draft.element();
+                diagnostics.report(Message.REDACT_NOT_APPLICABLE, at, actions.onViolation().orElse(draft.mirror()), id,
+                        draft.kind());
+            }
+            RuleModel model = draft.model(action);
+            if (isInEffect(model)) {
+                ruleModels.add(model);
+            }
+        }
+        ruleModels.sort(Comparator.comparingInt(RuleModel::cost));
+        return ruleModels;
     }
 
     /** Whether {@code id} is dotted lower-case words: checked by hand, as a regex would recurse per word. */
@@ -562,7 +593,7 @@ public final class AssistantReader {
     }
 
     /** The mirror to point at for a rule: its own annotation when in this source, else nothing more precise. */
-    private static AnnotationMirror positionMirror(Element at, Draft draft) {
+    private static AnnotationMirror positionMirror(Element at, RuleDraft draft) {
         return at == draft.element() ? draft.mirror() : null;
     }
 
@@ -641,13 +672,7 @@ public final class AssistantReader {
 
     /** Whether a rule does anything: instruction privacy may be turned off, injection scanning scoped to nothing. */
     private static boolean isInEffect(RuleModel rule) {
-        if (rule instanceof RuleModel.KeepPrivateRule keep) {
-            return keep.enabled();
-        }
-        if (rule instanceof RuleModel.PromptInjectionRule injection) {
-            return !injection.scopes().isEmpty();
-        }
-        return true;
+        return RuleKinds.of(rule).inEffect(rule);
     }
 
     /**

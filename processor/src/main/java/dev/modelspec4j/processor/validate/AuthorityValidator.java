@@ -4,8 +4,10 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.kind.RuleDraft;
+import dev.modelspec4j.processor.kind.RuleKind;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.RuleModel;
-import dev.modelspec4j.processor.validate.RuleReader.Draft;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,7 +17,8 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The chain of command at compile time: a lower level may tighten a higher-level rule, never weaken it.
+ * The chain of command at compile time: a lower level may tighten a higher-level rule, never weaken it. What
+ * weakens a rule is its kind's to say ({@link RuleKind#weaker}, {@link RuleKind#loosened}).
  *
  * <ul>
  *   <li>A length bound above a higher-level bound of the same kind is rejected.</li>
@@ -42,11 +45,11 @@ final class AuthorityValidator {
      * @param onViolationAt where that {@code @OnViolation} is written
      * @param onViolation that {@code @OnViolation}
      */
-    List<Draft> check(TypeElement assistant, List<Draft> all, Action scopeAction, Element onViolationAt,
+    List<RuleDraft> check(TypeElement assistant, List<RuleDraft> all, Action scopeAction, Element onViolationAt,
             AnnotationMirror onViolation) {
-        List<Draft> drafts = all;
+        List<RuleDraft> drafts = all;
         if (scopeAction != null) {
-            for (Draft draft : drafts) {
+            for (RuleDraft draft : drafts) {
                 Action floor = draft.scopeAction();
                 if (floor != null && draft.ownAction() == null && isAbove(draft.level(), Level.DEVELOPER)
                         && scopeAction.severity() < floor.severity()) {
@@ -56,24 +59,27 @@ final class AuthorityValidator {
                 }
             }
         }
-        List<Draft> result = new ArrayList<>(drafts);
+        List<RuleDraft> result = new ArrayList<>(drafts);
         // Of a kind that applies once per method, the most specific rule of a level wins (method over interface).
-        for (Draft draft : all) {
+        for (RuleDraft draft : all) {
             if (draft.singleton()) {
                 result.removeIf(other -> other != draft && other.kind().equals(draft.kind())
                         && other.level() == draft.level() && all.indexOf(other) < all.indexOf(draft));
             }
         }
         drafts = List.copyOf(result);
-        for (Draft lower : drafts) {
-            for (Draft higher : drafts) {
+        for (RuleDraft lower : drafts) {
+            for (RuleDraft higher : drafts) {
                 if (!isAbove(higher.level(), lower.level())) {
                     continue;
                 }
                 RuleModel hi = higher.model(Action.BLOCK);
                 RuleModel lo = lower.model(Action.BLOCK);
-                if (hi instanceof RuleModel.LengthRule hiLength && lo instanceof RuleModel.LengthRule loLength) {
-                    checkLength(assistant, lower, higher, hiLength, loLength);
+                boolean sameKind = hi.getClass() == lo.getClass();
+                if (sameKind) {
+                    for (RuleKind.Loosened loosened : RuleKinds.of(hi).loosened(hi, lo)) {
+                        report(assistant, lower, loosened.attribute(), higher, loosened.why());
+                    }
                 }
                 boolean sameRule = higher.kind().equals(lower.kind())
                         && (higher.id().equals(lower.id()) || higher.singleton());
@@ -104,67 +110,15 @@ final class AuthorityValidator {
         return result;
     }
 
-    private void checkLength(TypeElement assistant, Draft lower, Draft higher, RuleModel.LengthRule hi,
-            RuleModel.LengthRule lo) {
-        checkMax(assistant, lower, higher, "maxChars", hi.maxChars(), lo.maxChars());
-        checkMax(assistant, lower, higher, "maxWords", hi.maxWords(), lo.maxWords());
-        checkMax(assistant, lower, higher, "maxSentences", hi.maxSentences(), lo.maxSentences());
-        if (hi.minChars() > 0 && lo.minChars() > 0 && lo.minChars() < hi.minChars()) {
-            report(assistant, lower, "minChars", higher,
-                    "minChars " + lo.minChars() + " is below " + hi.minChars());
-        }
-    }
-
-    private void checkMax(TypeElement assistant, Draft lower, Draft higher, String bound, int hi, int lo) {
-        if (hi > 0 && lo > hi) {
-            report(assistant, lower, bound, higher, bound + " " + lo + " raises the limit of " + hi);
-        }
-    }
-
     /** Why {@code lo} is weaker than {@code hi}, or null when it is at least as strict. */
     private static String weaker(RuleModel hi, RuleModel lo) {
         if (lo.userOverridable() && !hi.userOverridable()) {
             return "it lets the end user relax a rule that the higher level does not";
         }
-        if (hi instanceof RuleModel.ForbidRule h && lo instanceof RuleModel.ForbidRule l) {
-            List<String> dropped = h.patterns().stream().filter(p -> !l.patterns().contains(p)).toList();
-            return dropped.isEmpty() ? null : "it drops " + dropped.size() + " forbidden pattern(s) or phrase(s)";
-        }
-        if (hi instanceof RuleModel.RequireRule h && lo instanceof RuleModel.RequireRule l) {
-            List<String> dropped = h.patterns().stream().filter(p -> !l.patterns().contains(p)).toList();
-            return dropped.isEmpty() ? null : "it drops " + dropped.size() + " required pattern(s)";
-        }
-        if (hi instanceof RuleModel.PiiRule h && lo instanceof RuleModel.PiiRule l) {
-            if (!l.types().containsAll(h.types())) {
-                return "it stops looking for some personal data types";
-            }
-            if (RuleModel.PiiRule.strength(l.input()) < RuleModel.PiiRule.strength(h.input())) {
-                return "its input mode " + l.input() + " is weaker than " + h.input();
-            }
-            if (RuleModel.PiiRule.strength(l.output()) < RuleModel.PiiRule.strength(h.output())) {
-                return "its output mode " + l.output() + " is weaker than " + h.output();
-            }
-            return null;
-        }
-        if (hi instanceof RuleModel.KeepPrivateRule h && lo instanceof RuleModel.KeepPrivateRule l) {
-            return h.enabled() && !l.enabled() ? "it turns off instruction privacy" : null;
-        }
-        if (hi instanceof RuleModel.PromptInjectionRule h && lo instanceof RuleModel.PromptInjectionRule l) {
-            return l.scopes().containsAll(h.scopes()) ? null : "it stops scanning some inputs for injection";
-        }
-        if (hi instanceof RuleModel.LengthRule h && lo instanceof RuleModel.LengthRule l) {
-            if ((h.maxChars() > 0 && (l.maxChars() == 0 || l.maxChars() > h.maxChars()))
-                    || (h.maxWords() > 0 && (l.maxWords() == 0 || l.maxWords() > h.maxWords()))
-                    || (h.maxSentences() > 0 && (l.maxSentences() == 0 || l.maxSentences() > h.maxSentences()))
-                    || (h.minChars() > 0 && l.minChars() < h.minChars())) {
-                return "it removes or loosens a length bound";
-            }
-            return null;
-        }
-        return null;
+        return hi.getClass() == lo.getClass() ? RuleKinds.of(hi).weaker(hi, lo) : null;
     }
 
-    private void report(TypeElement assistant, Draft lower, String attribute, Draft higher, String why) {
+    private void report(TypeElement assistant, RuleDraft lower, String attribute, RuleDraft higher, String why) {
         boolean inSource = lower.element().getKind() != ElementKind.ANNOTATION_TYPE;
         Element at = inSource ? lower.element() : assistant;
         AnnotationMirror mirror = inSource ? lower.mirror() : null;
@@ -173,7 +127,7 @@ final class AuthorityValidator {
                 higher.id(), higher.origin(), higher.level(), why);
     }
 
-    private static String policyName(Draft draft) {
+    private static String policyName(RuleDraft draft) {
         return draft.origin();
     }
 

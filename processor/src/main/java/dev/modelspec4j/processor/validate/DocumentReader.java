@@ -2,6 +2,7 @@ package dev.modelspec4j.processor.validate;
 
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.AssistantModel;
 import dev.modelspec4j.processor.model.ExampleModel;
 import dev.modelspec4j.processor.model.MethodModel;
@@ -97,9 +98,7 @@ public final class DocumentReader {
             if (at == null) {
                 continue;
             }
-            Optional<AnnotationMirror> annotation = mirrors.find(at, rule instanceof RuleModel.GuardrailRule g
-                    ? (g.input() ? Names.INPUT_GUARDRAILS : Names.OUTPUT_GUARDRAILS)
-                    : "dev.modelspec4j.annotation." + rule.kind());
+            Optional<AnnotationMirror> annotation = mirrors.find(at, RuleKinds.of(rule).annotation(rule));
             SourcePosition position = annotation.map(a -> positions.of(at, a)).orElse(null);
             if (position != null) {
                 found.put(rule.id(), position);

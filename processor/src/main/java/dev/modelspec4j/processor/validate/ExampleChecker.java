@@ -2,17 +2,14 @@ package dev.modelspec4j.processor.validate;
 
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.OutputCheck;
-import dev.modelspec4j.check.builtin.ForbidCheck;
-import dev.modelspec4j.check.builtin.LengthCheck;
-import dev.modelspec4j.check.builtin.RequireCheck;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.ExampleModel;
 import dev.modelspec4j.processor.model.MethodModel;
 import dev.modelspec4j.processor.model.RuleModel;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -20,8 +17,8 @@ import javax.lang.model.element.Element;
 /**
  * Runs the spec's worked examples at compile time: the good answer of an {@code @Example} must pass every rule
  * of its method, and the named rule must catch the bad one. The checks are the runtime's own built-in checks,
- * built from the rule models as the generated code builds them, so the compiler and the running assistant
- * judge an answer the same way. Rules of kinds with no built-in check are not evaluated here; the
+ * built from the rule models by the rules' kinds, which also write the generated code, so the compiler and the
+ * running assistant judge an answer the same way. Rules of kinds with no built-in check are not evaluated here; the
  * conformance runner of {@code modelspec4j-testing} runs them against the generated class.
  */
 final class ExampleChecker {
@@ -82,17 +79,6 @@ final class ExampleChecker {
 
     /** The runtime check of a built-in rule, configured as in the generated class. */
     static Optional<OutputCheck> checkOf(RuleModel rule) {
-        if (rule instanceof RuleModel.LengthRule length) {
-            return Optional.of(new LengthCheck(length.maxChars(), length.maxWords(), length.maxSentences(),
-                    length.minChars()));
-        }
-        if (rule instanceof RuleModel.ForbidRule forbid) {
-            return Optional.of(new ForbidCheck(forbid.patterns().stream().map(Pattern::compile).toList(),
-                    forbid.descriptions()));
-        }
-        if (rule instanceof RuleModel.RequireRule require) {
-            return Optional.of(new RequireCheck(require.patterns().stream().map(Pattern::compile).toList()));
-        }
-        return Optional.empty();
+        return RuleKinds.of(rule).exampleCheck(rule);
     }
 }

@@ -5,6 +5,7 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.kind.CheckKind;
 import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ final class GuardrailReader {
                     continue; // a class that does not exist: javac reports it
                 }
                 TypeElement guardrail = (TypeElement) declared.asElement();
-                String problem = RuleReader.checkClassProblem(guardrail);
+                String problem = CheckKind.problem(guardrail);
                 if (problem == null && throwsChecked(guardrail)) {
                     problem = "its no-argument constructor declares a checked exception";
                 }

@@ -1,9 +1,9 @@
 package dev.modelspec4j.processor.validate;
 
 import dev.modelspec4j.annotation.Action;
-import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.ReturnKind;
 import dev.modelspec4j.processor.model.RuleModel;
 import java.util.List;
@@ -15,7 +15,8 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * Checks what a streaming method (one returning {@code TokenStream}) can enforce while tokens flow: no REASK or
  * FALLBACK, and only rules that judge a growing answer, unless the method buffers ({@code @Streaming(buffer =
- * true)}). Every {@code @Pii} output mode streams: its look-ahead is the longest value of its types.
+ * true)}). Which rules judge a growing answer is their kind's to say. Every {@code @Pii} output mode streams:
+ * its look-ahead is the longest value of its types.
  */
 final class StreamingValidator {
 
@@ -57,36 +58,13 @@ final class StreamingValidator {
             diagnostics.report(Message.REASK_ON_STREAM, actionAt, actionMirror, name, reask.id());
         }
         for (RuleModel rule : rules) {
-            String[] why = wholeAnswer(rule);
-            if (why != null) {
-                diagnostics.report(Message.WHOLE_ANSWER_ON_STREAM, method, rule.id(), rule.kind(), why[0], name,
-                        why[1]);
-            }
+            RuleKinds.of(rule).wholeAnswer(rule).ifPresent(why -> diagnostics.report(
+                    Message.WHOLE_ANSWER_ON_STREAM, method, rule.id(), rule.kind(), why.why(), name, why.instead()));
         }
         return false;
     }
 
     private static RuleModel first(List<RuleModel> rules, Action action) {
         return rules.stream().filter(r -> r.action() == action).findFirst().orElse(null);
-    }
-
-    /** Why {@code rule} needs the whole answer, and what to do instead; null when it judges a growing answer. */
-    private static String[] wholeAnswer(RuleModel rule) {
-        if (rule instanceof RuleModel.RequireRule) {
-            return new String[] {"a required pattern may arrive with the last token",
-                "check it in a non-streaming method"};
-        }
-        if (rule instanceof RuleModel.LengthRule length && length.minChars() > 0) {
-            return new String[] {"a minimum length", "remove minChars"};
-        }
-        if (rule instanceof RuleModel.CustomRule) {
-            return new String[] {"a custom check's look-ahead is only known at run time",
-                "check it in a non-streaming method"};
-        }
-        if (rule instanceof RuleModel.ForbidRule forbid && forbid.lookAhead() == OutputCheck.WHOLE_ANSWER) {
-            return new String[] {"a pattern with no bound on its length",
-                "set @Forbid(lookAhead = ...) to the longest text one match can span"};
-        }
-        return null;
     }
 }

@@ -5,13 +5,16 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
+import dev.modelspec4j.processor.kind.RuleDraft;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import dev.modelspec4j.processor.model.RuleModel;
 import dev.modelspec4j.processor.schema.SchemaReader;
 import dev.modelspec4j.processor.schema.SchemaReader.Component;
 import dev.modelspec4j.processor.schema.SchemaReader.Schema;
 import dev.modelspec4j.processor.schema.StructuredModel;
 import dev.modelspec4j.processor.schema.StructuredModel.FieldModel;
-import dev.modelspec4j.processor.validate.RuleReader.Draft;
+import dev.modelspec4j.processor.kind.RuleDraft;
+import dev.modelspec4j.processor.kind.RuleKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +99,7 @@ final class StructuredReader {
         List<FieldModel> fields = new ArrayList<>();
         boolean ok = true;
         for (Component component : schema.get().components()) {
-            List<Draft> drafts = rules.read(component.element(), Level.DEVELOPER,
+            List<RuleDraft> drafts = rules.read(component.element(), Level.DEVELOPER,
                     methodName + "." + component.idPath() + ".",
                     "component " + component.idPath() + " of method " + methodName, null);
             if (drafts.isEmpty()) {
@@ -106,7 +109,7 @@ final class StructuredReader {
             Action action = mirrors.find(component.element(), Names.ON_VIOLATION)
                     .map(m -> Action.valueOf(mirrors.enumConstant(m, "action")))
                     .orElse(scopeAction != null ? scopeAction : Action.BLOCK);
-            for (Draft draft : drafts) {
+            for (RuleDraft draft : drafts) {
                 if (text.isEmpty()) {
                     diagnostics.report(Message.FIELD_RULE_NOT_TEXT, SchemaReader.position(component.element()),
                             draft.kind(), component.element().getSimpleName(), component.valueType());
@@ -121,7 +124,7 @@ final class StructuredReader {
                 }
                 boolean each = COLLECTIONS.contains(name(component.valueType()));
                 // @Pii on a value masks by its output mode, whatever action is in scope.
-                Action ruleAction = draft.kind().equals("Pii") ? draft.action(null) : action;
+                Action ruleAction = draft.descriptor() == RuleKinds.PII ? draft.action(null) : action;
                 fields.add(new FieldModel(component.path() + (each ? "[]" : ""), draft.model(ruleAction)));
             }
         }

@@ -3,22 +3,23 @@ package dev.modelspec4j.testing.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
+import dev.modelspec4j.internal.spec.SpecKind;
 import dev.modelspec4j.testing.spec.SpecDocument;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compares two spec documents and lists the rules added, removed, weakened and otherwise changed. A rule is
- * weakened when its action is less severe ({@link Action#severity()}), its level lower, a length maximum
- * raised or removed, a length minimum lowered or removed, or a forbidden or required pattern dropped. Rules
- * are matched by method and id; a rule whose kind changed counts as removed and added.
+ * weakened when its action is less severe ({@link Action#severity()}), its level lower, or its parameters weaker
+ * as its kind judges them ({@link SpecKind#weakenings}, the table the processor's rule kinds point to: e.g. a
+ * length maximum raised, a forbidden pattern or a personal data type dropped). A parameter change of a kind that
+ * ranks none is reported as a weakening to review by hand. Rules are matched by method and id; a rule whose kind
+ * changed counts as removed and added.
  *
  * <p>As a command: {@code SpecDiff old.json new.json} prints the changes and exits with 1 when a rule was
  * weakened or removed, 2 on a usage error, and 0 otherwise — fit for a release check in CI.
@@ -37,8 +38,6 @@ public final class SpecDiff {
             return kind + " " + method + "/" + ruleId + (detail.isEmpty() ? "" : ": " + detail);
         }
     }
-
-    private static final List<String> MAXIMA = List.of("maxChars", "maxWords", "maxSentences");
 
     private SpecDiff() {
     }
@@ -104,45 +103,10 @@ public final class SpecDiff {
         }
         JsonNode before = was.path("parameters");
         JsonNode after = now.path("parameters");
-        switch (was.path("kind").asText()) {
-            case "Length" -> {
-                for (String bound : MAXIMA) {
-                    if (before.has(bound) && !after.has(bound)) {
-                        found.add(bound + " " + before.get(bound).asInt() + " removed");
-                    } else if (before.has(bound) && after.get(bound).asInt() > before.get(bound).asInt()) {
-                        found.add(bound + " " + before.get(bound).asInt() + " -> " + after.get(bound).asInt());
-                    }
-                }
-                if (before.has("minChars") && (!after.has("minChars")
-                        || after.get("minChars").asInt() < before.get("minChars").asInt())) {
-                    found.add("minChars " + before.get("minChars").asInt() + " -> "
-                            + (after.has("minChars") ? after.get("minChars").asInt() : "removed"));
-                }
-            }
-            case "Forbid" -> dropped(before, after, "forbidden", found);
-            case "Require" -> dropped(before, after, "required", found);
-            default -> {
-                if (!before.equals(after)) {
-                    found.add("parameters changed in a way this tool cannot rank: review by hand");
-                }
-            }
-        }
+        String kind = was.path("kind").asText();
+        found.addAll(SpecKind.named(kind).map(k -> k.weakenings(before, after))
+                .orElseGet(() -> SpecKind.unrankedWeakenings(before, after)));
         return found;
-    }
-
-    private static void dropped(JsonNode before, JsonNode after, String what, List<String> found) {
-        Set<String> kept = new LinkedHashSet<>();
-        after.path("patterns").forEach(p -> kept.add(p.asText()));
-        List<JsonNode> descriptions = new ArrayList<>();
-        before.path("descriptions").forEach(descriptions::add);
-        JsonNode patterns = before.path("patterns");
-        for (int i = 0; i < patterns.size(); i++) {
-            String pattern = patterns.get(i).asText();
-            if (!kept.contains(pattern)) {
-                String shown = i < descriptions.size() ? descriptions.get(i).asText() : "the pattern " + pattern;
-                found.add(what + " " + shown + " dropped");
-            }
-        }
     }
 
     /** Every rule of every method, by {@code method/id}, in document order. */

@@ -96,4 +96,18 @@ class SpecDiffTest {
         assertThat(SpecDiff.run(new String[] {before.toString(), dir.resolve("none.json").toString()}, print, print))
                 .isEqualTo(2);
     }
+
+    @Test
+    void personalDataIsRankedByTheKindTableTheProcessorUses() {
+        String before = rule("answer.pii", "Pii", "ROOT", "REDACT",
+                "{\"types\":[\"EMAIL\",\"IBAN\"],\"input\":\"MASK\",\"output\":\"MASK\"}");
+        String stricter = rule("answer.pii", "Pii", "ROOT", "REDACT",
+                "{\"types\":[\"EMAIL\",\"IBAN\",\"PHONE\"],\"input\":\"REDACT\",\"output\":\"MASK\"}");
+        String weaker = rule("answer.pii", "Pii", "ROOT", "REDACT",
+                "{\"types\":[\"EMAIL\"],\"input\":\"MASK\",\"output\":\"ALLOW\"}");
+        assertThat(SpecDiff.compare(doc("1", before), doc("2", stricter))).extracting(Change::kind)
+                .containsExactly(Kind.CHANGED);
+        assertThat(SpecDiff.compare(doc("1", before), doc("2", weaker))).singleElement()
+                .satisfies(c -> assertThat(c.detail()).isEqualTo("personal data type IBAN dropped; output MASK -> ALLOW"));
+    }
 }

@@ -1,0 +1,50 @@
+package dev.modelspec4j.processor.kind;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.modelspec4j.processor.generate.SourceText;
+import dev.modelspec4j.processor.model.RuleModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of one method's {@code MethodPlan} as generated code states them: each kind adds its rule as an
+ * input rule, an output rule, both, or as the method's privacy plan.
+ */
+public final class PlanCode {
+
+    static final ClassName LEVEL = ClassName.get("dev.modelspec4j.annotation", "Level");
+    static final ClassName ACTION = ClassName.get("dev.modelspec4j.annotation", "Action");
+    private static final ClassName RULE = ClassName.get("dev.modelspec4j.enforce", "Rule");
+
+    private final List<CodeBlock> rules = new ArrayList<>();
+    private CodeBlock privacy;
+
+    /** The rule's check runs on what goes to the model. */
+    void input(RuleModel rule, CodeBlock check) {
+        rules.add(CodeBlock.of("$T.input($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
+                rule.level(), ACTION, rule.action(), check));
+    }
+
+    /** The rule's check runs on the answer. */
+    void output(RuleModel rule, CodeBlock check) {
+        CodeBlock output = CodeBlock.of("$T.output($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
+                rule.level(), ACTION, rule.action(), check);
+        rules.add(rule.userOverridable() ? CodeBlock.of("$L.overridableByUser()", output) : output);
+    }
+
+    /** The method's privacy plan. */
+    void privacy(CodeBlock plan) {
+        privacy = plan;
+    }
+
+    /** The rules in the order they were added. */
+    public List<CodeBlock> rules() {
+        return List.copyOf(rules);
+    }
+
+    /** The privacy plan, or null when the method has none. */
+    public CodeBlock privacy() {
+        return privacy;
+    }
+}
