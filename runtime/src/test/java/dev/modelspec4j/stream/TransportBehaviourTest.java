@@ -1,4 +1,4 @@
-package dev.modelspec4j.enforce;
+package dev.modelspec4j.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.modelspec4j.AuditRecord;
 import dev.modelspec4j.Outcome;
 import dev.modelspec4j.SpecViolationException;
@@ -19,6 +18,12 @@ import dev.modelspec4j.annotation.Action;
 import dev.modelspec4j.annotation.Level;
 import dev.modelspec4j.audit.InMemoryAuditSink;
 import dev.modelspec4j.check.builtin.ForbidCheck;
+import dev.modelspec4j.enforce.Call;
+import dev.modelspec4j.enforce.CallOutcome;
+import dev.modelspec4j.enforce.Enforcer;
+import dev.modelspec4j.enforce.MethodPlan;
+import dev.modelspec4j.enforce.Rule;
+import dev.modelspec4j.enforce.SpecInfo;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,23 +226,12 @@ class TransportBehaviourTest {
         }
 
         private static void stream(String answer, StreamingChatResponseHandler handler) {
-            boolean[] cancelled = {false};
-            StreamingHandle handle = new StreamingHandle() {
-                @Override
-                public void cancel() {
-                    cancelled[0] = true;
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return cancelled[0];
-                }
-            };
-            for (int i = 0; i < answer.length() && !cancelled[0]; i += 4) {
+            FlagHandle handle = new FlagHandle();
+            for (int i = 0; i < answer.length() && !handle.cancelled; i += 4) {
                 handler.onPartialResponse(new PartialResponse(answer.substring(i, Math.min(answer.length(), i + 4))),
                         new PartialResponseContext(handle));
             }
-            if (!cancelled[0]) {
+            if (!handle.cancelled) {
                 handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(answer)).build());
             }
         }
