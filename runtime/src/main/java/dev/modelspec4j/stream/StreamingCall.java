@@ -972,8 +972,9 @@ public final class StreamingCall implements TokenStream {
             if (!started) {
                 return;
             }
-            inbox.add(this::cancelled);
             run = !draining;
+            boolean inCancel = run; // the event then runs within this cancel(), first
+            inbox.add(() -> cancelled(inCancel));
             draining = true;
         }
         cancelUpstream();
@@ -982,14 +983,27 @@ public final class StreamingCall implements TokenStream {
         }
     }
 
-    /** The event of a cancellation: audits it, unless the call was audited already. With the turn. */
-    private void cancelled() {
+    /**
+     * The event of a cancellation: audits it, unless the call was audited already. With the turn. When the
+     * record cannot be written, {@code cancel()} throws the sink's exception if the event runs within it;
+     * otherwise (a callback had the turn) the exception is logged: it must not reach the model's thread.
+     */
+    private void cancelled(boolean inCancel) {
         outbox.clear(); // no callback after a cancellation
         stopIdleCheckOnceEnded();
-        if (!audited) {
-            audited = true;
-            recordReports();
+        if (audited) {
+            return;
+        }
+        audited = true;
+        recordReports();
+        try {
             control.cancelled();
+        } catch (RuntimeException auditFailure) {
+            if (inCancel) {
+                throw auditFailure;
+            }
+            LOG.warn("{}: the audit record of a cancelled stream could not be written", control.describe(),
+                    auditFailure);
         }
     }
 

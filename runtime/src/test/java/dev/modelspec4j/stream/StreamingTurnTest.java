@@ -248,4 +248,30 @@ class StreamingTurnTest {
         assertThat(complete.get()).isNull(); // cancelled while the guardrail judged: nothing was released
         assertThat(audit.records()).extracting(AuditRecord::outcome).containsExactly(Outcome.CANCELLED);
     }
+
+    @Test
+    void whenACancellationCannotBeAuditedCancelThrowsOrTheThreadWithTheTurnLogsIt() {
+        AuditSink failing = record -> {
+            throw new IllegalStateException("disk full");
+        };
+        HeldModel held = new HeldModel();
+        StreamingCall stream = (StreamingCall) enforcer(held, failing).streamingCall(plan(probing(() -> { })))
+                .userMessage("question").stream(false);
+        stream.ignoreErrors().start();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stream.streamingHandle().cancel())
+                .isInstanceOf(dev.modelspec4j.ModelSpecException.class).hasMessageContaining("withheld");
+
+        // Cancelled from a callback: the model's thread has the turn and must not receive the sink's exception.
+        InlineModel inline = new InlineModel();
+        List<String> partials = new CopyOnWriteArrayList<>();
+        enforcer(inline, failing).streamingCall(plan(probing(() -> { }))).userMessage("question").stream(false)
+                .onPartialResponseWithContext((partial, context) -> {
+                    partials.add(partial.text());
+                    context.streamingHandle().cancel();
+                })
+                .ignoreErrors()
+                .start();
+        assertThat(partials).hasSize(1);
+        assertThat(inline.handle.cancelled).isTrue();
+    }
 }
