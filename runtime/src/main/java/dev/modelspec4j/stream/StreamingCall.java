@@ -24,8 +24,6 @@ import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.Span;
 import dev.modelspec4j.check.StreamWatch;
-import dev.modelspec4j.check.text.NormalizedText;
-import dev.modelspec4j.check.text.TextNormalizer;
 import dev.modelspec4j.Violation;
 import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.enforce.CallControl;
@@ -134,7 +132,10 @@ public final class StreamingCall implements TokenStream {
     private int window;
     /** The {@code @Pii} output mode of an unbuffered stream; null when there is none to apply. */
     private PrivacyFilter privacy;
-    private final StringBuilder received = new StringBuilder();
+    /** The current model call's answer so far, with its normalised form. */
+    private final GrowingText received = new GrowingText();
+    /** {@link #received} as a string, made when something reads the whole answer; null when it changed since. */
+    private String whole;
     private int released;
     /** How many normalised characters the previous check of this attempt saw. */
     private int checkedNormalized;
@@ -431,12 +432,12 @@ public final class StreamingCall implements TokenStream {
     }
 
     /** The findings of {@code rule}'s check with those of its watch, whose hold goes into {@link #heldFrom}. */
-    private List<Finding> watched(Rule rule, String text, List<Finding> findings) {
+    private List<Finding> watched(Rule rule, List<Finding> findings) {
         StreamWatch watch = watches.get(rule);
         if (watch == null) {
             return findings;
         }
-        StreamWatch.Reading reading = watch.read(text);
+        StreamWatch.Reading reading = watch.read(whole());
         heldFrom = Math.min(heldFrom, reading.holdFrom());
         if (reading.findings().isEmpty()) {
             return findings;
@@ -451,7 +452,8 @@ public final class StreamingCall implements TokenStream {
     /** Counts a model call and makes it the current one; with the turn. It is sent once the turn is given up. */
     private void newAttempt() {
         control.modelCalled();
-        received.setLength(0);
+        received.clear();
+        whole = null;
         released = 0;
         checkedNormalized = 0;
         heldFrom = Integer.MAX_VALUE;
@@ -486,6 +488,7 @@ public final class StreamingCall implements TokenStream {
             return;
         }
         received.append(text);
+        whole = null;
         if (window != OutputCheck.WHOLE_ANSWER) {
             evaluate(false);
         }
@@ -535,10 +538,11 @@ public final class StreamingCall implements TokenStream {
             contentFiltered("the provider stopped the answer: finish reason CONTENT_FILTER");
             return;
         }
-        if (received.length() == 0 && reply != null && reply.text() != null) {
+        if (received.isEmpty() && reply != null && reply.text() != null) {
             received.append(reply.text()); // a model that sent no partial responses
+            whole = null;
         }
-        if (received.toString().isBlank()) {
+        if (whole().isBlank()) {
             unexpectedReply(CallControl.emptyReply(reason));
             return;
         }
@@ -554,10 +558,10 @@ public final class StreamingCall implements TokenStream {
      * call or asked the model again. With the turn: the guardrails run with no lock held.
      */
     private boolean guardOutput(ChatResponse response) {
-        String text = received.toString();
-        ChatResponse whole = response != null && response.aiMessage() != null ? response
+        String text = whole();
+        ChatResponse answer = response != null && response.aiMessage() != null ? response
                 : ChatResponse.builder().aiMessage(AiMessage.from(text)).build();
-        Guardrails.Decision guarded = control.guardOutput(whole, text);
+        Guardrails.Decision guarded = control.guardOutput(answer, text);
         rewritten = false;
         if (guarded == null || guarded.action() == null) {
             return true;
@@ -566,8 +570,8 @@ public final class StreamingCall implements TokenStream {
                 control.modelCalls() < guarded.reaskLimit(), control.hasRefusal());
         switch (ending) {
             case REDACT -> {
-                received.setLength(0);
-                received.append(guarded.text());
+                received.replace(guarded.text());
+                whole = null;
                 rewritten = true;
                 return true;
             }
@@ -657,14 +661,12 @@ public final class StreamingCall implements TokenStream {
      * so that a match longer than W is read whole; the checks' watches then read the answer so far.
      */
     private void evaluate(boolean complete) {
-        String text = received.toString();
-        NormalizedText normalized = complete ? null : TextNormalizer.normalize(text);
-        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(normalized);
+        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(received);
         int heldBefore = heldFrom;
         heldFrom = Integer.MAX_VALUE;
         int[] pendingFrom = {Integer.MAX_VALUE};
         Verdict verdict = RuleRunner.judgePrefix(complete ? rules : prefixRules,
-                rule -> scan(rule, text, normalized, heldBefore, complete),
+                rule -> scan(rule, heldBefore, complete),
                 (rule, finding) -> {
                     if (reachesEnd(finding, visibleEnd)) {
                         pendingFrom[0] = Math.min(pendingFrom[0], firstStart(finding));
@@ -683,7 +685,7 @@ public final class StreamingCall implements TokenStream {
             control.record(acting);
         }
         if (!complete) {
-            checkedNormalized = normalized.text().length();
+            checkedNormalized = received.normalizedLength();
             heldFrom = Math.min(pendingFrom[0], heldFrom); // the next check reads from there on
         }
         if (verdict.passes()) {
@@ -692,6 +694,7 @@ public final class StreamingCall implements TokenStream {
                 if (!end()) {
                     return;
                 }
+                String text = whole();
                 String shown = control.protectOutput(text);
                 recordReports();
                 if (shown == null) {
@@ -708,8 +711,9 @@ public final class StreamingCall implements TokenStream {
                 if (!end()) {
                     return;
                 }
-                String rest = privacy == null ? text.substring(released) : privacy.advance(text, text.length(), true);
-                released = text.length();
+                String rest = privacy == null ? received.substring(released)
+                        : privacy.advance(received.original(), received.length(), true);
+                released = received.length();
                 recordReports();
                 if (rest == null) {
                     privacyBlocked();
@@ -717,11 +721,19 @@ public final class StreamingCall implements TokenStream {
                 }
                 finish(Outcome.DELIVERED, rest, current.response, FinishReason.STOP);
             } else {
-                release(Math.min(HoldBack.releasable(normalized, window), heldFrom));
+                release(Math.min(HoldBack.releasable(received, window), heldFrom));
             }
             return;
         }
-        enforce(verdict, complete, text);
+        enforce(verdict, complete, whole());
+    }
+
+    /** The whole answer so far, as a string: made once per change, and only when something reads all of it. */
+    private String whole() {
+        if (whole == null) {
+            whole = received.toString();
+        }
+        return whole;
     }
 
     /**
@@ -729,14 +741,14 @@ public final class StreamingCall implements TokenStream {
      * REPORT rules and for checks without look-ahead; otherwise the tail that can hold a new match, with the
      * findings of the check's watch.
      */
-    private List<Finding> scan(Rule rule, String text, NormalizedText normalized, int heldBefore, boolean complete) {
+    private List<Finding> scan(Rule rule, int heldBefore, boolean complete) {
         OutputCheck check = rule.output();
         int from = complete || rule.effectiveAction() == Action.REPORT ? 0
-                : Math.min(tailStart(normalized, check.lookAhead()),
-                        HoldBack.contextStart(normalized, heldBefore, check.lookAhead()));
-        List<Finding> findings = from == 0 ? check.check(text, control.checkContext())
-                : newInTail(check.check(text.substring(from), control.checkContext()), from, normalized);
-        return complete ? findings : watched(rule, text, findings);
+                : Math.min(tailStart(check.lookAhead()),
+                        HoldBack.contextStart(received, heldBefore, check.lookAhead()));
+        List<Finding> findings = from == 0 ? check.check(whole(), control.checkContext())
+                : newInTail(check.check(received.substring(from), control.checkContext()), from);
+        return complete ? findings : watched(rule, findings);
     }
 
     private void enforce(Verdict verdict, boolean complete, String text) {
@@ -830,7 +842,7 @@ public final class StreamingCall implements TokenStream {
 
     private void release(int boundary) {
         if (privacy != null) {
-            String piece = privacy.advance(received.toString(), boundary, false);
+            String piece = privacy.advance(received.original(), boundary, false);
             if (piece == null) {
                 if (end()) {
                     cancelUpstream();
@@ -1014,7 +1026,7 @@ public final class StreamingCall implements TokenStream {
     }
 
     /** Where a check with {@code lookAhead} must start reading this time; see {@link #evaluate}. */
-    private int tailStart(NormalizedText normalized, int lookAhead) {
+    private int tailStart(int lookAhead) {
         if (lookAhead <= 0 || lookAhead == OutputCheck.WHOLE_ANSWER) {
             return 0;
         }
@@ -1022,8 +1034,8 @@ public final class StreamingCall implements TokenStream {
         if (from <= 0) {
             return 0;
         }
-        int index = normalized.originalIndex(from);
-        return index > 0 && Character.isLowSurrogate(normalized.original().charAt(index)) ? index - 1 : index;
+        int index = received.originalIndex(from);
+        return index > 0 && Character.isLowSurrogate(received.original().charAt(index)) ? index - 1 : index;
     }
 
     /**
@@ -1031,11 +1043,11 @@ public final class StreamingCall implements TokenStream {
      * that ends before the end of the text checked last time was judged then, with its full context (the tail
      * cuts off what a look-behind reads): it is left out.
      */
-    private List<Finding> newInTail(List<Finding> findings, int offset, NormalizedText normalized) {
+    private List<Finding> newInTail(List<Finding> findings, int offset) {
         if (findings.isEmpty()) {
             return findings;
         }
-        int checkedEnd = normalized.originalEnd(checkedNormalized);
+        int checkedEnd = received.originalEnd(checkedNormalized);
         List<Finding> shifted = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             List<Span> spans = new ArrayList<>(f.spans().size());
