@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The parts of one {@link Call} that the streaming engine ({@code dev.modelspec4j.stream}) drives: the input
  * phase, the messages, violations, memory and the one audit record. Not meant for application code; used by
- * one stream, under its lock.
+ * one stream, from the thread that runs its events (one at a time, with no lock held): the call's state is
+ * confined to that thread.
  */
 public final class CallControl {
 

@@ -27,8 +27,8 @@ import java.util.Objects;
  * still growing there is longer than the types allow, and the filter fails closed. A value or placeholder that would straddle what was released earlier
  * also fails closed: released text is never taken back, so it is never replayed in another form.
  *
- * <p>BLOCK releases the text before the first value and then fails. One instance per call, used under the
- * stream's lock.
+ * <p>BLOCK releases the text before the first value and then fails. One instance per call, used by the
+ * thread running the stream's events.
  */
 final class PrivacyFilter {
 

@@ -419,7 +419,7 @@ public final class StreamingCall implements TokenStream {
         return window;
     }
 
-    /** The per-call companions of the output checks that watch a stream; under the lock. */
+    /** The per-call companions of the output checks that watch a stream; with the turn. */
     private Map<Rule, StreamWatch> watches(List<Rule> rules) {
         Map<Rule, StreamWatch> watching = new IdentityHashMap<>();
         for (Rule rule : rules) {
