@@ -2,29 +2,41 @@ package dev.modelspec4j.bench;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.modelspec4j.ModelSpecs;
-import dev.modelspec4j.check.builtin.ForbidCheck;
 import dev.modelspec4j.testing.ObservedStreamingChatModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures the hold-back of the benchmark's guarded stream in characters, chunk by chunk: after each chunk the
- * model sends, how much of the received text the caller has not yet received. Run with
- * {@code java -cp ... dev.modelspec4j.bench.HoldBackReport}.
+ * Measures the hold-back of each benchmarked rule set ({@link StreamRules}) in characters, chunk by chunk: after
+ * each chunk the model sends, how much of the received text the caller has not yet received, against the window
+ * the rules declare. Run with {@code java -cp ... dev.modelspec4j.bench.HoldBackReport [tokens]}.
  */
 public final class HoldBackReport {
 
     private HoldBackReport() {
     }
 
+    /** What one stream held back. */
+    record Measure(StreamRules rules, int chunks, int largest, int firstTokenChunk, boolean intact) {
+    }
+
     public static void main(String[] args) {
-        int window = Math.max(ForbidCheck.phraseLookAhead("guaranteed refund"),
-                ForbidCheck.phraseLookAhead("as an AI language model"));
-        String text = "Unplug the router for ten seconds, then plug it back in. ".repeat(18);
-        List<String> chunks = new ArrayList<>();
-        for (int i = 0; i + StreamingBenchmark.CHUNK <= text.length(); i += StreamingBenchmark.CHUNK) {
-            chunks.add(text.substring(i, i + StreamingBenchmark.CHUNK));
+        int tokens = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        System.out.println("| rule set | declared window | largest hold-back | first token with chunk | text intact |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (StreamRules rules : StreamRules.values()) {
+            Measure m = measure(rules, tokens);
+            System.out.println("| " + rules + " | " + rules.window() + " | " + m.largest() + " | "
+                    + m.firstTokenChunk() + " | " + m.intact() + " |");
+            if (m.largest() > rules.window() || !m.intact()) {
+                throw new IllegalStateException(rules + ": held back " + m.largest() + " characters, window "
+                        + rules.window() + ", intact " + m.intact());
+            }
         }
+    }
+
+    static Measure measure(StreamRules rules, int tokens) {
+        List<String> chunks = StreamRules.answer(tokens);
         StringBuilder received = new StringBuilder();
         StringBuilder released = new StringBuilder();
         List<Integer> heldBack = new ArrayList<>();
@@ -33,22 +45,17 @@ public final class HoldBackReport {
                 (partial, context) -> heldBack.add(received.append(partial.text()).length() - released.length()));
         StreamingAssistant guarded = ModelSpecs.builder(StreamingAssistant.class)
                 .streamingChatModel(measuring).auditSink(record -> { }).build();
-        guarded.chat("How do I fix my router?").onPartialResponse(released::append).ignoreErrors().start();
+        rules.chat(guarded).onPartialResponse(released::append).ignoreErrors().start();
 
         int max = heldBack.stream().mapToInt(Integer::intValue).max().orElse(0);
         int firstTokenChunk = 0;
         for (int i = 0; i < heldBack.size(); i++) {
-            if (heldBack.get(i) < StreamingBenchmark.CHUNK * (i + 1)) {
+            if (heldBack.get(i) < StreamRules.CHUNK * (i + 1)) {
                 firstTokenChunk = i + 1;
                 break;
             }
         }
-        System.out.println("declared window (characters):           " + window);
-        System.out.println("chunk size (characters):                " + StreamingBenchmark.CHUNK);
-        System.out.println("chunks streamed:                        " + chunks.size());
-        System.out.println("largest hold-back (characters):         " + max);
-        System.out.println("first token released with chunk number: " + firstTokenChunk);
-        System.out.println("text delivered intact:                  " + released.toString().equals(text.substring(0,
-                chunks.size() * StreamingBenchmark.CHUNK)));
+        return new Measure(rules, chunks.size(), max, firstTokenChunk,
+                released.toString().equals(String.join("", chunks)));
     }
 }

@@ -7,8 +7,6 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.modelspec4j.ModelSpecs;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,8 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * A guarded stream against the same stream unguarded (the model's handler called directly), over an in-memory
  * model that sends {@code tokens} chunks of 5 characters with no delay: the figures are the CPU time the guard
- * adds. {@code *FirstToken} stop at the first token the caller receives (time to first token);
- * {@code *WholeStream} run to the end (divide the difference by {@code tokens} for the per-token cost).
+ * adds, per rule set ({@link StreamRules}). {@code *FirstToken} stop at the first token the caller receives
+ * (time to first token); {@code *WholeStream} run to the end (divide the difference by {@code tokens} for the
+ * per-token cost; two answer lengths show whether that cost grows with the answer).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,10 +36,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class StreamingBenchmark {
 
-    static final int CHUNK = 5;
+    static final int CHUNK = StreamRules.CHUNK;
 
-    @Param({"200"})
+    @Param({"200", "2000"})
     public int tokens;
+
+    @Param({"PHRASES", "PII", "SECRETS"})
+    public StreamRules rules;
 
     private InMemoryStreamingModel model;
     private StreamingAssistant guarded;
@@ -48,21 +50,12 @@ public class StreamingBenchmark {
 
     @Setup
     public void setUp() {
-        String sentence = "Unplug the router for ten seconds, then plug it back in. ";
-        StringBuilder text = new StringBuilder();
-        while (text.length() < tokens * CHUNK) {
-            text.append(sentence);
-        }
-        List<String> chunks = new ArrayList<>();
-        for (int i = 0; i < tokens; i++) {
-            chunks.add(text.substring(i * CHUNK, (i + 1) * CHUNK));
-        }
-        model = new InMemoryStreamingModel(chunks);
+        model = new InMemoryStreamingModel(StreamRules.answer(tokens));
         guarded = ModelSpecs.builder(StreamingAssistant.class)
                 .streamingChatModel(model)
                 .auditSink(record -> { })
                 .build();
-        request = ChatRequest.builder().messages(UserMessage.from("How do I fix my router?")).build();
+        request = ChatRequest.builder().messages(UserMessage.from(StreamRules.QUESTION)).build();
     }
 
     @Benchmark
@@ -72,7 +65,7 @@ public class StreamingBenchmark {
 
     @Benchmark
     public void guardedWholeStream(Blackhole bh) {
-        guarded.chat("How do I fix my router?")
+        rules.chat(guarded)
                 .onPartialResponse(bh::consume)
                 .onCompleteResponse(bh::consume)
                 .onError(bh::consume)
@@ -86,7 +79,7 @@ public class StreamingBenchmark {
 
     @Benchmark
     public void guardedFirstToken(Blackhole bh) {
-        guarded.chat("How do I fix my router?")
+        rules.chat(guarded)
                 .onPartialResponseWithContext((partial, context) -> {
                     bh.consume(partial.text());
                     context.streamingHandle().cancel();

@@ -7,7 +7,8 @@ import java.util.Objects;
  * What an {@link OutputCheck} follows over one streamed answer, beyond the tail that its {@link
  * OutputCheck#lookAhead()} covers: made by {@link OutputCheck#watch(CheckContext)} for one call, it reads the
  * answer each time it grows and keeps what it learnt (an overlap score, an open token) between readings, so a
- * reading costs about the size of the new text. Not thread-safe: the stream calls it under its lock.
+ * reading costs about the size of the new text. Not thread-safe: the stream calls it from one thread at a time
+ * (the one running its events), with no lock held.
  */
 public interface StreamWatch {
 

@@ -238,11 +238,13 @@ public final class Call {
         if (!prepare()) {
             return finish(Outcome.BLOCKED, null, null);
         }
-        if (inputDecision == Action.REFUSE) {
-            return finishRefusal(memory, rememberedUser, null);
-        }
-        if (inputDecision == Action.FALLBACK) {
-            return finish(Outcome.FALLBACK, null, null);
+        switch (Endings.of(Phase.INPUT, inputDecision, Endings.Capabilities.BLOCKING, false, true)) {
+            case REFUSE:
+                return finishRefusal(memory, rememberedUser, null);
+            case FALLBACK:
+                return finish(Outcome.FALLBACK, null, null);
+            default:
+                break; // prepare() stopped what blocks; REDACT and REPORT go on
         }
         UserMessage user = rememberedUser;
         ChatResponse response;
@@ -280,23 +282,17 @@ public final class Call {
                     decision = cutOff(decision);
                 }
             }
-            if (decision == null || decision == Action.REPORT) {
-                return deliver(memory, user, text, response, Outcome.DELIVERED, pseudonymizer);
-            }
-            switch (decision) {
+            switch (Endings.of(Phase.OUTPUT, decision, Endings.Capabilities.BLOCKING, modelCalls < reaskLimit,
+                    !method.refusal().isEmpty())) {
+                case DELIVER:
+                    return deliver(memory, user, text, response, Outcome.DELIVERED, pseudonymizer);
                 case REDACT:
                     return deliver(memory, user, structured != null ? reading.json() : redact(text, redactions),
                             response, Outcome.REDACTED, pseudonymizer);
-                case REASK:
-                    if (modelCalls < reaskLimit) {
-                        messages.add(AiMessage.from(text));
-                        messages.add(UserMessage.from(reaskMessage(reasons()) + schemaReminder()));
-                        continue;
-                    }
-                    if (!method.refusal().isEmpty()) {
-                        return finishRefusal(memory, user, response);
-                    }
-                    return finish(Outcome.BLOCKED, null, response);
+                case ASK_AGAIN:
+                    messages.add(AiMessage.from(text));
+                    messages.add(UserMessage.from(reaskMessage(reasons()) + schemaReminder()));
+                    continue;
                 case REFUSE:
                     return finishRefusal(memory, user, response);
                 case FALLBACK:
@@ -339,7 +335,8 @@ public final class Call {
             checkContext = new CheckContext(systemMessage, canary, boundary);
         }
         inputDecision = checkInput();
-        if (inputDecision == Action.BLOCK || inputDecision == Action.REASK) {
+        if (Endings.of(Phase.INPUT, inputDecision, Endings.Capabilities.BLOCKING, false, true)
+                == Endings.Ending.BLOCK) {
             return false;
         }
         List<ChatMessage> earlier;
@@ -629,38 +626,39 @@ public final class Call {
      * re-ask and the spans to mask; returns the strongest action among the violations, or null.
      */
     Action checkOutput(String text) {
-        Action strongest = null;
-        List<Rule> rules = method.outputRules();
-        for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
-            if (relaxed(rule)) {
-                continue;
-            }
-            List<Finding> findings;
-            Action action = rule.effectiveAction();
-            try {
-                findings = rule.output().check(text, checkContext);
-            } catch (RuntimeException e) {
-                findings = List.of(Finding.checkFailed(e));
-                action = Action.BLOCK; // fail closed
-            }
-            for (Finding f : findings) {
-                violation(new Violation(rule.id(), rule.level(), action, Phase.OUTPUT, modelCalls,
-                        f.evidence()));
-                reason(f.message());
-                if (action == Action.REDACT) {
-                    if (redactions == null) {
-                        redactions = new ArrayList<>(f.spans());
-                    } else {
-                        redactions.addAll(f.spans());
-                    }
-                }
-                if (strongest == null || action.severity() > strongest.severity()) {
-                    strongest = action;
-                }
+        Verdict verdict = RuleRunner.judge(outputRules(), text, checkContext, modelCalls);
+        if (verdict == Verdict.CLEAN) {
+            return null;
+        }
+        for (Violation v : verdict.violations()) {
+            violation(v);
+        }
+        for (String r : verdict.reasons()) {
+            reason(r);
+        }
+        if (!verdict.redactions().isEmpty()) {
+            if (redactions == null) {
+                redactions = new ArrayList<>(verdict.redactions());
+            } else {
+                redactions.addAll(verdict.redactions());
             }
         }
-        return strongest;
+        return verdict.strongest();
+    }
+
+    /** The output rules that apply to this call: those the user relaxed are left out. */
+    List<Rule> outputRules() {
+        List<Rule> all = method.outputRules();
+        if (context.relaxedRules().isEmpty()) {
+            return all;
+        }
+        List<Rule> rules = new ArrayList<>(all.size());
+        for (Rule rule : all) {
+            if (!relaxed(rule)) {
+                rules.add(rule);
+            }
+        }
+        return rules;
     }
 
     void reason(String reason) {

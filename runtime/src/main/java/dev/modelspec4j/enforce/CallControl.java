@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The parts of one {@link Call} that the streaming engine ({@code dev.modelspec4j.stream}) drives: the input
  * phase, the messages, violations, memory and the one audit record. Not meant for application code; used by
- * one stream, under its lock.
+ * one stream, from the thread that runs its events (one at a time, with no lock held): the call's state is
+ * confined to that thread.
  */
 public final class CallControl {
 
@@ -51,7 +52,8 @@ public final class CallControl {
      * @throws SpecViolationException when an input rule blocks (audited)
      */
     public Opening open() {
-        if (!call.prepare() || call.inputDecision == Action.FALLBACK) {
+        if (!call.prepare() || Endings.of(Phase.INPUT, call.inputDecision, Endings.Capabilities.STREAM, false, true)
+                == Endings.Ending.BLOCK) {
             // A stream has no fallback method to return instead: an input rule that falls back blocks.
             SpecViolationException blocked = call.blockedException();
             call.audit(Outcome.BLOCKED, null);
@@ -60,7 +62,8 @@ public final class CallControl {
         memory = call.memory;
         user = call.rememberedUser;
         messages = call.messages;
-        return call.inputDecision == Action.REFUSE ? Opening.REFUSED : Opening.PROCEED;
+        return Endings.of(Phase.INPUT, call.inputDecision, Endings.Capabilities.STREAM, false, true)
+                == Endings.Ending.REFUSE ? Opening.REFUSED : Opening.PROCEED;
     }
 
     /**
@@ -118,18 +121,19 @@ public final class CallControl {
 
     /** The output rules that apply to this call: those the user relaxed are left out. */
     public List<Rule> outputRules() {
-        List<Rule> rules = new ArrayList<>(call.method.outputRules().size());
-        for (Rule rule : call.method.outputRules()) {
-            if (!call.relaxed(rule)) {
-                rules.add(rule);
-            }
-        }
-        return rules;
+        return call.outputRules();
     }
 
     /** What the call's output checks may know about it: its instructions, canary and boundary. */
     public CheckContext checkContext() {
         return call.checkContext();
+    }
+
+    /** Records what a verdict on the current model call's answer found. */
+    public void record(List<Violation> violations) {
+        for (Violation v : violations) {
+            call.violation(v);
+        }
     }
 
     /** Records a violation of the current model call's answer. */

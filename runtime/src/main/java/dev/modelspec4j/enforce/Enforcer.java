@@ -16,6 +16,8 @@ import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,8 +39,12 @@ public final class Enforcer {
     private final SpecInfo spec;
     private final ChatModel chatModel;
     private final ChatMemoryProvider chatMemoryProvider;
-    /** The memory of each memory id used so far; empty without a provider. */
-    private final ConcurrentMap<Object, ChatMemory> chatMemories = new ConcurrentHashMap<>();
+    /**
+     * The memory of each memory id used so far, as it is being made or once made; empty without a provider. The
+     * provider is user code: it runs in no lock (not in {@code computeIfAbsent}), and concurrent first calls with
+     * one id wait for the one memory it gives.
+     */
+    private final ConcurrentMap<Object, CompletableFuture<ChatMemory>> chatMemories = new ConcurrentHashMap<>();
     private final AuditSink auditSink;
     private final Clock clock;
     private final Random random;
@@ -160,11 +166,36 @@ public final class Enforcer {
             return null;
         }
         Object id = memoryId == null ? DEFAULT_MEMORY_ID : memoryId;
-        ChatMemory memory = chatMemories.computeIfAbsent(id, chatMemoryProvider::get);
-        if (memory == null) {
-            throw new IllegalStateException(
-                    spec.assistant() + ": the ChatMemoryProvider returned null for a memory id");
+        CompletableFuture<ChatMemory> made = chatMemories.get(id);
+        if (made == null) {
+            CompletableFuture<ChatMemory> mine = new CompletableFuture<>();
+            made = chatMemories.putIfAbsent(id, mine);
+            if (made == null) {
+                return make(id, mine); // this call asks the provider; others with the id wait for it
+            }
         }
+        try {
+            return made.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Asks the provider for the memory of {@code id}, outside any lock, and hands it to the calls that wait. */
+    private ChatMemory make(Object id, CompletableFuture<ChatMemory> made) {
+        ChatMemory memory;
+        try {
+            memory = chatMemoryProvider.get(id);
+            if (memory == null) {
+                throw new IllegalStateException(
+                        spec.assistant() + ": the ChatMemoryProvider returned null for a memory id");
+            }
+        } catch (RuntimeException | Error e) {
+            chatMemories.remove(id, made); // the next call asks again
+            made.completeExceptionally(e);
+            throw e;
+        }
+        made.complete(memory);
         return memory;
     }
 
@@ -175,7 +206,8 @@ public final class Enforcer {
      * As LangChain4j's {@code ChatMemoryAccess.getChatMemory}.
      */
     public ChatMemory chatMemory(Object memoryId) {
-        return chatMemories.get(Objects.requireNonNull(memoryId, "memoryId"));
+        CompletableFuture<ChatMemory> made = chatMemories.get(Objects.requireNonNull(memoryId, "memoryId"));
+        return made == null || !made.isDone() || made.isCompletedExceptionally() ? null : made.join();
     }
 
     /**

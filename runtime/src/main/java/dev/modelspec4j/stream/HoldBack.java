@@ -26,11 +26,16 @@ public final class HoldBack {
 
     /** As {@link #releasable(String, int)}, for text already normalised. */
     static int releasable(NormalizedText normalized, int window) {
-        String text = normalized.original();
-        if (window == OutputCheck.WHOLE_ANSWER || text.isEmpty()) {
+        return releasable(Positions.of(normalized), window);
+    }
+
+    /** As {@link #releasable(String, int)}, for text already normalised. */
+    static int releasable(Positions normalized, int window) {
+        CharSequence text = normalized.original();
+        if (window == OutputCheck.WHOLE_ANSWER || text.length() == 0) {
             return 0;
         }
-        int keep = normalized.text().length() - window;
+        int keep = normalized.normalizedLength() - window;
         if (keep <= 0) {
             return 0;
         }
@@ -50,11 +55,16 @@ public final class HoldBack {
      * {@link Integer#MAX_VALUE} when nothing is held.
      */
     static int contextStart(NormalizedText normalized, int held, int lookAhead) {
+        return contextStart(Positions.of(normalized), held, lookAhead);
+    }
+
+    /** As {@link #contextStart(NormalizedText, int, int)}. */
+    static int contextStart(Positions normalized, int held, int lookAhead) {
         if (held == Integer.MAX_VALUE || lookAhead == OutputCheck.WHOLE_ANSWER) {
             return Integer.MAX_VALUE;
         }
         int lo = 0;
-        int hi = normalized.text().length(); // the first normalised index at or past held
+        int hi = normalized.normalizedLength(); // the first normalised index at or past held
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (normalized.originalIndex(mid) < held) {
@@ -75,7 +85,7 @@ public final class HoldBack {
      * The original index just past the last character of {@code text} that normalisation keeps: a match that
      * ends there may still grow or be cancelled by the next character.
      */
-    static int visibleEnd(NormalizedText normalized) {
-        return normalized.originalEnd(normalized.text().length());
+    static int visibleEnd(Positions normalized) {
+        return normalized.originalEnd(normalized.normalizedLength());
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * exactly as the blocking path would turn the whole answer: values masked ({@code [EMAIL]}), removed, or, for
  * PSEUDONYMIZE, the call's placeholders replaced by the user's values and values the model made up masked.
  *
- * <p>Each call of {@link #advance} looks at the whole answer so far and releases the next piece. It keeps back
+ * <p>Each call of {@link #advance} looks at the end of the answer so far and releases the next piece. It keeps back
  * the last {@link #lookAhead()} normalised characters: the longest value of the configured types (see
  * {@link PiiDetector#longestValue(dev.modelspec4j.annotation.PiiType)}), or the longest placeholder, plus
  * {@value #CONTEXT} characters that the detectors read after a value to see where it ends. A value that starts
@@ -27,8 +27,8 @@ import java.util.Objects;
  * still growing there is longer than the types allow, and the filter fails closed. A value or placeholder that would straddle what was released earlier
  * also fails closed: released text is never taken back, so it is never replayed in another form.
  *
- * <p>BLOCK releases the text before the first value and then fails. One instance per call, used under the
- * stream's lock.
+ * <p>BLOCK releases the text before the first value and then fails. One instance per call, used by the
+ * thread running the stream's events.
  */
 final class PrivacyFilter {
 
@@ -100,15 +100,38 @@ final class PrivacyFilter {
      * up to {@code limit} (the end of the answer once it is {@code complete}). Null when the answer must be
      * blocked: BLOCK found personal data, or a value is longer than the look-ahead; {@link #failure()} says why.
      *
+     * <p>Reads only the tail that can still hold a value the cut may touch: from {@link #lookAhead()} and
+     * {@value #CONTEXT} more characters before what was consumed. A value that starts earlier ended before
+     * the consumed text did (no value is longer than the look-ahead) and was judged when that text was
+     * released; so each call costs about the size of the new text, and a whole answer costs linear time.
+     *
      * @param text the whole answer so far; what was consumed earlier must be its prefix
      * @param limit how far the other output checks let the text go
      * @param complete whether {@code text} is the whole answer
      */
-    String advance(String text, int limit, boolean complete) {
+    String advance(CharSequence text, int limit, boolean complete) {
+        int base = Math.max(0, consumed - lookAhead() - CONTEXT);
+        while (base > 0 && Character.isLowSurrogate(text.charAt(base))) {
+            base--;
+        }
+        String tail = text.subSequence(base, text.length()).toString();
+        String out = advanceTail(tail, consumed - base, limit - base, complete);
+        if (out != null && cut >= 0) {
+            consumed = cut + base;
+        }
+        return out;
+    }
+
+    /** Where {@link #advanceTail} cut, in the tail; -1 when it released nothing. */
+    private int cut = -1;
+
+    /** {@link #advance} on the tail, with {@code from} (what was consumed) and {@code limit} in the tail. */
+    private String advanceTail(String text, int from, int limit, boolean complete) {
+        cut = -1;
         List<PiiSpan> found = detector.detect(text);
         List<PiiEdit> edits = edits(text, found);
         List<PiiEdit> values = values(found, edits);
-        int cut = limit;
+        int end = limit;
         if (!complete) {
             NormalizedText normalized = TextNormalizer.normalize(text);
             int windowStart = HoldBack.releasable(normalized, lookAhead());
@@ -118,20 +141,20 @@ final class PrivacyFilter {
                     return fail("a value longer than the stream's look-ahead of " + lookAhead() + " characters");
                 }
             }
-            cut = cutOutside(values, Math.min(limit, windowStart), limit);
+            end = cutOutside(values, Math.min(limit, windowStart), limit);
         }
         for (PiiEdit value : values) {
-            if (value.start() < consumed && value.end() > consumed) {
+            if (value.start() < from && value.end() > from) {
                 return fail("a value that straddles text released earlier");
             }
         }
-        if (cut <= consumed) {
+        if (end <= from) {
             return "";
         }
         if (mode == PiiMode.BLOCK) {
             List<String> blocked = new ArrayList<>();
             for (PiiSpan span : found) {
-                if (span.start() < cut) {
+                if (span.start() < end && span.end() > from) {
                     blocked.add(span.placeholder());
                 }
             }
@@ -140,20 +163,18 @@ final class PrivacyFilter {
                 failure = String.join(", ", blocked);
                 return null;
             }
-            String out = text.substring(consumed, cut);
-            consumed = cut;
-            return out;
+            cut = end;
+            return text.substring(from, end);
         }
         if (mode != PiiMode.PSEUDONYMIZE) {
             for (PiiSpan span : found) {
-                if (span.start() >= consumed && span.end() <= cut) {
+                if (span.start() >= from && span.end() <= end) {
                     evidence.add(span.placeholder());
                 }
             }
         }
-        String out = PiiEdit.apply(text, edits, consumed, cut);
-        consumed = cut;
-        return out;
+        cut = end;
+        return PiiEdit.apply(text, edits, from, end);
     }
 
     /**

@@ -24,19 +24,23 @@ import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.Span;
 import dev.modelspec4j.check.StreamWatch;
-import dev.modelspec4j.check.text.NormalizedText;
-import dev.modelspec4j.check.text.TextNormalizer;
+import dev.modelspec4j.Violation;
+import dev.modelspec4j.Violation.Phase;
 import dev.modelspec4j.enforce.CallControl;
+import dev.modelspec4j.enforce.Endings;
+import dev.modelspec4j.enforce.Endings.Ending;
+import dev.modelspec4j.enforce.RuleRunner;
+import dev.modelspec4j.enforce.Verdict;
 import dev.modelspec4j.enforce.Guardrails;
 import dev.modelspec4j.enforce.Rule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -70,9 +74,20 @@ import org.slf4j.LoggerFactory;
  * events would reach the caller unchecked.
  *
  * <p>With {@code buffered}, the whole answer is checked before any of it is released, so REASK works as in a
- * non-streaming call. Thread-safe: upstream callbacks, the idle timer and the caller's cancellation take the
- * same lock, and what they have for the caller goes into an outbox, handed over in order, one callback at a
- * time, after the lock is released: no callback of the caller ever runs under the lock.
+ * non-streaming call. How each action ends a stream, and where that differs from a blocking call, is decided by
+ * {@link Endings}, with what a stream can do ({@link Endings.Capabilities#STREAM},
+ * {@link Endings.Capabilities#BUFFERED_STREAM}); the rules' findings become a {@link Verdict} through
+ * {@link RuleRunner}, as in a blocking call.
+ *
+ * <p>Thread-safe, and no lock is held while code other than the engine's runs. Everything that happens to the
+ * call (a part, the end or an error from upstream, the idle timer, the caller's cancellation) is an event put
+ * in an inbox under a short lock; one thread at a time takes the turn and runs the events in order, without the
+ * lock, then hands the caller what they gave (partial responses, the ending) in order, one callback at a time.
+ * The call's state belongs to whichever thread has the turn. So the checks, LangChain4j guardrails, the audit
+ * sink, chat memory and the caller's callbacks all run with no lock held: a thread that delivers a part while a
+ * callback runs, or blocks, only adds an event and returns. A cancellation takes effect at once (the ending is
+ * claimed and the upstream request cancelled from the cancelling thread); its audit record is written by the
+ * thread that has the turn, at once when no other thread has it.
  */
 public final class StreamingCall implements TokenStream {
 
@@ -84,19 +99,43 @@ public final class StreamingCall implements TokenStream {
     private final boolean buffered;
     private final CallerHandle callerHandle = new CallerHandle();
 
+    // The caller's callbacks: set before start(), under the turn lock; read by the thread with the turn.
     private Consumer<String> onPartial;
     private BiConsumer<PartialResponse, PartialResponseContext> onPartialWithContext;
     private Consumer<ChatResponse> onComplete;
     private Consumer<Throwable> onError;
     private boolean ignoreErrors;
+
+    // ---- the turn: the only lock, held to add or take an event, never while an event or callback runs ----
+    private final Object turn = new Object();
+    /** The events not yet run, in order; under {@link #turn}. */
+    private final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
+    /** Whether a thread has the turn; under {@link #turn}. */
+    private boolean draining;
+    /** A model call to send once the turn is given up (a model may answer on the sending thread); under the turn. */
+    private Attempt toSend;
+    /** Whether {@code start()} was called; under {@link #turn}. */
     private boolean started;
 
+    // ---- shared with other threads without the turn ----
+    /** Set once, by whoever ends the call first: the engine (an ending) or the caller (a cancellation). */
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** Whether the caller's cancellation ended the call: from then on the caller receives nothing. */
+    private volatile boolean cancelledByCaller;
+    /** The current model call, whose upstream request a cancellation cancels. */
+    private volatile Attempt current;
+
+    // ---- the call's state: read and written only by the thread that has the turn ----
     private List<Rule> rules = List.of();
+    /** The rules judged mid-stream: those whose checks have a bounded look-ahead. */
+    private List<Rule> prefixRules = List.of();
     private int window;
     /** The {@code @Pii} output mode of an unbuffered stream; null when there is none to apply. */
     private PrivacyFilter privacy;
-    private Attempt current;
-    private final StringBuilder received = new StringBuilder();
+    /** The current model call's answer so far, with its normalised form. */
+    private final GrowingText received = new GrowingText();
+    /** {@link #received} as a string, made when something reads the whole answer; null when it changed since. */
+    private String whole;
     private int released;
     /** How many normalised characters the previous check of this attempt saw. */
     private int checkedNormalized;
@@ -106,23 +145,16 @@ public final class StreamingCall implements TokenStream {
     private int heldFrom = Integer.MAX_VALUE;
     private final StringBuilder delivered = new StringBuilder();
     /** The settled findings of REPORT rules on the text so far, recorded when the call ends. */
-    private final Map<Rule, List<Finding>> reports = new LinkedHashMap<>();
-    private boolean ended;
+    private List<Violation> reports = List.of();
     private boolean audited;
-    private boolean cancelledByCaller;
     /** Whether a LangChain4j output guardrail rewrote the current answer. */
     private boolean rewritten;
-    /** Whether {@code start()} is running the input phase, during which a cancellation is left to it. */
-    private boolean inputPhase;
-
-    /** What the caller has yet to receive, in order; handed over outside the lock by {@link #drain()}. */
+    /** What the caller has yet to receive, in order; handed over by the thread with the turn, after each event. */
     private final ArrayDeque<Runnable> outbox = new ArrayDeque<>();
-    /** Whether a thread is handing the outbox over. */
-    private boolean draining;
 
     private long idleTimeoutNanos;
     /** When the current model call last sent anything, or was sent ({@code System.nanoTime()}). */
-    private long lastActivity;
+    private volatile long lastActivity;
     /** The pending check for silence; null when none. */
     private ScheduledFuture<?> idleCheck;
 
@@ -138,38 +170,48 @@ public final class StreamingCall implements TokenStream {
     // ---- the caller's side: TokenStream ------------------------------------------------------------------
 
     @Override
-    public synchronized TokenStream onPartialResponse(Consumer<String> handler) {
-        notStarted();
-        this.onPartial = Objects.requireNonNull(handler, "handler");
+    public TokenStream onPartialResponse(Consumer<String> handler) {
+        synchronized (turn) {
+            notStarted();
+            this.onPartial = Objects.requireNonNull(handler, "handler");
+        }
         return this;
     }
 
     @Override
-    public synchronized TokenStream onPartialResponseWithContext(
+    public TokenStream onPartialResponseWithContext(
             BiConsumer<PartialResponse, PartialResponseContext> handler) {
-        notStarted();
-        this.onPartialWithContext = Objects.requireNonNull(handler, "handler");
+        synchronized (turn) {
+            notStarted();
+            this.onPartialWithContext = Objects.requireNonNull(handler, "handler");
+        }
         return this;
     }
 
     @Override
-    public synchronized TokenStream onCompleteResponse(Consumer<ChatResponse> handler) {
-        notStarted();
-        this.onComplete = Objects.requireNonNull(handler, "handler");
+    public TokenStream onCompleteResponse(Consumer<ChatResponse> handler) {
+        synchronized (turn) {
+            notStarted();
+            this.onComplete = Objects.requireNonNull(handler, "handler");
+        }
         return this;
     }
 
     @Override
-    public synchronized TokenStream onError(Consumer<Throwable> handler) {
-        notStarted();
-        this.onError = Objects.requireNonNull(handler, "handler");
+    public TokenStream onError(Consumer<Throwable> handler) {
+        synchronized (turn) {
+            notStarted();
+            this.onError = Objects.requireNonNull(handler, "handler");
+        }
         return this;
     }
 
     @Override
-    public synchronized TokenStream ignoreErrors() {
-        notStarted();
-        this.ignoreErrors = true;
+    public TokenStream ignoreErrors() {
+        synchronized (turn) {
+            notStarted();
+            this.ignoreErrors = true;
+        }
         return this;
     }
 
@@ -241,7 +283,7 @@ public final class StreamingCall implements TokenStream {
      */
     @Override
     public void start() {
-        synchronized (this) {
+        synchronized (turn) {
             if (started) {
                 throw new IllegalStateException("this TokenStream was already started");
             }
@@ -250,52 +292,122 @@ public final class StreamingCall implements TokenStream {
                         + ": set onError(...) or call ignoreErrors() before start()");
             }
             started = true;
-            if (cancelledByCaller) { // cancelled before it started: the model is never called
-                ended = true;
-                audited = true;
-                control.cancelled();
+            draining = true; // the input phase has the turn: events that come meanwhile wait for it
+        }
+        try {
+            open();
+            handOver();
+        } catch (RuntimeException | Error e) {
+            giveUpTurn();
+            throw e;
+        }
+        runTurn();
+    }
+
+    /** The input phase and the first model call; with the turn. */
+    private void open() {
+        if (cancelledByCaller) { // cancelled before it started: the model is never called
+            audited = true;
+            control.cancelled();
+            return;
+        }
+        idleTimeoutNanos = control.idleTimeout().toNanos();
+        CallControl.Opening opening;
+        try {
+            opening = control.open(); // may call a moderation model; a cancellation meanwhile waits for it
+        } catch (RuntimeException e) { // blocked, refused override, or an audit failure: all audited
+            audited = true;
+            if (end()) {
+                error(e);
+            }
+            return;
+        }
+        if (cancelledByCaller) {
+            return; // its event, queued meanwhile, audits it
+        }
+        rules = control.outputRules();
+        List<Rule> judged = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            if (RuleRunner.judgesPrefixes(rule)) {
+                judged.add(rule);
+            }
+        }
+        prefixRules = judged;
+        window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
+        watches = buffered ? Map.of() : watches(rules);
+        privacy = buffered ? null : PrivacyFilter.of(control); // holds back its own look-ahead
+        if (opening == CallControl.Opening.REFUSED) {
+            if (end()) {
+                finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
+            }
+        } else {
+            newAttempt();
+        }
+    }
+
+    // ---- the turn -------------------------------------------------------------------------------------
+
+    /**
+     * Adds an event; runs it, and whatever comes meanwhile, at once unless another thread has the turn, in which
+     * case that thread runs it after the event it is running.
+     */
+    private void submit(Runnable event) {
+        synchronized (turn) {
+            inbox.add(event);
+            if (draining) {
                 return;
             }
-            inputPhase = true;
-            idleTimeoutNanos = control.idleTimeout().toNanos();
+            draining = true;
         }
-        CallControl.Opening opening = null;
-        RuntimeException failure = null;
-        try {
-            opening = control.open(); // the input rules may call a moderation model: not under the lock
-        } catch (RuntimeException e) { // blocked, refused override, or an audit failure: all audited
-            failure = e;
-        }
-        Attempt attempt = null;
-        synchronized (this) {
-            inputPhase = false;
-            if (failure != null) {
-                ended = true;
-                audited = true;
-                if (!cancelledByCaller) {
-                    error(failure);
-                }
-            } else if (cancelledByCaller) {
-                ended = true;
-                audited = true;
-                control.cancelled();
-            } else {
-                rules = control.outputRules();
-                window = buffered ? OutputCheck.WHOLE_ANSWER : window(rules);
-                watches = buffered ? Map.of() : watches(rules);
-                privacy = buffered ? null : PrivacyFilter.of(control); // holds back its own look-ahead
-                if (opening == CallControl.Opening.REFUSED) {
-                    ended = true;
-                    finish(Outcome.REFUSED, control.refusalText(), null, FinishReason.CONTENT_FILTER);
-                } else {
-                    attempt = newAttempt();
+        runTurn();
+    }
+
+    /**
+     * Runs the events in order, each followed by the callbacks it gave the caller, with no lock held; then gives
+     * up the turn and sends the model call that an event prepared. Called by the thread that took the turn.
+     */
+    private void runTurn() {
+        while (true) {
+            Runnable next;
+            Attempt send = null;
+            synchronized (turn) {
+                next = inbox.poll();
+                if (next == null) {
+                    draining = false;
+                    send = toSend;
+                    toSend = null;
                 }
             }
+            if (next == null) {
+                if (send != null) {
+                    send(send);
+                }
+                return;
+            }
+            try {
+                next.run();
+                stopIdleCheckOnceEnded();
+                handOver();
+            } catch (RuntimeException | Error e) {
+                giveUpTurn();
+                throw e;
+            }
         }
-        drain();
-        if (attempt != null) {
-            send(attempt);
+    }
+
+    /** A failure escaped an event: the turn is given up, so that later events still run. */
+    private void giveUpTurn() {
+        synchronized (turn) {
+            draining = false;
         }
+    }
+
+    /**
+     * Claims the call's ending; false when it ended already, by the engine or by the caller's cancellation, in
+     * which case the caller hears nothing more from this path.
+     */
+    private boolean end() {
+        return ended.compareAndSet(false, true);
     }
 
     /** The largest look-ahead of {@code rules}, REPORT rules included (they record what they see). */
@@ -307,7 +419,7 @@ public final class StreamingCall implements TokenStream {
         return window;
     }
 
-    /** The per-call companions of the output checks that watch a stream; under the lock. */
+    /** The per-call companions of the output checks that watch a stream; with the turn. */
     private Map<Rule, StreamWatch> watches(List<Rule> rules) {
         Map<Rule, StreamWatch> watching = new IdentityHashMap<>();
         for (Rule rule : rules) {
@@ -320,12 +432,12 @@ public final class StreamingCall implements TokenStream {
     }
 
     /** The findings of {@code rule}'s check with those of its watch, whose hold goes into {@link #heldFrom}. */
-    private List<Finding> watched(Rule rule, String text, List<Finding> findings) {
+    private List<Finding> watched(Rule rule, List<Finding> findings) {
         StreamWatch watch = watches.get(rule);
         if (watch == null) {
             return findings;
         }
-        StreamWatch.Reading reading = watch.read(text);
+        StreamWatch.Reading reading = watch.read(whole());
         heldFrom = Math.min(heldFrom, reading.holdFrom());
         if (reading.findings().isEmpty()) {
             return findings;
@@ -337,10 +449,11 @@ public final class StreamingCall implements TokenStream {
 
     // ---- the model's side -----------------------------------------------------------------------------
 
-    /** Counts a model call and makes it the current one; under the lock. The caller then {@link #send}s it. */
-    private Attempt newAttempt() {
+    /** Counts a model call and makes it the current one; with the turn. It is sent once the turn is given up. */
+    private void newAttempt() {
         control.modelCalled();
-        received.setLength(0);
+        received.clear();
+        whole = null;
         released = 0;
         checkedNormalized = 0;
         heldFrom = Integer.MAX_VALUE;
@@ -348,47 +461,45 @@ public final class StreamingCall implements TokenStream {
         current = attempt;
         lastActivity = System.nanoTime();
         if (idleCheck == null) {
-            idleCheck = IdleTimer.schedule(this::checkIdle, idleTimeoutNanos);
+            idleCheck = IdleTimer.schedule(() -> submit(this::checkIdle), idleTimeoutNanos);
         }
-        return attempt;
+        synchronized (turn) {
+            toSend = attempt;
+        }
     }
 
-    /** Sends a model call; not under the lock, since a model may answer on the calling thread. */
+    /** Sends a model call; without the turn, since a model may answer on the calling thread. */
     private void send(Attempt attempt) {
-        synchronized (this) {
-            if (attempt != current || ended) {
-                return; // cancelled, or timed out, before the request went
-            }
+        if (attempt != current || ended.get()) {
+            return; // cancelled, or timed out, before the request went
         }
         try {
             control.streamingModel().chat(attempt.request, attempt);
         } catch (RuntimeException e) {
-            upstreamFailed(attempt, e);
+            submit(() -> upstreamFailed(attempt, e));
         }
     }
 
     private void partial(Attempt attempt, String text, StreamingHandle handle) {
-        synchronized (this) {
-            if (!heardFrom(attempt, handle)) {
-                return;
-            }
-            if (text == null || text.isEmpty()) {
-                return;
-            }
-            received.append(text);
-            if (window != OutputCheck.WHOLE_ANSWER) {
-                evaluate(false);
-            }
+        if (!heardFrom(attempt, handle)) {
+            return;
         }
-        drain();
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        received.append(text);
+        whole = null;
+        if (window != OutputCheck.WHOLE_ANSWER) {
+            evaluate(false);
+        }
     }
 
     /**
      * Notes that {@code attempt} sent something (it is not silent) and keeps its handle; false when it is no
-     * longer current, in which case its request is cancelled. Under the lock.
+     * longer current, in which case its request is cancelled. With the turn.
      */
     private boolean heardFrom(Attempt attempt, StreamingHandle handle) {
-        if (attempt != current || ended) {
+        if (attempt != current || ended.get()) {
             if (handle != null && !handle.isCancelled()) {
                 handle.cancel();
             }
@@ -401,33 +512,18 @@ public final class StreamingCall implements TokenStream {
         return true;
     }
 
-    /** Thinking and tool-call parts are not forwarded, but they show that the model is not silent. */
-    private void activity(Attempt attempt, StreamingHandle handle) {
-        synchronized (this) {
-            heardFrom(attempt, handle);
-        }
-    }
-
     private void completed(Attempt attempt, ChatResponse response) {
-        Attempt reask;
-        synchronized (this) {
-            if (attempt != current || ended) {
-                return;
-            }
-            attempt.response = response;
-            judge(response);
-            reask = current != attempt && !ended ? current : null;
+        if (attempt != current || ended.get()) {
+            return;
         }
-        drain();
-        if (reask != null) {
-            send(reask);
-        }
+        attempt.response = response;
+        judge(response);
     }
 
     /**
      * Judges the complete response, then checks the whole answer: a request to run tools or a reply without
      * text ends the call with {@code UnexpectedReplyException}, finish reason {@code CONTENT_FILTER} with the
-     * refusal. Under the lock.
+     * refusal. With the turn.
      */
     private void judge(ChatResponse response) {
         AiMessage reply = response == null ? null : response.aiMessage();
@@ -442,10 +538,11 @@ public final class StreamingCall implements TokenStream {
             contentFiltered("the provider stopped the answer: finish reason CONTENT_FILTER");
             return;
         }
-        if (received.length() == 0 && reply != null && reply.text() != null) {
+        if (received.isEmpty() && reply != null && reply.text() != null) {
             received.append(reply.text()); // a model that sent no partial responses
+            whole = null;
         }
-        if (received.toString().isBlank()) {
+        if (whole().isBlank()) {
             unexpectedReply(CallControl.emptyReply(reason));
             return;
         }
@@ -458,57 +555,61 @@ public final class StreamingCall implements TokenStream {
     /**
      * Buffered streams: the method's LangChain4j output guardrails judge the whole answer before the output
      * rules, which then judge the text as the guardrails left it. Returns false when the guardrails ended the
-     * call or asked the model again.
+     * call or asked the model again. With the turn: the guardrails run with no lock held.
      */
     private boolean guardOutput(ChatResponse response) {
-        String text = received.toString();
-        ChatResponse whole = response != null && response.aiMessage() != null ? response
+        String text = whole();
+        ChatResponse answer = response != null && response.aiMessage() != null ? response
                 : ChatResponse.builder().aiMessage(AiMessage.from(text)).build();
-        Guardrails.Decision guarded = control.guardOutput(whole, text);
+        Guardrails.Decision guarded = control.guardOutput(answer, text);
         rewritten = false;
         if (guarded == null || guarded.action() == null) {
             return true;
         }
-        switch (guarded.action()) {
+        Ending ending = Endings.of(Phase.OUTPUT, guarded.action(), Endings.Capabilities.BUFFERED_STREAM,
+                control.modelCalls() < guarded.reaskLimit(), control.hasRefusal());
+        switch (ending) {
             case REDACT -> {
-                received.setLength(0);
-                received.append(guarded.text());
+                received.replace(guarded.text());
+                whole = null;
                 rewritten = true;
                 return true;
             }
-            case REASK -> {
-                if (control.modelCalls() < guarded.reaskLimit()) {
-                    control.reask(text, guarded.reasons());
-                    newAttempt(); // sent once the lock is released
-                    return false;
-                }
-                ended = true;
-                if (control.hasRefusal()) {
+            case ASK_AGAIN -> {
+                control.reask(text, guarded.reasons());
+                newAttempt();
+                return false;
+            }
+            case REFUSE -> {
+                if (end()) {
                     refuse(FinishReason.STOP);
-                } else {
-                    blocked();
                 }
                 return false;
             }
             default -> {
-                ended = true;
-                blocked();
+                if (end()) {
+                    blocked();
+                }
                 return false;
             }
         }
     }
 
-    /** Ends the call on a reply it cannot return; what was held back is dropped. Under the lock. */
+    /** Ends the call on a reply it cannot return; what was held back is dropped. With the turn. */
     private void unexpectedReply(String reason) {
-        ended = true;
+        if (!end()) {
+            return;
+        }
         audited = true;
         recordReports();
         error(control.unexpectedReply(reason)); // never throws: an audit failure is added as suppressed
     }
 
-    /** The provider's filter stopped the answer: the refusal ends it, after what was released. Under the lock. */
+    /** The provider's filter stopped the answer: the refusal ends it, after what was released. With the turn. */
     private void contentFiltered(String evidence) {
-        ended = true;
+        if (!end()) {
+            return;
+        }
         cancelUpstream();
         recordReports();
         control.contentFiltered(evidence);
@@ -516,41 +617,36 @@ public final class StreamingCall implements TokenStream {
     }
 
     private void upstreamFailed(Attempt attempt, Throwable failure) {
-        synchronized (this) {
-            if (attempt != current || ended) {
-                return;
-            }
-            if (failure instanceof ContentFilteredException) { // a provider's refusal, e.g. OpenAI's
-                contentFiltered("the provider refused to answer (" + failure.getClass().getSimpleName() + ")");
-            } else {
-                ended = true;
-                audited = true;
-                recordReports();
-                error(control.failed(failure)); // what was held back is dropped: it was never checked to the end
-            }
+        if (attempt != current || ended.get()) {
+            return;
         }
-        drain();
+        if (failure instanceof ContentFilteredException) { // a provider's refusal, e.g. OpenAI's
+            contentFiltered("the provider refused to answer (" + failure.getClass().getSimpleName() + ")");
+        } else if (end()) {
+            audited = true;
+            recordReports();
+            error(control.failed(failure)); // what was held back is dropped: it was never checked to the end
+        }
     }
 
     /** The idle timer: ends a stream that sent nothing for the idle timeout, or looks again later. */
     private void checkIdle() {
-        synchronized (this) {
-            idleCheck = null;
-            if (ended) {
-                return;
-            }
-            long silent = System.nanoTime() - lastActivity;
-            if (silent < idleTimeoutNanos) {
-                idleCheck = IdleTimer.schedule(this::checkIdle, idleTimeoutNanos - silent);
-                return;
-            }
-            ended = true;
-            cancelUpstream(); // a model that sent nothing yet gave no handle: its first callback cancels it
-            audited = true;
-            recordReports();
-            error(control.timedOut()); // what was held back is dropped: it was never checked to the end
+        idleCheck = null;
+        if (ended.get()) {
+            return;
         }
-        drain();
+        long silent = System.nanoTime() - lastActivity;
+        if (silent < idleTimeoutNanos) {
+            idleCheck = IdleTimer.schedule(() -> submit(this::checkIdle), idleTimeoutNanos - silent);
+            return;
+        }
+        if (!end()) {
+            return;
+        }
+        cancelUpstream(); // a model that sent nothing yet gave no handle: its first callback cancels it
+        audited = true;
+        recordReports();
+        error(control.timedOut()); // what was held back is dropped: it was never checked to the end
     }
 
     /**
@@ -565,65 +661,41 @@ public final class StreamingCall implements TokenStream {
      * so that a match longer than W is read whole; the checks' watches then read the answer so far.
      */
     private void evaluate(boolean complete) {
-        String text = received.toString();
-        NormalizedText normalized = complete ? null : TextNormalizer.normalize(text);
-        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(normalized);
-        Action strongest = null;
-        int pendingFrom = Integer.MAX_VALUE;
-        List<String> reasons = new ArrayList<>(0);
-        List<Span> redactions = new ArrayList<>(0);
-        reports.clear();
+        int visibleEnd = complete ? Integer.MAX_VALUE : HoldBack.visibleEnd(received);
         int heldBefore = heldFrom;
         heldFrom = Integer.MAX_VALUE;
-        for (Rule rule : rules) {
-            OutputCheck check = rule.output();
-            if (!complete && check.lookAhead() == OutputCheck.WHOLE_ANSWER) {
-                continue;
-            }
-            Action action = rule.effectiveAction();
-            int from = complete || action == Action.REPORT ? 0 : Math.min(tailStart(normalized, check.lookAhead()),
-                    HoldBack.contextStart(normalized, heldBefore, check.lookAhead()));
-            List<Finding> findings;
-            try {
-                findings = from == 0 ? check.check(text, control.checkContext())
-                        : newInTail(check.check(text.substring(from), control.checkContext()), from, normalized);
-                if (!complete) {
-                    findings = watched(rule, text, findings);
-                }
-            } catch (RuntimeException e) {
-                findings = List.of(Finding.checkFailed(e));
-                action = Action.BLOCK; // fail closed
-            }
-            for (Finding f : findings) {
-                int start = firstStart(f);
-                if (reachesEnd(f, visibleEnd)) {
-                    pendingFrom = Math.min(pendingFrom, start);
-                    continue;
-                }
-                if (action == Action.REPORT) {
-                    reports.computeIfAbsent(rule, r -> new ArrayList<>(1)).add(f);
-                    continue;
-                }
-                control.violation(rule, action, f.evidence());
-                reasons.add(f.message());
-                if (action == Action.REDACT) {
-                    redactions.addAll(f.spans());
-                }
-                if (strongest == null || action.severity() > strongest.severity()) {
-                    strongest = action;
+        int[] pendingFrom = {Integer.MAX_VALUE};
+        Verdict verdict = RuleRunner.judgePrefix(complete ? rules : prefixRules,
+                rule -> scan(rule, heldBefore, complete),
+                (rule, finding) -> {
+                    if (reachesEnd(finding, visibleEnd)) {
+                        pendingFrom[0] = Math.min(pendingFrom[0], firstStart(finding));
+                        return false;
+                    }
+                    return true;
+                }, control.modelCalls());
+        reports = verdict.reports(); // REPORT rules read the whole text: the latest reading has them all
+        if (!verdict.passes()) {
+            List<Violation> acting = new ArrayList<>(verdict.violations().size());
+            for (Violation v : verdict.violations()) {
+                if (v.action() != Action.REPORT) {
+                    acting.add(v);
                 }
             }
+            control.record(acting);
         }
         if (!complete) {
-            checkedNormalized = normalized.text().length();
-            pendingFrom = Math.min(pendingFrom, heldFrom);
-            heldFrom = pendingFrom; // the next check reads from there on, however long the held match grows
+            checkedNormalized = received.normalizedLength();
+            heldFrom = Math.min(pendingFrom[0], heldFrom); // the next check reads from there on
         }
-        if (strongest == null) {
+        if (verdict.passes()) {
             if (complete && buffered && released == 0) {
                 // Nothing released yet: the whole answer can still pass the @Pii output mode.
+                if (!end()) {
+                    return;
+                }
+                String text = whole();
                 String shown = control.protectOutput(text);
-                ended = true;
                 recordReports();
                 if (shown == null) {
                     blocked();
@@ -636,68 +708,98 @@ public final class StreamingCall implements TokenStream {
             }
             if (complete) {
                 // The held-back rest goes out as the ending, once the audit record is written.
-                String rest = privacy == null ? text.substring(released) : privacy.advance(text, text.length(), true);
-                released = text.length();
-                ended = true;
+                if (!end()) {
+                    return;
+                }
+                String rest = privacy == null ? received.substring(released)
+                        : privacy.advance(received.original(), received.length(), true);
+                released = received.length();
                 recordReports();
                 if (rest == null) {
-                    privacyBlocked(true);
+                    privacyBlocked();
                     return;
                 }
                 finish(Outcome.DELIVERED, rest, current.response, FinishReason.STOP);
             } else {
-                release(Math.min(HoldBack.releasable(normalized, window), pendingFrom));
+                release(Math.min(HoldBack.releasable(received, window), heldFrom));
             }
             return;
         }
-        enforce(strongest, complete, text, reasons, redactions);
+        enforce(verdict, complete, whole());
     }
 
-    private void enforce(Action action, boolean complete, String text, List<String> reasons,
-            List<Span> redactions) {
+    /** The whole answer so far, as a string: made once per change, and only when something reads all of it. */
+    private String whole() {
+        if (whole == null) {
+            whole = received.toString();
+        }
+        return whole;
+    }
+
+    /**
+     * What {@code rule}'s check finds in the text received so far: all of it when the answer is complete, for
+     * REPORT rules and for checks without look-ahead; otherwise the tail that can hold a new match, with the
+     * findings of the check's watch.
+     */
+    private List<Finding> scan(Rule rule, int heldBefore, boolean complete) {
+        OutputCheck check = rule.output();
+        int from = complete || rule.effectiveAction() == Action.REPORT ? 0
+                : Math.min(tailStart(check.lookAhead()),
+                        HoldBack.contextStart(received, heldBefore, check.lookAhead()));
+        List<Finding> findings = from == 0 ? check.check(whole(), control.checkContext())
+                : newInTail(check.check(received.substring(from), control.checkContext()), from);
+        return complete ? findings : watched(rule, findings);
+    }
+
+    private void enforce(Verdict verdict, boolean complete, String text) {
         recordReports();
-        if (action == Action.REASK && buffered && complete && control.modelCalls() < control.maxAttempts()) {
-            control.reask(text, reasons);
-            newAttempt(); // sent once the lock is released
+        Ending ending = Endings.of(Phase.OUTPUT, verdict.strongest(),
+                buffered && complete ? Endings.Capabilities.BUFFERED_STREAM : Endings.Capabilities.STREAM,
+                control.modelCalls() < control.maxAttempts(), control.hasRefusal());
+        if (ending == Ending.ASK_AGAIN) {
+            control.reask(text, verdict.reasons());
+            newAttempt();
             return;
         }
-        ended = true;
+        if (!end()) {
+            return;
+        }
         if (!complete) {
             cancelUpstream();
         }
         FinishReason reason = complete ? FinishReason.STOP : FinishReason.CONTENT_FILTER;
-        switch (action) {
-            case REDACT -> {
-                int end = complete ? text.length() : 0;
-                List<Span> shifted = new ArrayList<>(redactions.size());
-                for (Span s : redactions) {
-                    if (s.start() < released) { // the declared look-ahead was too small: fail closed
-                        blocked();
-                        return;
-                    }
-                    end = Math.max(end, s.end());
-                    shifted.add(new Span(s.start() - released, s.end() - released));
-                }
-                String ending = CallControl.redact(text.substring(released, end), shifted);
-                if (privacy != null) {
-                    ending = privacy.advance(text.substring(0, released) + ending, released + ending.length(), true);
-                    if (ending == null) {
-                        privacyBlocked(true);
-                        return;
-                    }
-                }
-                finish(Outcome.REDACTED, ending, complete ? current.response : null, reason);
-            }
+        switch (ending) {
+            case REDACT -> redacted(verdict.redactions(), complete, text, reason);
             case REFUSE -> refuse(reason);
-            case REASK -> {
-                if (control.hasRefusal()) {
-                    refuse(reason);
-                } else {
-                    blocked();
-                }
-            }
             default -> blocked(); // BLOCK, and FALLBACK, which a stream cannot take
         }
+    }
+
+    /**
+     * REDACT: the held-back text up to the last masked span, masked, ends the stream (the whole rest once the
+     * answer is complete). A span in text already released means the declared look-ahead was too small: that
+     * fails closed.
+     */
+    private void redacted(List<Span> redactions, boolean complete, String text, FinishReason reason) {
+        int end = complete ? text.length() : 0;
+        List<Span> shifted = new ArrayList<>(redactions.size());
+        for (Span s : redactions) {
+            if (s.start() < released) {
+                blocked();
+                return;
+            }
+            end = Math.max(end, s.end());
+            shifted.add(new Span(s.start() - released, s.end() - released));
+        }
+        String ending = CallControl.redact(text.substring(released, end), shifted);
+        if (privacy != null) {
+            ending = privacy.advance(text.substring(0, released) + ending, released + ending.length(), true);
+            if (ending == null) {
+                privacyBlocked();
+                return;
+            }
+        }
+        finish(Outcome.REDACTED, ending, complete ? current.response : null, reason);
     }
 
     private void refuse(FinishReason reason) {
@@ -740,9 +842,12 @@ public final class StreamingCall implements TokenStream {
 
     private void release(int boundary) {
         if (privacy != null) {
-            String piece = privacy.advance(received.toString(), boundary, false);
+            String piece = privacy.advance(received.original(), boundary, false);
             if (piece == null) {
-                privacyBlocked(false);
+                if (end()) {
+                    cancelUpstream();
+                    privacyBlocked();
+                }
                 return;
             }
             released = privacy.consumed();
@@ -760,68 +865,44 @@ public final class StreamingCall implements TokenStream {
 
     /**
      * The {@code @Pii} output mode stops the answer (BLOCK found personal data, or a value is longer than the
-     * look-ahead): recorded as the rule's violation, before any of the value was released. Under the lock.
+     * look-ahead): recorded as the rule's violation, before any of the value was released. The caller has
+     * claimed the ending.
      */
-    private void privacyBlocked(boolean complete) {
-        ended = true;
-        if (!complete) {
-            cancelUpstream();
-        }
+    private void privacyBlocked() {
         recordReports();
         control.outputPrivacyViolation(true, List.of(privacy.failure()));
         blocked();
     }
 
-    /** Releases {@code chunk} to the caller (through the outbox); under the lock. */
+    /** Releases {@code chunk} to the caller (through the outbox). */
     private void emit(String chunk) {
         delivered.append(chunk);
         outbox.add(() -> partialToCaller(chunk));
     }
 
-    /** Ends the caller's stream with {@code e} (through the outbox); under the lock. */
+    /** Ends the caller's stream with {@code e} (through the outbox). */
     private void error(Throwable e) {
         outbox.add(() -> errorToCaller(e));
     }
 
     /**
-     * Hands the outbox over to the caller, in order, one callback at a time, never under the lock. A thread that
-     * finds another one handing over leaves its callbacks to it. Once the call has ended, the idle check stops.
+     * Hands the outbox over to the caller, in order, one callback at a time, with the turn and no lock held.
+     * After a cancellation the caller receives nothing more.
      */
-    private void drain() {
-        synchronized (this) {
-            stopIdleCheckOnceEnded();
-            if (draining || outbox.isEmpty()) {
+    private void handOver() {
+        Runnable next;
+        while ((next = outbox.poll()) != null) {
+            if (cancelledByCaller) {
+                outbox.clear();
                 return;
             }
-            draining = true;
-        }
-        while (true) {
-            Runnable next;
-            synchronized (this) {
-                next = outbox.poll();
-                if (next == null) {
-                    draining = false;
-                    stopIdleCheckOnceEnded(); // a callback may have ended the call
-                    return;
-                }
-            }
-            boolean ran = false;
-            try {
-                next.run();
-                ran = true;
-            } finally {
-                if (!ran) {
-                    synchronized (this) {
-                        draining = false;
-                    }
-                }
-            }
+            next.run();
         }
     }
 
-    /** Under the lock: an ended call needs no idle check, and the timer should not keep it reachable. */
+    /** With the turn: an ended call needs no idle check, and the timer should not keep it reachable. */
     private void stopIdleCheckOnceEnded() {
-        if (ended && idleCheck != null) {
+        if (ended.get() && idleCheck != null) {
             idleCheck.cancel(false);
             idleCheck = null;
         }
@@ -862,62 +943,90 @@ public final class StreamingCall implements TokenStream {
         }
     }
 
-    /** A callback of the caller threw: that ends the call, and the caller gets {@code onError}. */
+    /** A callback of the caller threw: that ends the call, and the caller gets {@code onError}. With the turn. */
     private void callerFailed(RuntimeException e) {
-        synchronized (this) {
-            outbox.clear();
-            boolean wasEnded = ended;
-            ended = true;
-            if (!wasEnded) {
-                cancelUpstream();
-            }
-            if (!audited) {
-                audited = true;
-                recordReports();
-                error(control.failed(e));
-            } else {
-                error(e);
-            }
+        outbox.clear();
+        if (cancelledByCaller) {
+            return;
+        }
+        if (end()) {
+            cancelUpstream();
+        }
+        if (!audited) {
+            audited = true;
+            recordReports();
+            error(control.failed(e));
+        } else {
+            error(e);
         }
     }
 
     private void cancelUpstream() {
-        StreamingHandle handle = current == null ? null : current.handle;
+        Attempt attempt = current;
+        StreamingHandle handle = attempt == null ? null : attempt.handle;
         if (handle != null && !handle.isCancelled()) {
             handle.cancel();
         }
     }
 
+    /**
+     * The caller cancels, from any thread: claims the ending at once, cancels the upstream request, and leaves
+     * the audit record to the thread with the turn (this one, when no other has it). Before {@code start()} the
+     * record is written by {@code start()}, which then calls no model.
+     */
     private void cancelByCaller() {
-        synchronized (this) {
+        boolean run;
+        synchronized (turn) {
+            if (!end()) {
+                return; // ended already: a cancellation changes nothing
+            }
             cancelledByCaller = true;
-            if (ended || !started || inputPhase) {
-                return; // ended already, or start() ends it before the stream opens
+            if (!started) {
+                return;
             }
-            ended = true;
-            outbox.clear(); // no callback after a cancellation
-            cancelUpstream();
-            if (!audited) {
-                audited = true;
-                recordReports();
-                control.cancelled();
-            }
+            run = !draining;
+            boolean inCancel = run; // the event then runs within this cancel(), first
+            inbox.add(() -> cancelled(inCancel));
+            draining = true;
         }
-        drain();
+        cancelUpstream();
+        if (run) {
+            runTurn();
+        }
+    }
+
+    /**
+     * The event of a cancellation: audits it, unless the call was audited already. With the turn. When the
+     * record cannot be written, {@code cancel()} throws the sink's exception if the event runs within it;
+     * otherwise (a callback had the turn) the exception is logged: it must not reach the model's thread.
+     */
+    private void cancelled(boolean inCancel) {
+        outbox.clear(); // no callback after a cancellation
+        stopIdleCheckOnceEnded();
+        if (audited) {
+            return;
+        }
+        audited = true;
+        recordReports();
+        try {
+            control.cancelled();
+        } catch (RuntimeException auditFailure) {
+            if (inCancel) {
+                throw auditFailure;
+            }
+            LOG.warn("{}: the audit record of a cancelled stream could not be written", control.describe(),
+                    auditFailure);
+        }
     }
 
     /** Records the REPORT findings of the text checked last, once: a REPORT rule only records what it saw. */
     private void recordReports() {
-        for (Map.Entry<Rule, List<Finding>> entry : reports.entrySet()) {
-            for (Finding f : entry.getValue()) {
-                control.violation(entry.getKey(), Action.REPORT, f.evidence());
-            }
-        }
-        reports.clear();
+        control.record(reports);
+        reports = List.of();
     }
 
     /** Where a check with {@code lookAhead} must start reading this time; see {@link #evaluate}. */
-    private int tailStart(NormalizedText normalized, int lookAhead) {
+    private int tailStart(int lookAhead) {
         if (lookAhead <= 0 || lookAhead == OutputCheck.WHOLE_ANSWER) {
             return 0;
         }
@@ -925,8 +1034,8 @@ public final class StreamingCall implements TokenStream {
         if (from <= 0) {
             return 0;
         }
-        int index = normalized.originalIndex(from);
-        return index > 0 && Character.isLowSurrogate(normalized.original().charAt(index)) ? index - 1 : index;
+        int index = received.originalIndex(from);
+        return index > 0 && Character.isLowSurrogate(received.original().charAt(index)) ? index - 1 : index;
     }
 
     /**
@@ -934,11 +1043,11 @@ public final class StreamingCall implements TokenStream {
      * that ends before the end of the text checked last time was judged then, with its full context (the tail
      * cuts off what a look-behind reads): it is left out.
      */
-    private List<Finding> newInTail(List<Finding> findings, int offset, NormalizedText normalized) {
+    private List<Finding> newInTail(List<Finding> findings, int offset) {
         if (findings.isEmpty()) {
             return findings;
         }
-        int checkedEnd = normalized.originalEnd(checkedNormalized);
+        int checkedEnd = received.originalEnd(checkedNormalized);
         List<Finding> shifted = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             List<Span> spans = new ArrayList<>(f.spans().size());
@@ -987,7 +1096,7 @@ public final class StreamingCall implements TokenStream {
     private final class Attempt implements StreamingChatResponseHandler {
 
         private final ChatRequest request;
-        private StreamingHandle handle;
+        private volatile StreamingHandle handle;
         private ChatResponse response;
 
         Attempt(ChatRequest request) {
@@ -996,47 +1105,53 @@ public final class StreamingCall implements TokenStream {
 
         @Override
         public void onPartialResponse(String partialResponse) {
-            partial(this, partialResponse, null);
+            submit(() -> partial(this, partialResponse, null));
         }
 
         @Override
         public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
-            partial(this, partialResponse.text(), context == null ? null : context.streamingHandle());
+            StreamingHandle handle = context == null ? null : context.streamingHandle();
+            if (handle != null) {
+                this.handle = handle; // at once: a cancellation from another thread may need it
+            }
+            submit(() -> partial(this, partialResponse.text(), handle));
         }
 
         @Override
         public void onPartialThinking(PartialThinking partialThinking) {
-            activity(this, null);
+            submit(() -> heardFrom(this, null));
         }
 
         @Override
         public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
-            activity(this, context == null ? null : context.streamingHandle());
+            StreamingHandle handle = context == null ? null : context.streamingHandle();
+            submit(() -> heardFrom(this, handle));
         }
 
         @Override
         public void onPartialToolCall(PartialToolCall partialToolCall) {
-            activity(this, null);
+            submit(() -> heardFrom(this, null));
         }
 
         @Override
         public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
-            activity(this, context == null ? null : context.streamingHandle());
+            StreamingHandle handle = context == null ? null : context.streamingHandle();
+            submit(() -> heardFrom(this, handle));
         }
 
         @Override
         public void onCompleteToolCall(CompleteToolCall completeToolCall) {
-            activity(this, null);
+            submit(() -> heardFrom(this, null));
         }
 
         @Override
         public void onCompleteResponse(ChatResponse completeResponse) {
-            completed(this, completeResponse);
+            submit(() -> completed(this, completeResponse));
         }
 
         @Override
         public void onError(Throwable error) {
-            upstreamFailed(this, error);
+            submit(() -> upstreamFailed(this, error));
         }
     }
 
@@ -1050,9 +1165,7 @@ public final class StreamingCall implements TokenStream {
 
         @Override
         public boolean isCancelled() {
-            synchronized (StreamingCall.this) {
-                return cancelledByCaller;
-            }
+            return cancelledByCaller;
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The chat memories an assistant instance keeps: one per memory id, asked of the provider once. */
@@ -206,5 +207,50 @@ class ChatMemoryTest {
                 .hasRootCauseMessage("t.Assistant: the ChatMemoryProvider returned null for a memory id");
         assertThat(audit.last().outcome()).isEqualTo(Outcome.FAILED);
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void theProviderRunsInNoLockOfTheAssistant() throws Exception {
+        AtomicReference<Enforcer> enforcer = new AtomicReference<>();
+        AtomicReference<Boolean> otherThreadReturned = new AtomicReference<>();
+        enforcer.set(enforcer(id -> {
+            if (otherThreadReturned.get() != null) {
+                return MessageWindowChatMemory.withMaxMessages(20);
+            }
+            // Another thread evicts the id while the provider runs: it is never kept waiting by the provider.
+            Thread reader = new Thread(() -> enforcer.get().evictChatMemory(id));
+            reader.start();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            otherThreadReturned.set(!reader.isAlive());
+            return MessageWindowChatMemory.withMaxMessages(20);
+        }));
+        ask(enforcer.get(), "alice", "first");
+
+        assertThat(otherThreadReturned.get()).isTrue();
+        assertThat(enforcer.get().chatMemory("alice")).isNull(); // evicted while it was made: the call used it
+        ask(enforcer.get(), "alice", "second");
+        assertThat(enforcer.get().chatMemory("alice").messages()).hasSize(2);
+    }
+
+    @Test
+    void aProviderThatFailsIsAskedAgainByTheNextCall() {
+        AtomicInteger asked = new AtomicInteger();
+        Enforcer enforcer = enforcer(id -> {
+            if (asked.incrementAndGet() == 1) {
+                throw new IllegalStateException("store offline");
+            }
+            return MessageWindowChatMemory.withMaxMessages(20);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ask(enforcer, "alice", "first"))
+                .isInstanceOf(dev.modelspec4j.ModelSpecException.class);
+        assertThat(enforcer.chatMemory("alice")).isNull();
+        ask(enforcer, "alice", "second");
+
+        assertThat(asked).hasValue(2);
+        assertThat(enforcer.chatMemory("alice").messages()).hasSize(2);
     }
 }
