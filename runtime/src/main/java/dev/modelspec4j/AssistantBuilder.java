@@ -33,7 +33,11 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
     protected AssistantBuilder() {
     }
 
-    /** The model every method calls. Required. */
+    /**
+     * The model of the methods that return their answer whole. Required unless every method returns a
+     * {@code TokenStream}; an assistant with both kinds of methods needs it or {@link #streamingChatModel}, and a
+     * method whose model is not set fails when called.
+     */
     public B chatModel(ChatModel chatModel) {
         this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
         return self();
