@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.moderation.ModerationModel;
 import dev.modelspec4j.enforce.Enforcer;
 import dev.modelspec4j.enforce.SpecInfo;
+import dev.modelspec4j.internal.EnforcerOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +33,11 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
     protected AssistantBuilder() {
     }
 
-    /** The model every method calls. Required. */
+    /**
+     * The model of the methods that return their answer whole. Required unless every method returns a
+     * {@code TokenStream}; an assistant with both kinds of methods needs it or {@link #streamingChatModel}, and a
+     * method whose model is not set fails when called.
+     */
     public B chatModel(ChatModel chatModel) {
         this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
         return self();
@@ -115,6 +120,17 @@ public abstract class AssistantBuilder<T, B extends AssistantBuilder<T, B>> {
      */
     protected final Enforcer enforcer(SpecInfo spec, boolean needsMemory) {
         return enforcer(spec, needsMemory, true, false, false);
+    }
+
+    /**
+     * Checks the settings against what the assistant needs and returns the engine of a new instance; for
+     * generated code, which states its needs by name.
+     *
+     * @param options the spec, what the assistant needs, and the processor version, already checked
+     */
+    protected final Enforcer enforcer(EnforcerOptions options) {
+        return enforcer(options.spec(), options.needsChatMemory(), options.needsChatModel(),
+                options.needsStreamingChatModel(), options.needsModerationModel());
     }
 
     /**

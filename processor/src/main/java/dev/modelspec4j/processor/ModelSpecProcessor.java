@@ -6,6 +6,7 @@ import dev.modelspec4j.processor.diag.Diagnostics;
 import dev.modelspec4j.processor.diag.Message;
 import dev.modelspec4j.processor.discover.AssistantDiscovery;
 import dev.modelspec4j.processor.generate.GuardedClassWriter;
+import dev.modelspec4j.processor.generate.ProcessorVersion;
 import dev.modelspec4j.processor.generate.SpecDocumentWriter;
 import dev.modelspec4j.processor.generate.SpecSheetWriter;
 import dev.modelspec4j.processor.model.AssistantModel;
@@ -173,7 +174,7 @@ public final class ModelSpecProcessor extends AbstractProcessor {
                     "is already generated for " + previous);
             return;
         }
-        JavaFile file = new GuardedClassWriter(generatedAvailable).write(model.get(), element);
+        JavaFile file = new GuardedClassWriter(generatedAvailable, ProcessorVersion.get()).write(model.get(), element);
         try {
             file.writeTo(processingEnv.getFiler());
         } catch (javax.annotation.processing.FilerException e) {

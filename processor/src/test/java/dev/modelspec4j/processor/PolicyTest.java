@@ -70,9 +70,9 @@ class PolicyTest {
         assertThat(compilation).succeededWithoutWarnings();
         String code = generated(compilation);
         org.assertj.core.api.Assertions.assertThat(code)
-                .contains("Rule.output(\"baseline.length\", Level.ROOT, Action.REFUSE")
-                .contains("Rule.output(\"no-promises\", Level.ROOT, Action.REFUSE")
-                .contains("Rule.output(\"teamRules.require\", Level.SYSTEM, Action.BLOCK")
+                .contains(".output(\"baseline.length\", Level.ROOT, Action.REFUSE")
+                .contains(".output(\"no-promises\", Level.ROOT, Action.REFUSE")
+                .contains(".output(\"teamRules.require\", Level.SYSTEM, Action.BLOCK")
                 .contains("\"I can't help with that.\"");
     }
 
@@ -133,9 +133,9 @@ class PolicyTest {
         Compilation compilation = compile(src, BASELINE);
         assertThat(compilation).succeededWithoutWarnings();
         String code = generated(compilation);
-        org.assertj.core.api.Assertions.assertThat(code).contains("Rule.output(\"no-promises\", Level.ROOT")
+        org.assertj.core.api.Assertions.assertThat(code).contains(".output(\"no-promises\", Level.ROOT")
                 .contains("free forever");
-        org.assertj.core.api.Assertions.assertThat(code.split("Rule.output\\(\"no-promises\"", -1)).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(code.split("\\.output\\(\"no-promises\"", -1)).hasSize(2);
     }
 
     @Test
@@ -272,7 +272,7 @@ class PolicyTest {
                 .compile(good);
         assertThat(compilation).succeededWithoutWarnings();
         org.assertj.core.api.Assertions.assertThat(generated(compilation))
-                .contains("Rule.output(\"baseline.length\", Level.ROOT, Action.REFUSE");
+                .contains(".output(\"baseline.length\", Level.ROOT, Action.REFUSE");
 
         JavaFileObject weakening = assistant(
                 "@ModelSpec(id = \"t.a\")",

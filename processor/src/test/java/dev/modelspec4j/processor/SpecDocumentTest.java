@@ -93,7 +93,7 @@ class SpecDocumentTest {
         String fixtures = DocumentedAssistant.class.getPackageName();
         List<Path> sources;
         try (Stream<Path> files = Files.list(Fixtures.SOURCES.resolve(fixtures.replace('.', '/')))) {
-            sources = files.sorted().toList();
+            sources = files.filter(Files::isRegularFile).sorted().toList();
         }
         int documents = 0;
         for (Path source : sources) {

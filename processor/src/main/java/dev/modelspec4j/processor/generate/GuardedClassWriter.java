@@ -45,6 +45,8 @@ public final class GuardedClassWriter {
     private static final ClassName METHOD_PLAN = ClassName.get(RUNTIME + ".enforce", "MethodPlan");
     private static final ClassName CALL_OUTCOME = ClassName.get(RUNTIME + ".enforce", "CallOutcome");
     private static final ClassName TEMPLATES = ClassName.get(RUNTIME + ".enforce", "Templates");
+    private static final ClassName PLANS = ClassName.get(RUNTIME + ".internal", "Plans");
+    private static final ClassName ENFORCER_OPTIONS = ClassName.get(RUNTIME + ".internal", "EnforcerOptions");
     private static final ClassName CHAT_MEMORY = ClassName.get("dev.langchain4j.memory", "ChatMemory");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "dev.modelspec4j.processor.ModelSpecProcessor";
@@ -58,6 +60,7 @@ public final class GuardedClassWriter {
     private static final int INLINE_INITIALIZERS_LENGTH = 16_000;
 
     private final boolean generatedAnnotationAvailable;
+    private final String processorVersion;
     /** The structured-output constant of each method (overloads have one each). */
     private final Map<MethodModel, String> outputConstants = new java.util.IdentityHashMap<>();
     private final Map<MethodModel, String> guardrailFields = new java.util.IdentityHashMap<>();
@@ -65,9 +68,11 @@ public final class GuardedClassWriter {
     /**
      * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} exists on the
      *     compilation's platform
+     * @param processorVersion the processor's Maven version, which the runtime checks against its own
      */
-    public GuardedClassWriter(boolean generatedAnnotationAvailable) {
+    public GuardedClassWriter(boolean generatedAnnotationAvailable, String processorVersion) {
         this.generatedAnnotationAvailable = generatedAnnotationAvailable;
+        this.processorVersion = processorVersion;
     }
 
     /**
@@ -94,36 +99,22 @@ public final class GuardedClassWriter {
         }
 
         type.addField(FieldSpec.builder(SPEC_INFO, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T($L, $L, $S, $L)", SPEC_INFO, SourceText.string(model.specId()),
+                .initializer("new $T($L,$W$L,$W$S,$W$L)", SPEC_INFO, SourceText.string(model.specId()),
                         SourceText.string(model.specVersion()), model.hash(),
                         SourceText.string(model.interfaceName().canonicalName()))
                 .build());
 
         // Constant names never equal a parameter name, which would hide the constant in that method.
-        Set<String> names = new HashSet<>(Set.of("SPEC"));
+        Set<String> names = new HashSet<>(Set.of("SPEC", "PROCESSOR_VERSION"));
         model.methods().forEach(m -> m.parameters().forEach(p -> names.add(p.name())));
+        type.addField(FieldSpec.builder(String.class, "PROCESSOR_VERSION", Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("The modelspec4j-processor that wrote this class; the runtime must be of the same"
+                        + " version.\n")
+                .initializer("$L", SourceText.string(processorVersion))
+                .build());
         List<Constant> constants = new ArrayList<>();
-        Map<String, String> checkConstants = new LinkedHashMap<>();
-        Map<String, Integer> uses = new HashMap<>();
-        for (MethodModel method : model.methods()) {
-            for (RuleModel rule : method.rules()) {
-                uses.merge(rule.id(), RuleKinds.of(rule).checkUses(rule), Integer::sum);
-            }
-        }
-        for (MethodModel method : model.methods()) {
-            for (RuleModel rule : method.rules()) {
-                RuleKind<RuleModel> kind = RuleKinds.of(rule);
-                if (checkConstants.containsKey(rule.id()) || !kind.sharesCheck() || uses.get(rule.id()) < 2) {
-                    continue;
-                }
-                String constant = unique(constantName(rule.id()) + kind.constantSuffix(), names);
-                checkConstants.put(rule.id(), constant);
-                constants.add(new Constant(kind.checkType(rule), constant,
-                        CodeBlock.of("{@code @$L}, from the $L.\n", SourceText.javadoc(rule.kind()),
-                                SourceText.javadoc(rule.origin())),
-                        kind.check(rule)));
-            }
-        }
+        Map<String, String> checkConstants = sharedChecks(model, names, constants);
         List<String> planConstants = new ArrayList<>();
         for (MethodModel method : model.methods()) {
             String constant = unique(constantName(method.name()) + "_PLAN", names);
@@ -132,6 +123,7 @@ public final class GuardedClassWriter {
         }
 
         outputConstants.clear();
+        Map<String, String> schemas = sharedSchemas(model, names, constants);
         for (MethodModel method : model.methods()) {
             if (method.structured() != null) {
                 String constant = unique(constantName(method.name()) + "_OUTPUT", names);
@@ -139,7 +131,8 @@ public final class GuardedClassWriter {
                 constants.add(new Constant(StructuredOutputWriter.STRUCTURED_OUTPUT, constant,
                         CodeBlock.of("The structured output of {@code $L}: JSON schema, reader and field rules.\n",
                                 method.name()),
-                        StructuredOutputWriter.initializer(method)));
+                        StructuredOutputWriter.initializer(method, schemas.get(
+                                StructuredOutputWriter.responseFormat(method.structured()).toString()))));
             }
         }
         addConstants(type, model, constants);
@@ -154,7 +147,7 @@ public final class GuardedClassWriter {
         type.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builderName)
-                .addJavadoc("A builder: set at least $L.\n", requiredModels(model))
+                .addJavadoc(builderJavadoc(model))
                 .addStatement("return new $T()", builderName)
                 .build());
 
@@ -322,39 +315,62 @@ public final class GuardedClassWriter {
         return out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0)) ? "constant" + out : out.toString();
     }
 
-    /** The models the builder must have, for its Javadoc. */
-    private static String requiredModels(AssistantModel model) {
-        List<String> models = new ArrayList<>();
-        if (model.methods().stream().anyMatch(m -> m.returnKind() != ReturnKind.TOKEN_STREAM)) {
-            models.add("{@code chatModel}");
+    /** What the builder must be given, as {@code AssistantBuilder} checks it, for the builder's Javadoc. */
+    private static CodeBlock builderJavadoc(AssistantModel model) {
+        Needs needs = Needs.of(model);
+        CodeBlock.Builder doc = CodeBlock.builder().add("A builder of the assistant. ");
+        if (needs.whole() && needs.streams()) {
+            doc.add("Set {@code chatModel}, which the methods that return the\nwhole answer call,")
+                    .add(" {@code streamingChatModel}, which the methods that return a\n{@code TokenStream} call,")
+                    .add(" or both: a method whose model is not set fails when called.");
+        } else if (needs.streams()) {
+            doc.add("Set {@code streamingChatModel}.");
+        } else {
+            doc.add("Set {@code chatModel}.");
         }
-        if (model.methods().stream().anyMatch(m -> m.returnKind() == ReturnKind.TOKEN_STREAM)) {
-            models.add("{@code streamingChatModel}");
+        if (needs.moderates()) {
+            doc.add("\nSet {@code moderationModel}: a method is moderated.");
         }
-        if (model.methods().stream().anyMatch(m -> m.rules().stream()
-                .anyMatch(r -> RuleKinds.of(r).needsModerationModel()))) {
-            models.add("{@code moderationModel}");
+        if (needs.memory()) {
+            doc.add("\nSet {@code chatMemoryProvider}: the assistant keeps chat memory.");
         }
-        return models.isEmpty() ? "{@code chatModel}" : String.join(" and ", models);
+        return doc.add("\n").build();
     }
 
-    /**
-     * {@code enforcer(SPEC, needsMemory)}, or, when a method streams or is moderated, the form that also says
-     * which models the builder must have.
-     */
+    /** {@code enforcer(EnforcerOptions.of(SPEC, PROCESSOR_VERSION).chatModel()...)}: what the assistant needs. */
     private static CodeBlock enforcerCall(AssistantModel model) {
-        boolean streams = false;
-        boolean whole = false;
-        boolean moderates = false;
-        for (MethodModel method : model.methods()) {
-            streams |= method.returnKind() == ReturnKind.TOKEN_STREAM;
-            whole |= method.returnKind() != ReturnKind.TOKEN_STREAM;
-            moderates |= method.rules().stream().anyMatch(r -> RuleKinds.of(r).needsModerationModel());
+        Needs needs = Needs.of(model);
+        CodeBlock.Builder options = CodeBlock.builder()
+                .add("$T.of(SPEC, PROCESSOR_VERSION)", ENFORCER_OPTIONS).indent().indent();
+        if (needs.memory()) {
+            options.add("\n.chatMemory()");
         }
-        if (!streams && !moderates) {
-            return CodeBlock.of("enforcer(SPEC, $L)", model.needsMemory());
+        if (needs.whole() || !needs.streams()) {
+            options.add("\n.chatModel()");
         }
-        return CodeBlock.of("enforcer(SPEC, $L, $L, $L, $L)", model.needsMemory(), whole, streams, moderates);
+        if (needs.streams()) {
+            options.add("\n.streamingChatModel()");
+        }
+        if (needs.moderates()) {
+            options.add("\n.moderationModel()");
+        }
+        return CodeBlock.of("enforcer($L)", options.unindent().unindent().build());
+    }
+
+    /** What the builder of an assistant must be given. */
+    private record Needs(boolean memory, boolean whole, boolean streams, boolean moderates) {
+
+        static Needs of(AssistantModel model) {
+            boolean streams = false;
+            boolean whole = false;
+            boolean moderates = false;
+            for (MethodModel method : model.methods()) {
+                streams |= method.returnKind() == ReturnKind.TOKEN_STREAM;
+                whole |= method.returnKind() != ReturnKind.TOKEN_STREAM;
+                moderates |= method.rules().stream().anyMatch(r -> RuleKinds.of(r).needsModerationModel());
+            }
+            return new Needs(model.needsMemory(), whole || !streams, streams, moderates);
+        }
     }
 
     private static CodeBlock render(List<TemplatePart> parts, Map<String, String> local) {
@@ -387,8 +403,8 @@ public final class GuardedClassWriter {
     }
 
     /**
-     * {@code new MethodPlan(name, maxAttempts, refusal[, privacy], rules...)}: a check used by one rule only is
-     * written where the rule is, shared ones are constants.
+     * {@code Plans.method(name).maxAttempts(..).refusal(..).privacy(..).output(..).build()}: a check used once is
+     * written where its rule is, shared ones are constants.
      */
     private static CodeBlock planInitializer(MethodModel method, Map<String, String> checkConstants) {
         PlanCode code = new PlanCode();
@@ -397,22 +413,99 @@ public final class GuardedClassWriter {
             if (!kind.inPlan()) {
                 continue;
             }
-            String constant = checkConstants.get(rule.id());
+            String constant = checkConstants.get(checkKey(kind, rule));
             kind.plan(rule, constant != null ? CodeBlock.of("$N", constant) : kind.check(rule), code);
         }
-        CodeBlock privacy = code.privacy();
-        List<CodeBlock> rules = code.rules();
         CodeBlock.Builder plan = CodeBlock.builder()
-                .add("new $T($L, $L, $L", METHOD_PLAN, SourceText.string(method.name()), method.maxAttempts(),
-                        SourceText.string(method.refusal()));
-        if (privacy != null) {
-            plan.add(", $L", privacy);
+                .add("$T.method($L)", PLANS, SourceText.string(method.name())).indent().indent();
+        if (method.maxAttempts() != 1) {
+            plan.add("\n.maxAttempts($L)", method.maxAttempts());
         }
-        plan.indent().indent();
-        for (CodeBlock rule : rules) {
-            plan.add(",\n$L", rule);
+        if (!method.refusal().isEmpty()) {
+            plan.add("\n.refusal($L)", SourceText.string(method.refusal()));
         }
-        return plan.unindent().unindent().add(")").build();
+        if (code.privacy() != null) {
+            plan.add("\n.privacy($L)", code.privacy());
+        }
+        for (CodeBlock rule : code.rules()) {
+            plan.add("\n$L", rule);
+        }
+        return plan.add("\n.build()").unindent().unindent().build();
+    }
+
+    /**
+     * One constant for each check that the class would otherwise create more than once: the check of a rule
+     * that applies to several methods, or checks written alike for rules of several methods. Returns the
+     * constant of each {@link #checkKey}.
+     */
+    private static Map<String, String> sharedChecks(AssistantModel model, Set<String> names,
+            List<Constant> constants) {
+        Map<String, Integer> uses = new HashMap<>();
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (MethodModel method : model.methods()) {
+            for (RuleModel rule : method.rules()) {
+                RuleKind<RuleModel> kind = RuleKinds.of(rule);
+                if (kind.inPlan() && kind.sharesCheck()) {
+                    uses.merge(checkKey(kind, rule), kind.checkUses(rule), Integer::sum);
+                    ids.computeIfAbsent(checkKey(kind, rule), k -> new java.util.TreeSet<>()).add(rule.id());
+                }
+            }
+        }
+        Map<String, String> checkConstants = new LinkedHashMap<>();
+        for (MethodModel method : model.methods()) {
+            for (RuleModel rule : method.rules()) {
+                RuleKind<RuleModel> kind = RuleKinds.of(rule);
+                String key = checkKey(kind, rule);
+                if (!uses.containsKey(key) || uses.get(key) < 2 || checkConstants.containsKey(key)) {
+                    continue;
+                }
+                boolean oneRule = ids.get(key).size() == 1;
+                String constant = unique(constantName(oneRule ? rule.id() : rule.kind()) + kind.constantSuffix(),
+                        names);
+                checkConstants.put(key, constant);
+                CodeBlock javadoc = oneRule
+                        ? CodeBlock.of("{@code @$L}, from the $L.\n", SourceText.javadoc(rule.kind()),
+                                SourceText.javadoc(rule.origin()))
+                        : CodeBlock.of("{@code @$L}: one check for the $L rules of the kind written alike.\n",
+                                SourceText.javadoc(rule.kind()), ids.get(key).size());
+                constants.add(new Constant(kind.checkType(rule), constant, javadoc, kind.check(rule)));
+            }
+        }
+        return checkConstants;
+    }
+
+    /**
+     * One constant for each JSON schema that several methods answer in, named after the schema; returns the
+     * constant of each response format's code.
+     */
+    private static Map<String, String> sharedSchemas(AssistantModel model, Set<String> names,
+            List<Constant> constants) {
+        Map<String, List<MethodModel>> methods = new LinkedHashMap<>();
+        for (MethodModel method : model.methods()) {
+            if (method.structured() != null) {
+                methods.computeIfAbsent(StructuredOutputWriter.responseFormat(method.structured()).toString(),
+                        k -> new ArrayList<>()).add(method);
+            }
+        }
+        Map<String, String> schemas = new HashMap<>();
+        methods.forEach((code, users) -> {
+            if (users.size() < 2) {
+                return;
+            }
+            String constant = unique(constantName(users.get(0).structured().schemaName()) + "_SCHEMA", names);
+            schemas.put(code, constant);
+            constants.add(new Constant(StructuredOutputWriter.RESPONSE_FORMAT, constant,
+                    CodeBlock.of("The JSON schema of the answers of $L.\n", String.join(", ",
+                            users.stream().map(m -> "{@code " + m.name() + "}").toList())),
+                    StructuredOutputWriter.responseFormat(users.get(0).structured())));
+        });
+        return schemas;
+    }
+
+    /** Rules with the same key can share one check: the same code creates it (and, for the user's checks, the id). */
+    private static String checkKey(RuleKind<RuleModel> kind, RuleModel rule) {
+        String code = kind.inPlan() ? kind.check(rule).toString() : "";
+        return kind.sharesCheckAcrossRules() ? code : rule.id() + "\n" + code;
     }
 
     /** {@code answer.lengthLimit} → {@code ANSWER_LENGTH_LIMIT}. */

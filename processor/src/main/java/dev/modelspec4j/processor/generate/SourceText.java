@@ -18,22 +18,62 @@ public final class SourceText {
      * constant.
      */
     static final int MAX_LITERAL_BYTES = 16_000;
+    /**
+     * Above this many characters of source, a literal is cut into lines joined with {@code +}, which javac folds
+     * back into one constant, so that generated lines stay readable.
+     */
+    static final int LINE_LITERAL_CHARS = 60;
 
     private SourceText() {
     }
 
     /**
      * An expression of type {@code String} whose value is {@code text}: one literal, or, for long text,
-     * {@code "...".concat("...")} pieces of at most {@link #MAX_LITERAL_BYTES} each.
+     * {@code "...".concat("...")} pieces of at most {@link #MAX_LITERAL_BYTES} each. A literal longer than a
+     * line is written as lines joined with {@code +}.
      */
     public static CodeBlock string(String text) {
         List<String> pieces = pieces(text);
         if (pieces.size() == 1) {
+            return lines(text);
+        }
+        CodeBlock.Builder code = CodeBlock.builder().add("$L", lines(pieces.get(0))).indent().indent();
+        for (String piece : pieces.subList(1, pieces.size())) {
+            code.add("\n.concat($L)", lines(piece));
+        }
+        return code.unindent().unindent().build();
+    }
+
+    /** {@code "..." + "..."}: the text as literals of about a line each, cut after a space or line break. */
+    private static CodeBlock lines(String text) {
+        if (literal(text).length() <= LINE_LITERAL_CHARS + 8) {
             return CodeBlock.of("$L", literal(text));
         }
-        CodeBlock.Builder code = CodeBlock.builder().add("$L", literal(pieces.get(0))).indent().indent();
-        for (String piece : pieces.subList(1, pieces.size())) {
-            code.add("\n.concat($L)", literal(piece));
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int cut = -1;
+        int length = 0; // of the current line's literal, without quotes; close enough to cut lines
+        for (int i = 0; i < text.length(); ) {
+            int size = Character.charCount(text.codePointAt(i));
+            char previous = i > 0 ? text.charAt(i - 1) : 'x';
+            if (i > start && (previous == ' ' || previous == '\n')) {
+                cut = i;
+            }
+            int next = literal(text.substring(i, i + size)).length() - 2;
+            if (i > start && length + next > LINE_LITERAL_CHARS) {
+                int end = cut > start ? cut : i;
+                lines.add(text.substring(start, end));
+                start = end;
+                cut = -1;
+                length = literal(text.substring(start, i)).length() - 2;
+            }
+            length += next;
+            i += size;
+        }
+        lines.add(text.substring(start));
+        CodeBlock.Builder code = CodeBlock.builder().add("$L", literal(lines.get(0))).indent().indent();
+        for (String line : lines.subList(1, lines.size())) {
+            code.add("\n+ $L", literal(line));
         }
         return code.unindent().unindent().build();
     }

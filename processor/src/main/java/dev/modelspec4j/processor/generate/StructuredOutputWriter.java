@@ -28,7 +28,7 @@ final class StructuredOutputWriter {
     private static final String JSON = "dev.langchain4j.model.chat.request.json";
     static final ClassName STRUCTURED_OUTPUT = ClassName.get("dev.modelspec4j.structured", "StructuredOutput");
     private static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
-    private static final ClassName RESPONSE_FORMAT = ClassName.get("dev.langchain4j.model.chat.request", "ResponseFormat");
+    static final ClassName RESPONSE_FORMAT = ClassName.get("dev.langchain4j.model.chat.request", "ResponseFormat");
     private static final ClassName RESPONSE_FORMAT_TYPE =
             ClassName.get("dev.langchain4j.model.chat.request", "ResponseFormatType");
     private static final ClassName JSON_SCHEMA = ClassName.get(JSON, "JsonSchema");
@@ -49,21 +49,25 @@ final class StructuredOutputWriter {
     private StructuredOutputWriter() {
     }
 
-    static CodeBlock initializer(MethodModel method) {
+    /**
+     * The method's {@code StructuredOutput}.
+     *
+     * @param schema the constant that holds the method's response format, shared with other methods; null to
+     *     write it here
+     */
+    static CodeBlock initializer(MethodModel method, String schema) {
         StructuredModel s = method.structured();
         TypeSpec typeReference = TypeSpec.anonymousClassBuilder("")
                 .superclass(ParameterizedTypeName.get(TYPE_REFERENCE, s.readType().box()))
                 .build();
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.builder($L, $L)", STRUCTURED_OUTPUT, SourceText.string(method.name()), typeReference)
-                .indent().indent()
-                .add("\n.responseFormat($T.builder()", RESPONSE_FORMAT).indent().indent()
-                .add("\n.type($T.JSON)", RESPONSE_FORMAT_TYPE)
-                .add("\n.jsonSchema($T.builder()", JSON_SCHEMA).indent().indent()
-                .add("\n.name($L)", SourceText.string(s.schemaName()))
-                .add("\n.rootElement($L)", node(s.root()))
-                .add("\n.build())").unindent().unindent()
-                .add("\n.build())").unindent().unindent();
+                .add("$T.builder($L,$W$L)", STRUCTURED_OUTPUT, SourceText.string(method.name()), typeReference)
+                .indent().indent();
+        if (schema != null) {
+            code.add("\n.responseFormat($N)", schema);
+        } else {
+            code.add("\n.responseFormat($L)", responseFormat(s));
+        }
         if (s.wrapper() != null) {
             code.add("\n.wrappedIn($L)", SourceText.string(s.wrapper()));
         }
@@ -75,7 +79,7 @@ final class StructuredOutputWriter {
         code.add("\n.schemaRule($T.DEVELOPER, $T.$L)", LEVEL, ACTION, s.schemaAction());
         for (StructuredModel.FieldModel field : s.fields()) {
             RuleModel rule = field.rule();
-            code.add("\n.fieldRule($L, $T.output($L, $T.$L, $T.$L,", SourceText.string(field.path()), RULE,
+            code.add("\n.fieldRule($L,$W$T.output($L, $T.$L, $T.$L,", SourceText.string(field.path()), RULE,
                     SourceText.string(rule.id()), LEVEL,
                     rule.level(), ACTION, rule.action()).indent().indent()
                     .add("\n$L)$L)", RuleKinds.of(rule).valueCheck(rule),
@@ -83,6 +87,19 @@ final class StructuredOutputWriter {
                     .unindent().unindent();
         }
         return code.add("\n.build()").unindent().unindent().build();
+    }
+
+    /** The JSON schema of the method's answer, as the response format of a LangChain4j chat request. */
+    static CodeBlock responseFormat(StructuredModel s) {
+        return CodeBlock.builder()
+                .add("$T.builder()", RESPONSE_FORMAT).indent().indent()
+                .add("\n.type($T.JSON)", RESPONSE_FORMAT_TYPE)
+                .add("\n.jsonSchema($T.builder()", JSON_SCHEMA).indent().indent()
+                .add("\n.name($L)", SourceText.string(s.schemaName()))
+                .add("\n.rootElement($L)", node(s.root()))
+                .add("\n.build())").unindent().unindent()
+                .add("\n.build()").unindent().unindent()
+                .build();
     }
 
     private static CodeBlock node(SchemaNode node) {
@@ -93,12 +110,12 @@ final class StructuredOutputWriter {
                 CodeBlock value = property.nullable()
                         ? nullable(property.node())
                         : node(property.node());
-                code.add("\n.addProperty($L, $L)", SourceText.string(property.name()), value);
+                code.add("\n.addProperty($L,$W$L)", SourceText.string(property.name()), value);
             }
             if (!object.required().isEmpty()) {
                 List<CodeBlock> names = new ArrayList<>();
                 object.required().forEach(n -> names.add(SourceText.string(n)));
-                code.add("\n.required($L)", CodeBlock.join(names, ", "));
+                code.add("\n.required($L)", CodeBlock.join(names, ",$W"));
             }
             code.add("\n.additionalProperties($L)", object.open());
             return code.add("\n.build()").unindent().unindent().build();
@@ -106,14 +123,14 @@ final class StructuredOutputWriter {
         if (node instanceof ArrayNode array) {
             CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", ARRAY);
             description(code, array.description());
-            return code.add(".items($L).build()", node(array.items())).build();
+            return code.add("$Z.items($L)$Z.build()", node(array.items())).build();
         }
         if (node instanceof EnumNode enumeration) {
             List<CodeBlock> values = new ArrayList<>();
             enumeration.values().forEach(v -> values.add(SourceText.string(v)));
             CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", ENUM);
             description(code, enumeration.description());
-            return code.add(".enumValues($L).build()", CodeBlock.join(values, ", ")).build();
+            return code.add("$Z.enumValues($L)$Z.build()", CodeBlock.join(values, ",$W")).build();
         }
         if (node instanceof FormattedNode formatted) {
             return CodeBlock.of("$T.from($L)", RAW, SourceText.string(rawSchema(formatted)));
@@ -130,17 +147,17 @@ final class StructuredOutputWriter {
         }
         CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()", type);
         description(code, scalar.description());
-        return code.add(".build()").build();
+        return code.add("$Z.build()").build();
     }
 
     /** {@code anyOf(node, null)}: the description moves to the alternative, where readers look for it. */
     private static CodeBlock nullable(SchemaNode node) {
-        return CodeBlock.of("$T.builder().anyOf($L, new $T()).build()", ANY_OF, node(node), NULL);
+        return CodeBlock.of("$T.builder()$Z.anyOf($L,$Wnew $T())$Z.build()", ANY_OF, node(node), NULL);
     }
 
     private static void description(CodeBlock.Builder code, String description) {
         if (!description.isEmpty()) {
-            code.add(".description($L)", SourceText.string(description));
+            code.add("$Z.description($L)", SourceText.string(description));
         }
     }
 

@@ -79,6 +79,11 @@ public final class CheckKind extends RuleKind<CustomRule> {
     }
 
     @Override
+    public boolean sharesCheckAcrossRules() {
+        return false;
+    }
+
+    @Override
     public CodeBlock check(CustomRule rule) {
         return CodeBlock.of("new $T()", rule.checkClass());
     }

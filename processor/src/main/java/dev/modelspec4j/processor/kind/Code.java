@@ -9,6 +9,11 @@ import java.util.List;
 /** Pieces of generated code that several kinds write. */
 final class Code {
 
+    /** The runtime's named factories for built-in checks. */
+    static final ClassName CHECKS = ClassName.get("dev.modelspec4j.internal", "Checks");
+    /** The runtime's builders of method plans. */
+    static final ClassName PLANS = ClassName.get("dev.modelspec4j.internal", "Plans");
+
     private Code() {
     }
 
@@ -18,7 +23,7 @@ final class Code {
         for (String s : strings) {
             blocks.add(SourceText.string(s));
         }
-        return CodeBlock.join(blocks, ", ");
+        return CodeBlock.join(blocks, ",$W");
     }
 
     /** {@code Type.A, Type.B}: enum constants separated by commas. */
@@ -27,6 +32,6 @@ final class Code {
         for (Enum<?> constant : constants) {
             blocks.add(CodeBlock.of("$T.$L", type, constant));
         }
-        return CodeBlock.join(blocks, ", ");
+        return CodeBlock.join(blocks, ",$W");
     }
 }

@@ -1,12 +1,12 @@
 package dev.modelspec4j.processor.kind;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.builtin.ForbidCheck;
 import dev.modelspec4j.internal.spec.SpecKind;
 import dev.modelspec4j.processor.diag.Message;
 import dev.modelspec4j.processor.generate.JsonWriter;
+import dev.modelspec4j.processor.generate.SourceText;
 import dev.modelspec4j.processor.model.RuleModel.ForbidRule;
 import dev.modelspec4j.processor.validate.Mirrors;
 import dev.modelspec4j.processor.validate.Names;
@@ -21,7 +21,7 @@ import javax.lang.model.element.Element;
 /** {@code @Forbid}: patterns and phrases the answer must not contain; phrases become patterns when read. */
 public final class ForbidKind extends RuleKind<ForbidRule> {
 
-    private static final ClassName FORBID_CHECK = ClassName.get("dev.modelspec4j.check.builtin", "ForbidCheck");
+    private static final String PHRASE = "the phrase \"";
 
     ForbidKind() {
         super(ForbidRule.class, SpecKind.FORBID, Names.FORBID);
@@ -62,7 +62,7 @@ public final class ForbidKind extends RuleKind<ForbidRule> {
             }
             patterns.add(ForbidCheck.phrase(phrase));
             lookAhead = Math.max(lookAhead, ForbidCheck.phraseLookAhead(phrase));
-            descriptions.add("the phrase \"" + phrase.strip() + "\"");
+            descriptions.add(PHRASE + phrase.strip() + "\"");
         }
         if (ok && patterns.isEmpty()) {
             reader.diagnostics().report(Message.EMPTY_RULE, element, m, "Forbid", "patterns or phrases");
@@ -89,10 +89,39 @@ public final class ForbidKind extends RuleKind<ForbidRule> {
 
     @Override
     public CodeBlock check(ForbidRule rule) {
-        CodeBlock lookAhead = rule.lookAhead() == OutputCheck.WHOLE_ANSWER
-                ? CodeBlock.of("$T.WHOLE_ANSWER", OUTPUT_CHECK) : CodeBlock.of("$L", rule.lookAhead());
-        return CodeBlock.of("new $T($L,\n$>$>new String[] {$L},\nnew String[] {$L})$<$<", FORBID_CHECK, lookAhead,
-                Code.strings(rule.patterns()), Code.strings(rule.descriptions()));
+        // Phrases are written as the author wrote them; the runtime turns them into patterns and look-aheads.
+        // One step stays on the line where it fits; several take a line each.
+        String step = rule.patterns().size() == 1 && rule.lookAhead() != OutputCheck.WHOLE_ANSWER ? "$Z" : "\n";
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.forbid()", Code.CHECKS).indent().indent();
+        int phraseLookAhead = 0;
+        for (int i = 0; i < rule.patterns().size(); i++) {
+            String pattern = rule.patterns().get(i);
+            String description = rule.descriptions().get(i);
+            String phrase = phraseOf(pattern, description);
+            if (phrase != null) {
+                code.add(step + ".phrase($L)", SourceText.string(phrase));
+                phraseLookAhead = Math.max(phraseLookAhead, ForbidCheck.phraseLookAhead(phrase));
+            } else if (description.equals("the pattern " + pattern)) {
+                code.add(step + ".pattern($L)", SourceText.string(pattern));
+            } else {
+                code.add(step + ".pattern($L,$W$L)", SourceText.string(pattern), SourceText.string(description));
+            }
+        }
+        if (rule.lookAhead() == OutputCheck.WHOLE_ANSWER) {
+            code.add(step + ".wholeAnswer()");
+        } else if (rule.lookAhead() > phraseLookAhead) {
+            code.add(step + ".lookAhead($L)", rule.lookAhead());
+        }
+        return code.add(step + ".build()").unindent().unindent().build();
+    }
+
+    /** The phrase that {@code pattern} was made of, or null when it is a pattern the author wrote. */
+    private static String phraseOf(String pattern, String description) {
+        if (!description.startsWith(PHRASE) || !description.endsWith("\"")) {
+            return null;
+        }
+        String phrase = description.substring(PHRASE.length(), description.length() - 1);
+        return !phrase.isBlank() && ForbidCheck.phrase(phrase).equals(pattern) ? phrase : null;
     }
 
     @Override

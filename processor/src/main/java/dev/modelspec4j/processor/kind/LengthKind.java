@@ -1,6 +1,5 @@
 package dev.modelspec4j.processor.kind;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.modelspec4j.check.OutputCheck;
 import dev.modelspec4j.check.builtin.LengthCheck;
@@ -19,7 +18,6 @@ import javax.lang.model.element.Element;
 /** {@code @Length}: bounds on the answer's characters, words and sentences. */
 public final class LengthKind extends RuleKind<LengthRule> {
 
-    private static final ClassName LENGTH_CHECK = ClassName.get("dev.modelspec4j.check.builtin", "LengthCheck");
     private static final List<String> BOUNDS = List.of("maxChars", "maxWords", "maxSentences", "minChars");
 
     LengthKind() {
@@ -87,8 +85,18 @@ public final class LengthKind extends RuleKind<LengthRule> {
 
     @Override
     public CodeBlock check(LengthRule rule) {
-        return CodeBlock.of("new $T($L, $L, $L, $L)", LENGTH_CHECK, rule.maxChars(), rule.maxWords(),
-                rule.maxSentences(), rule.minChars());
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.length()", Code.CHECKS);
+        bound(code, "maxChars", rule.maxChars());
+        bound(code, "maxWords", rule.maxWords());
+        bound(code, "maxSentences", rule.maxSentences());
+        bound(code, "minChars", rule.minChars());
+        return code.add("$Z.build()").build();
+    }
+
+    private static void bound(CodeBlock.Builder code, String bound, int value) {
+        if (value > 0) {
+            code.add("$Z.$L($L)", bound, value);
+        }
     }
 
     @Override

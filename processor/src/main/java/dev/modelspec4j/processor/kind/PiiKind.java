@@ -91,8 +91,9 @@ public final class PiiKind extends RuleKind<PiiRule> {
 
     @Override
     public CodeBlock check(PiiRule rule) {
-        return CodeBlock.of("new $T($L, $T.$L, $L, $T.$L, $T.$L)", PRIVACY_PLAN, SourceText.string(rule.id()),
-                PlanCode.LEVEL, rule.level(), detector(rule), PII_MODE, rule.input(), PII_MODE, rule.output());
+        return CodeBlock.of("$T.privacy($L, $T.$L)$>$>\n.types($L)\n.input($T.$L)\n.output($T.$L)\n.build()$<$<",
+                Code.PLANS, SourceText.string(rule.id()), PlanCode.LEVEL, rule.level(),
+                Code.constants(PII_TYPE, rule.types()), PII_MODE, rule.input(), PII_MODE, rule.output());
     }
 
     @Override

@@ -8,29 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rules of one method's {@code MethodPlan} as generated code states them: each kind adds its rule as an
- * input rule, an output rule, both, or as the method's privacy plan.
+ * The rules of one method's {@code MethodPlan} as generated code states them, as steps of the runtime's
+ * {@code Plans.method(..)} builder: each kind adds its rule as an input rule, an output rule, both, or as the
+ * method's privacy plan.
  */
 public final class PlanCode {
 
     static final ClassName LEVEL = ClassName.get("dev.modelspec4j.annotation", "Level");
     static final ClassName ACTION = ClassName.get("dev.modelspec4j.annotation", "Action");
-    private static final ClassName RULE = ClassName.get("dev.modelspec4j.enforce", "Rule");
 
     private final List<CodeBlock> rules = new ArrayList<>();
     private CodeBlock privacy;
 
     /** The rule's check runs on what goes to the model. */
     void input(RuleModel rule, CodeBlock check) {
-        rules.add(CodeBlock.of("$T.input($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
-                rule.level(), ACTION, rule.action(), check));
+        rules.add(step("input", rule, check));
     }
 
     /** The rule's check runs on the answer. */
     void output(RuleModel rule, CodeBlock check) {
-        CodeBlock output = CodeBlock.of("$T.output($L, $T.$L, $T.$L, $L)", RULE, SourceText.string(rule.id()), LEVEL,
-                rule.level(), ACTION, rule.action(), check);
-        rules.add(rule.userOverridable() ? CodeBlock.of("$L.overridableByUser()", output) : output);
+        rules.add(step(rule.userOverridable() ? "userOverridableOutput" : "output", rule, check));
+    }
+
+    /** {@code .output("id", Level.DEVELOPER, Action.REASK, check)}: a step of the plan's builder. */
+    private static CodeBlock step(String step, RuleModel rule, CodeBlock check) {
+        return CodeBlock.of(".$L($L, $T.$L, $T.$L,$W$L)", step, SourceText.string(rule.id()), LEVEL, rule.level(),
+                ACTION, rule.action(), check);
     }
 
     /** The method's privacy plan. */
@@ -38,7 +41,7 @@ public final class PlanCode {
         privacy = plan;
     }
 
-    /** The rules in the order they were added. */
+    /** The rules' builder steps, in the order they were added. */
     public List<CodeBlock> rules() {
         return List.copyOf(rules);
     }

@@ -122,6 +122,14 @@ public abstract class RuleKind<R extends RuleModel> {
         return true;
     }
 
+    /**
+     * Whether rules of other ids whose checks are written alike may share one instance of the check; false when
+     * the check is the user's class, which may keep state of its own rule.
+     */
+    public boolean sharesCheckAcrossRules() {
+        return true;
+    }
+
     /** How many times a method's plan names the check of one rule. */
     public int checkUses(R rule) {
         return 1;
