@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,9 +19,12 @@ import java.util.Objects;
  * @param weights   one weight per embedding dimension
  * @param bias      the intercept
  * @param threshold the score from which a text is reported, chosen on the development split
+ * @param minTokens segmentation: sentences shorter than this many word pieces are joined to the next
+ * @param maxTokens segmentation: sentences longer than this are cut into windows
+ *                  (see {@link SentenceEncoder#sentences(String, int, int)})
  */
 public record InjectionClassifier(String version, SentenceEncoder.Model model, double[] weights, double bias,
-                                  double threshold) {
+                                  double threshold, int minTokens, int maxTokens) {
 
     /** The class-path resource of the bundled weights. */
     public static final String BUNDLED = "dev/modelspec4j/embeddings/injection-classifier-v1.json";
@@ -35,6 +39,9 @@ public record InjectionClassifier(String version, SentenceEncoder.Model model, d
         }
         if (!(threshold > 0 && threshold < 1) || !Double.isFinite(bias)) {
             throw new IllegalArgumentException("threshold must be in (0, 1) and bias finite");
+        }
+        if (minTokens < 0 || maxTokens < 4 || minTokens > maxTokens) {
+            throw new IllegalArgumentException("need 0 <= minTokens <= maxTokens, maxTokens >= 4");
         }
         for (double w : weights) {
             if (!Double.isFinite(w)) {
@@ -55,7 +62,10 @@ public record InjectionClassifier(String version, SentenceEncoder.Model model, d
         }
     }
 
-    /** Reads the fields written by the trainer ({@code version, model, weights, bias, threshold}). */
+    /**
+     * Reads the fields written by the trainer ({@code version, model, weights, bias, threshold, minTokens,
+     * maxTokens}).
+     */
     public static InjectionClassifier fromJson(JsonNode json) {
         JsonNode w = json.required("weights");
         double[] weights = new double[w.size()];
@@ -64,12 +74,18 @@ public record InjectionClassifier(String version, SentenceEncoder.Model model, d
         }
         return new InjectionClassifier(json.required("version").asText(),
                 SentenceEncoder.Model.valueOf(json.required("model").asText()), weights,
-                json.required("bias").asDouble(), json.required("threshold").asDouble());
+                json.required("bias").asDouble(), json.required("threshold").asDouble(),
+                json.required("minTokens").asInt(), json.required("maxTokens").asInt());
     }
 
     @Override
     public double[] weights() {
         return weights.clone();
+    }
+
+    /** The segments of a text that {@link #score(float[])} judges one by one. */
+    public List<SentenceEncoder.Window> segments(SentenceEncoder encoder, String text) {
+        return encoder.sentences(text, minTokens, maxTokens);
     }
 
     /** The probability-like score of one embedding, in [0, 1]. */

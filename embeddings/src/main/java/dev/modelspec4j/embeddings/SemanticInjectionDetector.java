@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The semantic layer of {@code @PromptInjection}: each window of the text (see {@link SentenceEncoder#windows}) is
- * embedded and scored by the {@link InjectionClassifier}; the text's score is the highest window's. Registered with
+ * The semantic layer of {@code @PromptInjection}: each segment of the text (its sentences, see
+ * {@link InjectionClassifier#segments}) is embedded and scored by the {@link InjectionClassifier}; the text's score
+ * is the highest segment's, so an instruction planted in a long document is judged on its own. Registered with
  * {@link java.util.ServiceLoader}, so that {@code PromptInjectionCheck.of(..)}, which generated assistants use,
  * applies it whenever this module is on the class path.
  *
@@ -45,10 +46,10 @@ public final class SemanticInjectionDetector implements SemanticInjectionLayer {
         return classifier;
     }
 
-    /** The highest window score of a text (0 for blank text). */
+    /** The highest segment score of a text (0 for blank text). */
     public Scored score(String text) {
         SentenceEncoder enc = encoder.get();
-        List<SentenceEncoder.Window> windows = enc.windows(text);
+        List<SentenceEncoder.Window> windows = classifier.segments(enc, text);
         Scored best = new Scored(0, 0, 0);
         for (SentenceEncoder.Window w : windows) {
             double s = classifier.score(enc.embed(w.text()));
@@ -67,7 +68,7 @@ public final class SemanticInjectionDetector implements SemanticInjectionLayer {
                 : null;
     }
 
-    /** The best window of a text and its score. */
+    /** The best segment of a text and its score. */
     public record Scored(int start, int end, double score) {
     }
 }

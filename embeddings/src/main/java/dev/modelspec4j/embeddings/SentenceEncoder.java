@@ -14,15 +14,17 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (384 dimensions, unit length), run in process by ONNX Runtime from the
- * model file inside LangChain4j's embedding jar: nothing is downloaded. Long texts are cut into overlapping windows
- * of at most {@link #WINDOW_TOKENS} word pieces, each embedded on its own.
+ * model file inside LangChain4j's embedding jar: nothing is downloaded. Long texts are cut into segments
+ * ({@link #sentences}) or overlapping windows ({@link #windows}) of word pieces, each embedded on its own.
  *
  * <p>Loading the model takes about a second and some 100 MB of memory, so share one instance per JVM:
  * {@link #shared()}. Thread-safe; ONNX Runtime runs each call on the calling thread with {@code threads} intra-op
@@ -32,10 +34,6 @@ public final class SentenceEncoder {
 
     /** The embedding dimension. */
     public static final int DIMENSION = 384;
-    /** Word pieces per window: about 1 KB of English prose. */
-    public static final int WINDOW_TOKENS = 256;
-    /** Word pieces shared by consecutive windows, so that a sentence cut by one window is whole in the next. */
-    public static final int OVERLAP_TOKENS = 48;
 
     /** The bundled model: quantised to 8 bits (smaller, faster) or the original 32-bit floats. */
     public enum Model {
@@ -118,30 +116,23 @@ public final class SentenceEncoder {
         return out;
     }
 
-    /**
-     * The windows of a text: {@link #WINDOW_TOKENS} word pieces each, consecutive windows sharing
-     * {@link #OVERLAP_TOKENS}; a text that fits in one window is one window. Blank text has none.
-     */
-    public List<Window> windows(String text) {
+    /** The windows of a text, {@code size} word pieces each, consecutive windows sharing {@code overlap}. */
+    public List<Window> windows(String text, int size, int overlap) {
         Objects.requireNonNull(text, "text");
+        if (size < 1 || overlap < 0 || overlap >= size) {
+            throw new IllegalArgumentException("need 0 <= overlap < size");
+        }
         if (text.isBlank()) {
             return List.of();
         }
-        Encoding encoding = tokenizer.encode(text, false, false);
-        CharSpan[] spans = encoding.getCharTokenSpans();
-        List<int[]> pieces = new ArrayList<>(spans.length);
-        for (CharSpan span : spans) {
-            if (span != null && span.getEnd() > span.getStart()) {
-                pieces.add(new int[] {span.getStart(), span.getEnd()});
-            }
-        }
-        if (pieces.size() <= WINDOW_TOKENS) {
+        List<int[]> pieces = pieces(text);
+        if (pieces.size() <= size) {
             return List.of(new Window(0, text.length(), text));
         }
         List<Window> windows = new ArrayList<>();
-        int step = WINDOW_TOKENS - OVERLAP_TOKENS;
+        int step = size - overlap;
         for (int first = 0; ; first += step) {
-            int last = Math.min(pieces.size(), first + WINDOW_TOKENS) - 1;
+            int last = Math.min(pieces.size(), first + size) - 1;
             int start = pieces.get(first)[0];
             int end = pieces.get(last)[1];
             windows.add(new Window(start, end, text.substring(start, end)));
@@ -149,6 +140,132 @@ public final class SentenceEncoder {
                 return windows;
             }
         }
+    }
+
+    /**
+     * The sentences of a text (lines first, then {@link BreakIterator} sentences in each line), so that an
+     * instruction planted in a document is judged on its own rather than diluted in the document's average: each
+     * sentence with at least one letter or digit is a segment; one longer than {@code maxTokens} word pieces is cut
+     * into windows of {@code maxTokens} sharing a quarter; a run of sentences shorter than {@code minTokens} is joined
+     * to the next.
+     */
+    public List<Window> sentences(String text, int minTokens, int maxTokens) {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            return List.of();
+        }
+        int[] pieceStarts = pieceStarts(text);
+        List<int[]> sentences = new ArrayList<>();
+        BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            iterator.setText(line);
+            for (int from = iterator.first(), to = iterator.next(); to != BreakIterator.DONE;
+                    from = to, to = iterator.next()) {
+                int start = lineStart + from;
+                int end = lineStart + to;
+                while (start < end && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                if (hasLetterOrDigit(text, start, end)) {
+                    sentences.add(new int[] {start, end});
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        List<Window> segments = new ArrayList<>();
+        int pendingStart = -1;
+        for (int k = 0; k < sentences.size(); k++) {
+            int start = pendingStart >= 0 ? pendingStart : sentences.get(k)[0];
+            int end = sentences.get(k)[1];
+            int tokens = tokensIn(pieceStarts, start, end);
+            if (tokens < minTokens && k + 1 < sentences.size()) {
+                pendingStart = start;
+                continue;
+            }
+            pendingStart = -1;
+            if (tokens <= maxTokens) {
+                segments.add(new Window(start, end, text.substring(start, end)));
+            } else {
+                for (Window w : windows(text.substring(start, end), maxTokens, maxTokens / 4)) {
+                    segments.add(new Window(start + w.start(), start + w.end(), w.text()));
+                }
+            }
+        }
+        return segments;
+    }
+
+    private int[] pieceStarts(String text) {
+        List<int[]> pieces = pieces(text);
+        int[] starts = new int[pieces.size()];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = pieces.get(k)[0];
+        }
+        return starts;
+    }
+
+    /**
+     * The word pieces of a text as [start, end) UTF-16 indices (the tokenizer counts code points, so offsets after
+     * a character outside the Basic Multilingual Plane are mapped back).
+     */
+    private List<int[]> pieces(String text) {
+        Encoding encoding = tokenizer.encode(text, false, false);
+        int[] utf16 = null;
+        if (text.codePointCount(0, text.length()) != text.length()) {
+            utf16 = new int[text.codePointCount(0, text.length()) + 1];
+            for (int cp = 0, at = 0; at <= text.length(); cp++) {
+                utf16[cp] = at;
+                if (at == text.length()) {
+                    break;
+                }
+                at += Character.charCount(text.codePointAt(at));
+            }
+        }
+        List<int[]> pieces = new ArrayList<>();
+        for (CharSpan span : encoding.getCharTokenSpans()) {
+            if (span != null && span.getEnd() > span.getStart()) {
+                int start = utf16 == null ? span.getStart() : utf16[span.getStart()];
+                int end = utf16 == null ? span.getEnd() : utf16[span.getEnd()];
+                pieces.add(new int[] {start, end});
+            }
+        }
+        return pieces;
+    }
+
+    /** How many word pieces start in [start, end). */
+    private static int tokensIn(int[] pieceStarts, int start, int end) {
+        return lowerBound(pieceStarts, end) - lowerBound(pieceStarts, start);
+    }
+
+    private static int lowerBound(int[] sorted, int key) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < key) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static boolean hasLetterOrDigit(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Character.isLetterOrDigit(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A part of a text: {@code text} is {@code original.substring(start, end)}. */
