@@ -8,6 +8,7 @@ import static dev.modelspec4j.check.injection.InjectionTechnique.ENCODED_PAYLOAD
 import static dev.modelspec4j.check.injection.InjectionTechnique.FAKE_SYSTEM_MESSAGE;
 import static dev.modelspec4j.check.injection.InjectionTechnique.INSTRUCTION_OVERRIDE;
 import static dev.modelspec4j.check.injection.InjectionTechnique.JAILBREAK;
+import static dev.modelspec4j.check.injection.InjectionTechnique.OUTPUT_MANIPULATION;
 import static dev.modelspec4j.check.injection.InjectionTechnique.PROMPT_LEAK_REQUEST;
 import static dev.modelspec4j.check.injection.InjectionTechnique.ROLE_HIJACK;
 
@@ -88,8 +89,35 @@ final class EnglishRules {
     private EnglishRules() {
     }
 
+    /** Imperative verbs that tell a model what to do with its own answer. */
+    private static final Words OUTPUT_VERB = words("add", "include", "insert", "integrate", "incorporate", "append",
+            "embed", "mention", "put", "place", "modify", "augment", "enhance", "enrich", "end", "start", "begin",
+            "conclude", "finish", "prefix", "wrap", "format", "encode", "encrypt", "translate", "reverse", "rewrite",
+            "replace", "convert", "substitute", "render", "use", "provide", "introduce", "misspell", "scramble",
+            "jumble", "rearrange", "anagram", "remove", "group", "combine", "write", "present", "deliver", "express",
+            "phrase", "respond", "answer", "reply", "sign", "close", "spell", "capitali[sz]e", "output", "return");
+    private static final String OWN_OUTPUT = "your (?:" + any("response", "answer", "reply", "output", "message",
+            "responses", "answers", "replies", "summary", "translation", "result") + ")(?:'s)?\\b";
+    private static final String CODE_PIECE = any("following", "subsequent", "below", "next") + " code "
+            + any("blocks?", "snippets?", "excerpts?", "sections?", "segments?", "fragments?", "lines?");
+    private static final String OWN_CODE = "(?:your " + any("code", "codebase", "solution", "implementation",
+            "algorithm", "program", "script", "elucidation", "answer", "response", "solution architecture",
+            "application") + "|the code you (?:develop|write|produce|generate))\\b";
+    /** What may come before an imperative: the start of the text or a line, or the end of a sentence. */
+    private static final String SENTENCE_START = "(?<=^|\\n|[.!?:;)\\]\"'] |[.!?:;] ?\\n?|\\n[-*>#] )";
+
     static List<InjectionRule> rules() {
         return List.of(
+                InjectionRule.of(EN, OUTPUT_MANIPULATION, "tells the assistant what to put in its answer",
+                        SENTENCE_START + "\\b" + OUTPUT_VERB.regex() + "\\b[^.!?\\n]{0,100}?\\b" + OWN_OUTPUT,
+                        OUTPUT_VERB.triggers()).requiring(List.of("your")),
+                InjectionRule.of(EN, OUTPUT_MANIPULATION, "tells the assistant what to put in its answer",
+                        SENTENCE_START + "in " + OWN_OUTPUT + ",? (?:please )?[a-z]+", "in your"),
+                InjectionRule.of(EN, OUTPUT_MANIPULATION, "tells the assistant to put given code into its answer",
+                        "\\b" + CODE_PIECE + "\\b[^.!?\\n]{0,80}?\\b" + OWN_CODE + "|\\byour " + any("code",
+                                "codebase", "solution", "implementation", "algorithm") + "\\b[^.!?\\n]{0,60}?\\b"
+                                + CODE_PIECE, "following", "subsequent", "below", "next", "your")
+                                        .requiring(List.of("code")),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside its instructions",
                         "\\b" + OVERRIDE.regex() + NOT_OWN + " (?:" + FILLER + "){0,3}?" + AUTHORITY + "(?:"
                                 + FILLER + "){0,2}?"
@@ -103,7 +131,8 @@ final class EnglishRules {
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to set aside earlier context",
                         "\\b" + OVERRIDE.regex() + NOT_OWN + " (?:" + FILLER + "){0,2}?" + TEMPORAL + "(?:" + FILLER
                                 + "){0,2}?"
-                                + WEAK_NOUN + "\\b", OVERRIDE.triggers()).requiring(WEAK_NOUN_WORDS),
+                                + WEAK_NOUN + "\\b(?! (?:i |we )?sent\\b| (?:in error|by mistake)\\b)", OVERRIDE.triggers())
+                                        .requiring(WEAK_NOUN_WORDS),
                 InjectionRule.of(EN, INSTRUCTION_OVERRIDE, "tells the assistant to forget everything it was told",
                         "\\b" + OVERRIDE.regex() + " (?:about )?(?:everything|all|anything|all of that|what) (?:that )?"
                                 + any("you (?:were|have been|'ve been|are|got) (?:told|given|taught|instructed|"
@@ -162,7 +191,10 @@ final class EnglishRules {
                                 .requiring(List.of("instruction", "rule", "agenda", "directive", "prompt", "order")),
 
                 InjectionRule.of(EN, ROLE_HIJACK, "tells the assistant it is now someone else",
-                        "\\byou are now " + any("a ", "an ", "the ", "my ", "in ", "no longer", "called",
+                        "\\byou are now (?!(?:a |an )?" + any("member", "subscriber", "customer", "registered",
+                                "subscribed", "enrolled", "eligible", "logged", "signed", "connected", "ready", "able",
+                                "part", "verified", "owner", "holder") + "\\b)" + any("a ", "an ", "the ", "my ", "in ",
+                                "no longer", "called",
                                 "named", "known as", "free\\b", "dan\\b", "unrestricted", "unfiltered", "uncensored",
                                 "jailbroken", "evil", "[a-z]+gpt\\b"), "you are now"),
                 InjectionRule.of(EN, ROLE_HIJACK, "gives the assistant a new identity from now on",
@@ -200,7 +232,7 @@ final class EnglishRules {
                                 + any("off", "disabled", "deactivated") + "\\b|"
                                 + any("safety", "content", "ethical", "security") + " "
                                 + any("filters?", "protocols?", "guidelines", "restrictions", "checks") + " "
-                                + "(?:are |have been |is |has been )?(?:now )?" + any("off", "disabled",
+                                + "(?:are |have been |is |has been )?(?:now )?(?:turned |switched )?" + any("off", "disabled",
                                 "deactivated", "lifted", "removed", "suspended") + "\\b)",
                         "developer", "dev", "god", "dan", "jailbreak", "debug", "admin", "sudo", "root",
                         "unrestricted", "unfiltered", "evil", "maintenance", "safe*", "secure", "content", "ethical",

@@ -29,6 +29,11 @@ public final class InjectionNormalizer {
     /** Single-character folds for U+0080..U+052F; 0 means "lower-case it". */
     private static final char[] FOLD = buildFoldTable();
     private static final int MIN_SPACED_LETTERS = 3;
+    /**
+     * Latin small capitals U+1D00..U+1D22 as the letters they look like (Unicode TR39 confusables; NFKC keeps them):
+     * a space where a character has no plain look-alike.
+     */
+    private static final String SMALL_CAPITALS = "a  bcd e  jklmno        pr tu   vwz";
 
     private InjectionNormalizer() {
     }
@@ -56,6 +61,7 @@ public final class InjectionNormalizer {
                     digits = true;
                 }
             }
+            unescapeLineBreaks(folded, n);
             if (digits) {
                 foldLeetspeak(folded, n);
             }
@@ -72,6 +78,9 @@ public final class InjectionNormalizer {
                 folded[len++] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
                 continue;
             }
+            if (c >= 0x0300 && Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue; // combining marks (accents, strike-through, underline) are dropped, as accents are
+            }
             String expansion = expansion(c);
             if (expansion != null) {
                 folded[len++] = expansion.charAt(0);
@@ -82,6 +91,7 @@ public final class InjectionNormalizer {
             folded[len++] = fold(c);
         }
         map[len] = n;
+        unescapeLineBreaks(folded, len);
         foldLeetspeak(folded, len);
         return joinSpacing(normalized, folded, map, len);
     }
@@ -94,7 +104,16 @@ public final class InjectionNormalizer {
         if (c < TABLE_END && FOLD[c] != 0) {
             return FOLD[c];
         }
+        if (c >= 0x1D00 && c <= 0x1D22) {
+            char small = SMALL_CAPITALS.charAt(c - 0x1D00);
+            if (small != ' ') {
+                return small;
+            }
+        }
         return switch (c) {
+            case '\uA730' -> 'f';
+            case '\uA731' -> 's';
+            case '\u0585' -> 'o';
             case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4' -> '\'';
             case '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033' -> '"';
             case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
@@ -102,13 +121,29 @@ public final class InjectionNormalizer {
         };
     }
 
-    private static String expansion(char c) {
+    static String expansion(char c) {
         return switch (c) {
             case '\u00DF' -> "ss";
             case '\u00C6', '\u00E6' -> "ae";
             case '\u0152', '\u0153' -> "oe";
             default -> null;
         };
+    }
+
+    /**
+     * In place: a JSON or code escape for a line break or tab ({@code \\n}, {@code \\r}, {@code \\t}) written out
+     * in text, as tool results and serialised documents carry them, becomes two spaces, so that the next word starts
+     * a word again ({@code "milk.\\nIgnore"}). One char for one: positions do not move.
+     */
+    private static void unescapeLineBreaks(char[] a, int len) {
+        for (int i = 0; i + 2 < len; i++) {
+            if (a[i] == '\\' && (a[i + 1] == 'n' || a[i + 1] == 'r' || a[i + 1] == 't')
+                    && (i == 0 || a[i - 1] != '\\')) {
+                a[i] = ' ';
+                a[i + 1] = ' ';
+                i++;
+            }
+        }
     }
 
     private static boolean isLetter(char c) {
@@ -344,6 +379,12 @@ public final class InjectionNormalizer {
         table['\u0141'] = 'l';
         table['\u0142'] = 'l';
         table['\u0131'] = 'i';
+        // small capitals and other Latin look-alikes in the IPA block (Unicode TR39 confusables)
+        String lookAlikes = "\u0262g\u026Ai\u0274n\u0280r\u028Fy\u0299b\u029Ch\u029Fl\u0251a\u0261g\u0269i\u028Bv"
+                + "\u0276o\u0281r";
+        for (int k = 0; k < lookAlikes.length(); k += 2) {
+            table[lookAlikes.charAt(k)] = lookAlikes.charAt(k + 1);
+        }
         // Cyrillic and Greek look-alikes of Latin letters (upper and lower case)
         String pairs = "\u0430a\u0410a\u0432b\u0412b\u0435e\u0415e\u0451e\u0401e\u043Ak\u041Ak\u043Cm\u041Cm"
                 + "\u043Dh\u041Dh\u043Eo\u041Eo\u0440p\u0420p\u0441c\u0421c\u0442t\u0422t\u0443y\u0423y"

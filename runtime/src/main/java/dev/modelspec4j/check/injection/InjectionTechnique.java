@@ -16,6 +16,15 @@ public enum InjectionTechnique {
     JAILBREAK,
     /** Asks the assistant to send conversations, mailboxes or credentials somewhere. */
     DATA_EXFILTRATION,
-    /** An encoded (base64, hex, percent-encoded) payload that hides an injection or is presented for decoding. */
+    /**
+     * Instructions addressed to an AI that reads the text, where a person would not look: an HTML or Markdown comment,
+     * a hidden element, a note "to the AI", text hidden in Unicode tag characters.
+     */
+    HIDDEN_INSTRUCTION,
+    /** A made-up conversation turn ("User: ...", "Assistant: ...") planted in data to put words in a party's mouth. */
+    FAKE_CONVERSATION,
+    /** Tells the assistant what to put in its answer or code ("add ... to your response", "encode your answer"). */
+    OUTPUT_MANIPULATION,
+    /** An encoded or disguised (base64, hex, percent-encoded, ROT13, Morse, reversed) payload that hides an injection or is presented for decoding. */
     ENCODED_PAYLOAD
 }

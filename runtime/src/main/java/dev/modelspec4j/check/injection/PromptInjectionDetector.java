@@ -40,6 +40,7 @@ public final class PromptInjectionDetector {
 
     private final List<InjectionRule> rules;
     private final TriggerIndex index;
+    private final ConceptIndex conceptIndex;
     private final boolean skipDiscursiveQuotes;
     private final boolean flagLabelledPayloads;
 
@@ -59,11 +60,15 @@ public final class PromptInjectionDetector {
         }
         this.rules = List.copyOf(selected);
         this.index = new TriggerIndex(rules);
+        this.conceptIndex = new ConceptIndex(builder.languages);
         this.skipDiscursiveQuotes = builder.skipDiscursiveQuotes;
         this.flagLabelledPayloads = builder.flagLabelledPayloads;
     }
 
-    /** All four languages; quoted examples in clearly discursive text are not reported; labelled payloads are. */
+    /**
+     * All languages; quoted examples in clearly discursive text are not reported; an encoded payload is reported
+     * when its decoded text holds an injection.
+     */
     public static PromptInjectionDetector standard() {
         return builder().build();
     }
@@ -120,12 +125,54 @@ public final class PromptInjectionDetector {
         if (text.isEmpty()) {
             return List.of();
         }
+        List<InjectionFinding> findings = new ArrayList<>();
+        scanNormalized(text, skipQuoted, findings);
+        if (hasZeroWidthSeparator(text)) {
+            // zero-width characters between words are removed by normalisation, which would glue the words
+            // together; read them as spaces too (one char for one, so positions stay those of the original)
+            scanNormalized(zeroWidthAsSpace(text), skipQuoted, findings);
+        }
+        if (HiddenCarriers.hasTagCharacters(text)) {
+            for (HiddenCarriers.Decoded run : HiddenCarriers.tagRuns(text)) {
+                String inner = payloadFinding(run.text(), 1);
+                if (inner != null) {
+                    findings.add(new InjectionFinding(InjectionTechnique.HIDDEN_INSTRUCTION, run.start(), run.end(),
+                            "invisible Unicode tag characters spell out text that " + inner));
+                }
+            }
+        }
+        return sorted(findings);
+    }
+
+    private void scanNormalized(String text, boolean skipQuoted, List<InjectionFinding> findings) {
         NormalizedText normalized = TextNormalizer.normalize(text);
         ScanText scanText = InjectionNormalizer.normalize(normalized);
-        List<InjectionFinding> findings = new ArrayList<>();
-        for (Hit hit : match(scanText, skipQuoted)) {
-            findings.add(new InjectionFinding(hit.rule().technique(), scanText.originalStart(hit.start()),
-                    scanText.originalEnd(hit.end()), hit.rule().description()));
+        String scan = scanText.text();
+        int length = scan.length();
+        Matches matches = match(scan, scanText.chars(), length, skipQuoted);
+        for (Hit hit : matches.hits()) {
+            findings.add(new InjectionFinding(hit.technique(), scanText.originalStart(hit.start()),
+                    scanText.originalEnd(hit.end()), hit.description()));
+        }
+        ConceptHits cues = matches.concepts();
+        if (cues.count(Concept.ROT13_CUE, 0, length, 2) >= 2) {
+            char[] decoded = HiddenCarriers.rot13(scanText.chars(), length);
+            addDecoded(findings, scanText, match(new String(decoded), decoded, length, false).hits(), false, length,
+                    "ROT13 text that ");
+        }
+        int reversedCues = cues.count(Concept.REVERSED_CUE, 0, length, 2);
+        if (reversedCues >= 2 || reversedCues == 1 && cues.has(Concept.REVERSAL_HINT)) {
+            char[] decoded = HiddenCarriers.reversed(scanText.chars(), length);
+            addDecoded(findings, scanText, match(new String(decoded), decoded, length, false).hits(), true, length,
+                    "text written backwards that ");
+        }
+        for (HiddenCarriers.Decoded run : HiddenCarriers.morse(normalized.text())) {
+            String inner = payloadFinding(run.text(), 1);
+            if (inner != null) {
+                findings.add(new InjectionFinding(InjectionTechnique.ENCODED_PAYLOAD,
+                        normalized.originalStart(run.start()), normalized.originalEnd(run.end()),
+                        "Morse code that " + inner));
+            }
         }
         for (PayloadDecoder.Payload payload : PayloadDecoder.decode(normalized.text())) {
             String inner = payloadFinding(payload.text(), 1);
@@ -138,15 +185,48 @@ public final class PromptInjectionDetector {
                         normalized.originalStart(payload.start()), normalized.originalEnd(payload.end()), evidence));
             }
         }
-        return sorted(findings);
+    }
+
+    /** Findings on a decoded copy of the scan text of the same length (ROT13) or reversed. */
+    private static void addDecoded(List<InjectionFinding> findings, ScanText scanText, List<Hit> hits,
+                                   boolean reversed, int length, String what) {
+        for (Hit hit : hits) {
+            int start = reversed ? length - hit.end() : hit.start();
+            int end = reversed ? length - hit.start() : hit.end();
+            findings.add(new InjectionFinding(InjectionTechnique.ENCODED_PAYLOAD, scanText.originalStart(start),
+                    scanText.originalEnd(end), what + hit.description()));
+        }
+    }
+
+    private static boolean isZeroWidthSeparator(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u180E';
+    }
+
+    private static boolean hasZeroWidthSeparator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isZeroWidthSeparator(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String zeroWidthAsSpace(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (isZeroWidthSeparator(chars[i])) {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
     }
 
     /** The description of the first rule that matches a decoded payload (looking one level deeper), or null. */
     private String payloadFinding(String decoded, int depth) {
         ScanText scanText = InjectionNormalizer.normalize(decoded);
-        List<Hit> hits = match(scanText, false);
+        List<Hit> hits = match(scanText.text(), scanText.chars(), scanText.text().length(), false).hits();
         if (!hits.isEmpty()) {
-            return hits.get(0).rule().description();
+            return hits.get(0).description();
         }
         if (depth < MAX_PAYLOAD_DEPTH) {
             for (PayloadDecoder.Payload nested : PayloadDecoder.decode(decoded)) {
@@ -159,16 +239,18 @@ public final class PromptInjectionDetector {
         return null;
     }
 
-    private record Hit(InjectionRule rule, int start, int end) {
+    private record Hit(InjectionTechnique technique, String description, int start, int end) {
     }
 
-    private List<Hit> match(ScanText scanText, boolean skipQuoted) {
-        String text = scanText.text();
-        int length = text.length();
+    /** What the rules found in one text, and the concepts that the lexicon found there. */
+    private record Matches(List<Hit> hits, ConceptHits concepts) {
+    }
+
+    private Matches match(String text, char[] chars, int length, boolean skipQuoted) {
         // first pass: every trigger, and where each class of required words occurs
         Occurrences triggers = new Occurrences();
         Occurrences[] required = new Occurrences[index.requirementClasses()];
-        index.forEachTrigger(scanText.chars(), length, (entry, position) -> {
+        index.forEachTrigger(chars, length, (entry, position) -> {
             if (entry.rules().length > 0) {
                 triggers.add(position, entry);
             }
@@ -204,12 +286,22 @@ public final class PromptInjectionDetector {
                 if (m.region(position, to).lookingAt()) {
                     scannedUpTo[r] = m.end();
                     if (!(skipQuoted && isDiscursiveQuote(text, m.start(), m.end()))) {
-                        hits.add(new Hit(rule, m.start(), m.end()));
+                        hits.add(new Hit(rule.technique(), rule.description(), m.start(), m.end()));
                     }
                 }
             }
         }
-        return hits;
+        // the multilingual lexicon: concepts close together, and the shape of the text
+        ConceptHits concepts = conceptIndex.scan(chars, length);
+        List<ConceptMatch> found = new ArrayList<>();
+        ConceptRules.find(concepts, chars, length, found);
+        StructureRules.find(concepts, conceptIndex, chars, length, found);
+        for (ConceptMatch c : found) {
+            if (!(skipQuoted && isDiscursiveQuote(text, c.start(), c.end()))) {
+                hits.add(new Hit(c.technique(), c.description(), c.start(), c.end()));
+            }
+        }
+        return new Matches(hits, concepts);
     }
 
     /** Whether {@code occurrences} has a position in [from, to). */
@@ -319,12 +411,15 @@ public final class PromptInjectionDetector {
     public static final class Builder {
         private final Set<InjectionLanguage> languages = EnumSet.allOf(InjectionLanguage.class);
         private boolean skipDiscursiveQuotes = true;
-        private boolean flagLabelledPayloads = true;
+        private boolean flagLabelledPayloads;
 
         private Builder() {
         }
 
-        /** The languages whose phrase lists are used; all four by default. Markers are always checked. */
+        /**
+         * The languages whose phrase lists and lexicons are used; all by default. Markers, structures and encodings
+         * are always checked.
+         */
         public Builder languages(InjectionLanguage... selected) {
             languages.clear();
             languages.addAll(List.of(selected));
@@ -340,7 +435,11 @@ public final class PromptInjectionDetector {
             return this;
         }
 
-        /** Whether a payload presented as encoded ("base64: ...") that decodes to readable text is reported. */
+        /**
+         * Whether a payload presented as encoded ("base64: ...") that decodes to readable text is reported even when
+         * that text holds no injection (default false: decoded text is scanned by every rule, which is what
+         * decides).
+         */
         public Builder flagLabelledPayloads(boolean flag) {
             this.flagLabelledPayloads = flag;
             return this;
