@@ -317,7 +317,8 @@ public final class TrainInjectionClassifier {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    static String sha256(byte[] bytes) {
+    /** Lower-case hex SHA-256, as recorded in the weights file. */
+    public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest(bytes));
     }
 
