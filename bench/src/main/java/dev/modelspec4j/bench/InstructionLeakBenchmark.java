@@ -4,7 +4,6 @@ import dev.modelspec4j.check.CheckContext;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.leak.Canary;
 import dev.modelspec4j.check.leak.InstructionLeakCheck;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +36,6 @@ public class InstructionLeakBenchmark {
     static final String ANSWER = "Your plan renews on the 13th; you can change it in Settings.";
 
     private final InstructionLeakCheck check = InstructionLeakCheck.standard();
-    private final SecureRandom random = new SecureRandom();
     private CheckContext context;
 
     @Setup
@@ -45,7 +43,7 @@ public class InstructionLeakBenchmark {
         if (ANSWER.length() != 60) {
             throw new IllegalStateException("the answer must have 60 characters, not " + ANSWER.length());
         }
-        context = new CheckContext(INSTRUCTIONS, Canary.newToken(random), null);
+        context = new CheckContext(INSTRUCTIONS, Canary.newToken(), null);
         if (!check.check(ANSWER, context).isEmpty()) {
             throw new IllegalStateException("the answer must pass");
         }
@@ -54,13 +52,13 @@ public class InstructionLeakBenchmark {
     /** A new canary and the check of the answer, as every call pays them. */
     @Benchmark
     public List<Finding> perCall() {
-        return check.check(ANSWER, new CheckContext(INSTRUCTIONS, Canary.newToken(random), null));
+        return check.check(ANSWER, new CheckContext(INSTRUCTIONS, Canary.newToken(), null));
     }
 
-    /** A new canary alone. */
+    /** A new canary alone, as the engine makes it. */
     @Benchmark
     public String canary() {
-        return Canary.newToken(random);
+        return Canary.newToken();
     }
 
     /** The check alone, with the same canary every time. */
