@@ -4,6 +4,9 @@ import dev.modelspec4j.check.injection.PromptInjectionDetector;
 import dev.modelspec4j.embeddings.SemanticInjectionDetector;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +58,19 @@ public final class SemanticInjectionReport {
         }
     }
 
-    /** The three measurements, overall and per language (combined only). */
+    /**
+     * The three measurements, overall and per language, and the semantic layer's cost: CPU time of the scoring
+     * thread per KB (UTF-8) of the corpus texts, every row scored whole.
+     */
     public record Result(Counts lexical, Counts semantic, Counts combined, Map<String, Counts> combinedByLanguage,
-                         Map<String, Counts> semanticByLanguage) {
+                         Map<String, Counts> semanticByLanguage, double semanticCpuMillisPerKb) {
 
         public void print(PrintStream out) {
             out.println("lexical  " + lexical.line());
             out.println("semantic " + semantic.line());
             out.println("combined " + combined.line());
+            out.printf(Locale.ROOT, "semantic layer: %.1f ms of CPU per KB (scoring thread, every row)%n",
+                    semanticCpuMillisPerKb);
             out.println("by language (combined | semantic alone):");
             combinedByLanguage.forEach((lang, c) -> out.printf(Locale.ROOT, "  %-3s %s | %s%n", lang, c.line(),
                     semanticByLanguage.get(lang).line()));
@@ -76,9 +84,15 @@ public final class SemanticInjectionReport {
         Counts c = new Counts(0, 0, 0, 0);
         Map<String, Counts> byLanguage = new TreeMap<>();
         Map<String, Counts> semanticByLanguage = new TreeMap<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long semanticNanos = 0;
+        long bytes = 0;
         for (LabelledText row : rows) {
             boolean lexicalFlag = lexical.isInjection(row.text());
+            long start = threads.getCurrentThreadCpuTime();
             boolean semanticFlag = semantic.assess(row.text()) != null;
+            semanticNanos += threads.getCurrentThreadCpuTime() - start;
+            bytes += row.text().getBytes(StandardCharsets.UTF_8).length;
             l = l.add(row.injection(), lexicalFlag);
             s = s.add(row.injection(), semanticFlag);
             c = c.add(row.injection(), lexicalFlag || semanticFlag);
@@ -87,7 +101,7 @@ public final class SemanticInjectionReport {
             semanticByLanguage.merge(row.language(), new Counts(0, 0, 0, 0).add(row.injection(), semanticFlag),
                     SemanticInjectionReport::sum);
         }
-        return new Result(l, s, c, byLanguage, semanticByLanguage);
+        return new Result(l, s, c, byLanguage, semanticByLanguage, semanticNanos / 1e6 / (bytes / 1024.0));
     }
 
     private static Counts sum(Counts a, Counts b) {
