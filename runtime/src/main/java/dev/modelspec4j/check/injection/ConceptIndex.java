@@ -24,12 +24,16 @@ final class ConceptIndex {
     private static final class Node {
         char[] keys = new char[0];
         Node[] next = new Node[0];
+        Node[] ascii; // the children by ASCII character, for nodes with many children (built by seal())
         int wordMask; // concepts of whole-word terms that end here
         int stemMask; // concepts of stem terms (a word start) that end here
         int punctuationMask; // concepts of terms that end here before punctuation
         boolean anywhere; // the term needs no word boundaries
 
         Node child(char c) {
+            if (ascii != null && c < 0x80) {
+                return ascii[c];
+            }
             char[] k = keys;
             for (int i = 0; i < k.length; i++) {
                 if (k[i] == c) {
@@ -37,6 +41,25 @@ final class ConceptIndex {
                 }
             }
             return null;
+        }
+
+        /** Gives nodes with several ASCII children a direct table, recursively. */
+        void seal() {
+            int asciiChildren = 0;
+            for (char c : keys) {
+                asciiChildren += c < 0x80 ? 1 : 0;
+            }
+            if (asciiChildren >= 3) {
+                ascii = new Node[0x80];
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] < 0x80) {
+                        ascii[keys[i]] = next[i];
+                    }
+                }
+            }
+            for (Node n : next) {
+                n.seal();
+            }
         }
 
         Node add(char c) {
@@ -76,13 +99,13 @@ final class ConceptIndex {
                 }
             });
             for (Concept cue : List.of(Concept.IGNORE, Concept.PRIOR, Concept.INSTRUCTIONS, Concept.OWN_PROMPT,
-                    Concept.REVEAL)) {
+                    Concept.REVEAL, Concept.ALL)) {
                 ConceptTerms.add(language, (concept, terms) -> {
                     if (concept != cue) {
                         return;
                     }
                     for (String term : terms.split("\\|")) {
-                        if (!isStem(term) && term.length() >= 4) {
+                        if (!isStem(term) && term.length() >= (isUnspaced(term.charAt(0)) ? 2 : 3)) {
                             addTerm(new StringBuilder(fold(term)).reverse().toString(), Concept.REVERSED_CUE.bit());
                         }
                     }
@@ -98,6 +121,11 @@ final class ConceptIndex {
             }
         }
         rot13.forEach(t -> addTerm(t, Concept.ROT13_CUE.bit()));
+        for (Node root : roots) {
+            if (root != null) {
+                root.seal();
+            }
+        }
         if (languages.contains(InjectionLanguage.ENGLISH)) {
             addFuzzy("ignore|ignoring|disregard|forget|overlook|neglect|instructions|instruction|previous"
                     + "|everything|directions|directives|guidelines|preceding|earlier|original|instructed"
@@ -224,11 +252,11 @@ final class ConceptIndex {
             boolean wordStart = !previousIsWord;
             boolean isWord = isWordChar(c);
             previousIsWord = isWord;
-            Node node = roots[c];
-            boolean found = false;
-            if (node != null && (wordStart || !isWord || isUnspaced(c))) {
-                found = walk(text, length, i, node, hits);
+            if (!wordStart && isWord && (c < 0x80 || !isUnspaced(c))) {
+                continue; // inside a word: terms start at word starts, except in unspaced scripts
             }
+            Node node = roots[c];
+            boolean found = node != null && walk(text, length, i, node, hits);
             if (!found && wordStart && c >= 'a' && c <= 'z' && fuzzyByFirst[c - 'a'] != null) {
                 fuzzy(text, length, i, hits);
             }
@@ -278,7 +306,11 @@ final class ConceptIndex {
         int letters = letterSet(text, start, end);
         for (Fuzzy f : fuzzyByFirst[text[start] - 'a']) {
             int budget = f.word().length >= 8 ? 2 : 1;
-            if (Math.abs(f.word().length - n) <= budget && Integer.bitCount(f.letters() ^ letters) <= 2 * budget
+            char[] key = f.word();
+            if (text[start + 1] != key[1] && text[start + 2] != key[2]) {
+                continue; // a typo rarely spares neither the second nor the third letter
+            }
+            if (Math.abs(key.length - n) <= budget && Integer.bitCount(f.letters() ^ letters) <= 2 * budget
                     && withinDistance(text, start, n, f.word(), budget)) {
                 hits.add(f.mask(), start, end);
                 return;

@@ -65,11 +65,10 @@ final class ConceptRules {
             return;
         }
         for (int g : h.of(IGNORE)) {
-            int from = h.start(g) - 60;
-            int to = h.end(g) + NEAR;
-            int i = h.first(INSTRUCTIONS, Math.max(0, from), to);
-            while (i >= 0 && i == g) {
-                i = h.first(INSTRUCTIONS, h.start(i) + 1, to);
+            // the instructions after the verb ("ignore the rules above"), else before it ("以上の指示を無視")
+            int i = h.first(INSTRUCTIONS, h.end(g), h.end(g) + NEAR);
+            if (i < 0) {
+                i = h.first(INSTRUCTIONS, Math.max(0, h.start(g) - 60), h.start(g));
             }
             if (i < 0) {
                 continue;
@@ -256,14 +255,18 @@ final class ConceptRules {
         if (!h.has(SEND) || !h.has(SENSITIVE)) {
             return;
         }
+        int[] destinations = null;
         for (int s : h.of(SEND)) {
             int from = h.start(s) - 100;
             int to = h.end(s) + 100;
             if (!h.any(SENSITIVE, from, to)) {
                 continue;
             }
+            if (destinations == null) {
+                destinations = destinations(text, length);
+            }
             if (h.any(SECRECY, h.start(s) - WIDE, h.end(s) + WIDE)
-                    || hasDestination(text, length, Math.max(0, from), Math.min(length, h.end(s) + 150))) {
+                    || within(destinations, Math.max(0, from), Math.min(length, h.end(s) + 150))) {
                 out.add(new ConceptMatch(InjectionTechnique.DATA_EXFILTRATION, h.start(s), h.end(s),
                         "asks the assistant to send private data somewhere"));
                 return;
@@ -271,18 +274,28 @@ final class ConceptRules {
         }
     }
 
-    /** Whether [from, to) holds an e-mail address or a web address. */
-    private static boolean hasDestination(char[] text, int length, int from, int to) {
-        for (int k = from; k < to; k++) {
+    /** Where e-mail addresses ({@code x@y}) and web addresses ({@code ://}) are, in increasing order. */
+    private static int[] destinations(char[] text, int length) {
+        int[] found = new int[8];
+        int n = 0;
+        for (int k = 1; k + 2 < length; k++) {
             char c = text[k];
-            if (c == '@' && k > 0 && ConceptIndex.isWordChar(text[k - 1]) && k + 1 < length
-                    && ConceptIndex.isWordChar(text[k + 1])) {
-                return true;
-            }
-            if (c == ':' && k + 2 < length && text[k + 1] == '/' && text[k + 2] == '/') {
-                return true;
+            boolean email = c == '@' && ConceptIndex.isWordChar(text[k - 1]) && ConceptIndex.isWordChar(text[k + 1]);
+            boolean web = c == ':' && text[k + 1] == '/' && text[k + 2] == '/';
+            if (email || web) {
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = k;
             }
         }
-        return false;
+        return java.util.Arrays.copyOf(found, n);
+    }
+
+    /** Whether a sorted array has a value in [from, to). */
+    private static boolean within(int[] sorted, int from, int to) {
+        int k = java.util.Arrays.binarySearch(sorted, from);
+        k = k < 0 ? -k - 1 : k;
+        return k < sorted.length && sorted[k] < to;
     }
 }

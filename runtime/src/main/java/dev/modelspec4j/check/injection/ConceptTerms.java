@@ -99,7 +99,7 @@ final class ConceptTerms {
                 + "|act as|acting as|pretend*|roleplay*|role-play*|role play|play the role|play a game"
                 + "|let's play|immerse yourself|your new persona|new persona|you will be|you are going to be"
                 + "|you will now be|become|you are no longer|you're no longer|imagine you are|simulate|persona"
-                + "|character|stay in character|answer as|respond as|known as|named|called");
+                + "|character|stay in character|answer as|respond as|known as|named|called|meet");
         s.add(UNRESTRICTED, "never refuse*|never refusing|never declines|never say no|never says no|cannot refuse"
                 + "|can't refuse|does not refuse|doesn't refuse|no restrictions|without restrictions|no restriction"
                 + "|no limits|without limits|no limitations|no filters|without filters|without any filters"
@@ -109,7 +109,8 @@ final class ConceptTerms {
                 + "|without any rules|no guidelines|breaks the rules|break free|broken free|freed from"
                 + "|free from|never apologi*|never says sorry|never say sorry|never warns|never adds warnings"
                 + "|no warnings|without warnings|never breaks character|any question|no matter how|does not follow"
-                + "|doesn't follow|not bound|ignore laws|ignores laws|no content policy|no policy|dangerous"
+                + "|doesn't follow|not bound|ignore laws|ignores laws|ignores every law|ignores all laws|ignores the law"
+                + "|no content policy|no policy|dangerous"
                 + "|anything now|do anything|rogue|evil|abide by|no censorship|without censorship|machiavellian");
         s.add(AUTHORITY, "system|admin|administrator|root|developer|developers|operator|sudo|maintenance"
                 + "|debug|god|superuser|owner|provider|dev|engineering team|developer team|security team");
@@ -142,9 +143,11 @@ final class ConceptTerms {
         s.add(ADDRESS, "note to|note for|notes for|message to|message for|dear|to any|to all|hey|hi|hello"
                 + "|attention|if you are|if you're|to every|for any|for all"
                 + "|hidden instructions for|secret instructions for|important for|memo to|must|should|shall");
-        s.add(SEND, "send|forward|upload|transfer|exfiltrate|transmit|bcc|call the|email the|e-mail the|mail the"
+        s.add(SEND, "send|forward|upload|transfer|exfiltrate|transmit|bcc|call the|email the contents|email all"
+                + "|email every|email the user's|e-mail the contents|mail the contents"
                 + "|post it|post them|post the|encode the|share the|leak");
-        s.add(SENSITIVE, "conversation|conversations|chat history|chat log|history|inbox|mailbox|messages"
+        s.add(SENSITIVE, "conversation|conversations|chat history|chat log|conversation history|message history"
+                + "|browsing history|inbox|mailbox|messages"
                 + "|emails|e-mails|password|passwords|api key|api keys|credentials|credential|token|tokens"
                 + "|session|cookie|cookies|calendar|contacts|address book|user's data|users' data|personal data"
                 + "|user's name|user's address|home address|user's email|email address|ssh|private key"

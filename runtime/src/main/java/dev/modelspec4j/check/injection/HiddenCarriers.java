@@ -65,14 +65,21 @@ final class HiddenCarriers {
 
     /** Runs of Morse code (dots, dashes, spaces and slashes between words) of at least a few letters, decoded. */
     static List<Decoded> morse(String s) {
+        if (s.indexOf(".-") < 0 && s.indexOf("-.") < 0 && s.indexOf('\u00B7') < 0) {
+            return List.of(); // every Morse text has a dot next to a dash somewhere ("a" is .-, "n" is -.)
+        }
         List<Decoded> runs = new ArrayList<>();
         int n = s.length();
         int i = 0;
         int total = 0;
         while (i < n && total < MAX_DECODED) {
             char c = s.charAt(i);
-            if (c != '.' && c != '-' && c != '\u00B7' && c != '\u2022' && c != '_') {
+            if (c != '.' && c != '-' && (c < '_' || c != '_' && c != '\u00B7' && c != '\u2022')) {
                 i++;
+                continue;
+            }
+            if (i + 1 < n && !isMorseChar(s.charAt(i + 1))) {
+                i += 2; // a lone dot or dash: the end of a sentence, a hyphen
                 continue;
             }
             int end = i;

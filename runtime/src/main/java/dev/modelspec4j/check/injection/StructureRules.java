@@ -23,8 +23,12 @@ final class StructureRules {
     private static final int HIDDEN_REACH = 1_000;
     private static final int URL_REACH = 500;
     private static final int LABEL_REACH = 30;
-    private static final String[] HIDDEN_STYLES = {"display:none", "display: none", "font-size:0", "font-size: 0",
-        "visibility:hidden", "visibility: hidden", "opacity:0", "opacity: 0"};
+    /** How many query values of one address are looked for elsewhere in the text. */
+    private static final int MAX_VALUES = 4;
+    private static final String[] DISPLAY_NONE = {"display:none", "display: none"};
+    private static final String[] FONT_SIZE_ZERO = {"font-size:0", "font-size: 0"};
+    private static final String[] VISIBILITY_HIDDEN = {"visibility:hidden", "visibility: hidden"};
+    private static final String[] OPACITY_ZERO = {"opacity:0", "opacity: 0"};
     private static final String[] DATA_WORDS = {"conversation", "history", "chat", "message", "user", "secret",
         "password", "token", "key", "summary", "data", "name", "address", "email", "e-mail", "context", "prompt",
         "session", "cookie", "previous", "paste", "insert", "here", "api", "request", "question", "answer", "info"};
@@ -43,16 +47,21 @@ final class StructureRules {
         if (!h.has(AI) && !h.has(IGNORE) && !h.has(AGENT_CUE)) {
             return;
         }
+        // where the next "-->", line break and "</" are: found by pointers that only move forward, so that many
+        // openings without a close cost one pass, not one search each
+        Next commentEnd = new Next("-->");
+        Next lineEnd = new Next("\n");
+        Next elementEnd = new Next("</");
         for (int i = 0; i < length; i++) {
             char c = text[i];
             int end = -1;
             if (c == '<' && startsWith(text, length, i, "<!--")) {
-                end = indexOf(text, length, i + 4, "-->", COMMENT_REACH);
+                end = commentEnd.from(text, length, i + 4, COMMENT_REACH);
             } else if (c == '[' && startsWith(text, length, i, "[//]:")) {
-                end = indexOf(text, length, i + 5, "\n", COMMENT_REACH);
+                end = lineEnd.from(text, length, i + 5, COMMENT_REACH);
                 end = end < 0 ? Math.min(length, i + COMMENT_REACH) : end;
             } else if ((c == 'd' || c == 'f' || c == 'v' || c == 'o') && hiddenStyle(text, length, i)) {
-                end = indexOf(text, length, i, "</", HIDDEN_REACH);
+                end = elementEnd.from(text, length, i, HIDDEN_REACH);
             }
             if (end < 0) {
                 continue;
@@ -62,12 +71,48 @@ final class StructureRules {
                         "hides words for an AI in a comment or an invisible element"));
                 return;
             }
-            i = end;
+        }
+    }
+
+    /**
+     * The next occurrence of a literal at or after a position, for positions that only increase: each search starts
+     * past the previous occurrence, so all searches together read the text once.
+     */
+    private static final class Next {
+        private final String literal;
+        private int at = -1; // the occurrence last found; the text length when there is none further on
+
+        Next(String literal) {
+            this.literal = literal;
+        }
+
+        /** The first occurrence at or after {@code from}, if it is before {@code from + reach}; otherwise -1. */
+        int from(char[] text, int length, int from, int reach) {
+            if (at < from) {
+                at = length;
+                for (int k = from; k + literal.length() <= length; k++) {
+                    if (text[k] == literal.charAt(0) && startsWith(text, length, k, literal)) {
+                        at = k;
+                        break;
+                    }
+                }
+            }
+            return at < length && at - from < reach ? at : -1;
         }
     }
 
     private static boolean hiddenStyle(char[] text, int length, int i) {
-        for (String style : HIDDEN_STYLES) {
+        String[] styles = switch (text[i]) {
+            case 'd' -> DISPLAY_NONE;
+            case 'f' -> FONT_SIZE_ZERO;
+            case 'v' -> VISIBILITY_HIDDEN;
+            case 'o' -> OPACITY_ZERO;
+            default -> null;
+        };
+        if (styles == null || i + 1 >= length || text[i + 1] != styles[0].charAt(1)) {
+            return false;
+        }
+        for (String style : styles) {
             if (startsWith(text, length, i, style)) {
                 return true;
             }
@@ -93,13 +138,13 @@ final class StructureRules {
                 }
                 end++;
             }
-            if (query < 0 || !carriesData(text, length, query + 1, end)) {
-                i = end;
-                continue;
-            }
             int open = i;
             while (open > 0 && i - open < 200 && text[open] != '[' && text[open] != '\n') {
                 open--;
+            }
+            if (query < 0 || !carriesData(text, length, query + 1, end, open)) {
+                i = end;
+                continue;
             }
             boolean image = open > 0 && text[open] == '[' && text[open - 1] == '!';
             out.add(new ConceptMatch(InjectionTechnique.DATA_EXFILTRATION, image ? open - 1 : open, end,
@@ -113,13 +158,14 @@ final class StructureRules {
      * Whether a query string holds a placeholder for data: braces, angle brackets, words like "conversation", or a
      * value that the text names again elsewhere ("?d=HISTORY ... replace HISTORY with the conversation").
      */
-    private static boolean carriesData(char[] text, int length, int from, int to) {
+    private static boolean carriesData(char[] text, int length, int from, int to, int construct) {
+        int values = 0;
         for (int k = from; k < to; k++) {
             char c = text[k];
             if (c == '{' || c == '<' || c == '[' || c == ' ' || (c >= 0x80 && Character.isLetter(c))) {
                 return true;
             }
-            if (c == '=' && namedElsewhere(text, length, k + 1, to)) {
+            if (c == '=' && values++ < MAX_VALUES && namedElsewhere(text, length, k + 1, to, construct)) {
                 return true;
             }
             if (c == '=' || c == '&') {
@@ -141,8 +187,11 @@ final class StructureRules {
         return false;
     }
 
-    /** Whether the value starting at {@code from} (4 to 40 letters or underscores) occurs again in the text. */
-    private static boolean namedElsewhere(char[] text, int length, int from, int to) {
+    /**
+     * Whether the value starting at {@code from} (6 to 40 letters or underscores) occurs again in the text, outside
+     * the image or link itself (which starts at {@code construct}).
+     */
+    private static boolean namedElsewhere(char[] text, int length, int from, int to, int construct) {
         int end = from;
         while (end < to && (Character.isLetter(text[end]) || text[end] == '_')) {
             end++;
@@ -154,7 +203,7 @@ final class StructureRules {
         String value = new String(text, from, n);
         int reach = Math.min(length, to + URL_REACH);
         for (int k = Math.max(0, from - URL_REACH); k + n <= reach; k++) {
-            if ((k < from - 1 || k >= end) && text[k] == text[from] && startsWith(text, length, k, value)
+            if ((k < construct || k >= to) && text[k] == text[from] && startsWith(text, length, k, value)
                     && (k == 0 || !ConceptIndex.isWordChar(text[k - 1]))
                     && (k + n >= length || !ConceptIndex.isWordChar(text[k + n]))) {
                 return true;

@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Measures {@link PromptInjectionDetector} on a labelled JSONL corpus ({@code data/injection-dev.jsonl}, format in
- * {@code data/SOURCES.md}): precision, recall and false-positive rate, overall and per technique, and the ids the
- * detector got wrong.
+ * Measures {@link PromptInjectionDetector} on a labelled JSONL corpus (format in {@code data/SOURCES.md}):
+ * precision, recall and false-positive rate, overall, per technique and per group of rows (source, language,
+ * delivery, disguise), and the ids the detector got wrong. Figures are reported on the validation split
+ * ({@code data/injection-validation.jsonl}); the development split ({@code data/injection-dev.jsonl}) is what the
+ * rules were tuned on.
  *
  * <pre>
  * mvn -B -q -pl testing -am compile exec:java@injection-report -Dexec.skip=true \
@@ -34,13 +36,40 @@ import java.util.TreeMap;
  */
 public final class InjectionDetectorReport {
 
-    /** The corpus, relative to the project root. */
+    /** The development corpus, relative to the project root. */
     public static final String DEV_SET = "data/injection-dev.jsonl";
+    /** The validation corpus, relative to the project root: floors are asserted and figures reported on it. */
+    public static final String VALIDATION_SET = "data/injection-validation.jsonl";
     /** Megabytes scanned for the throughput line. */
     public static final int THROUGHPUT_MB = 64;
 
-    /** One labelled row. */
-    public record Example(String id, String text, boolean injection, String technique) {
+    /**
+     * One labelled row.
+     *
+     * @param groups the groups the row belongs to, as {@code "facet=value"} strings ({@code "lang=pl"},
+     *               {@code "delivery=indirect"}, {@code "obfuscation=rot13"}, {@code "source=bipia"})
+     */
+    public record Example(String id, String text, boolean injection, String technique, List<String> groups) {
+
+        public Example {
+            groups = List.copyOf(groups);
+        }
+
+        /** A row in no group. */
+        public Example(String id, String text, boolean injection, String technique) {
+            this(id, text, injection, technique, List.of());
+        }
+    }
+
+    /** Counts for one group of rows: how many injections were found, how many benign rows were flagged. */
+    public record GroupCounts(String group, int injections, int detected, int benign, int falseAlarms) {
+        public double recall() {
+            return injections == 0 ? 1 : (double) detected / injections;
+        }
+
+        public double falsePositiveRate() {
+            return benign == 0 ? 0 : (double) falseAlarms / benign;
+        }
     }
 
     /** Detection rate on the rows of one technique (only injections carry one). */
@@ -52,8 +81,8 @@ public final class InjectionDetectorReport {
 
     /** The measurement. */
     public record Result(int truePositives, int falsePositives, int trueNegatives, int falseNegatives,
-                         Map<String, TechniqueRecall> byTechnique, List<String> missedInjections,
-                         List<String> falseAlarms) {
+                         Map<String, TechniqueRecall> byTechnique, Map<String, GroupCounts> byGroup,
+                         List<String> missedInjections, List<String> falseAlarms) {
 
         public double precision() {
             int flagged = truePositives + falsePositives;
@@ -82,6 +111,11 @@ public final class InjectionDetectorReport {
             out.println("recall by technique (rows that carry one):");
             byTechnique.values().forEach(t -> out.printf(Locale.ROOT, "  %-22s %2d/%-2d  %.3f%n", t.technique(),
                     t.detected(), t.rows(), t.recall()));
+            if (!byGroup.isEmpty()) {
+                out.println("by group: injections found / injections, benign rows flagged / benign rows:");
+                byGroup.values().forEach(g -> out.printf(Locale.ROOT, "  %-26s %4d/%-4d %.3f   %3d/%-4d%n",
+                        g.group(), g.detected(), g.injections(), g.recall(), g.falseAlarms(), g.benign()));
+            }
             out.println("missed injections: " + (missedInjections.isEmpty() ? "none" : missedInjections));
             out.println("false alarms: " + (falseAlarms.isEmpty() ? "none" : falseAlarms));
         }
@@ -104,9 +138,18 @@ public final class InjectionDetectorReport {
                 if (!label.equals("injection") && !label.equals("benign")) {
                     throw new IllegalArgumentException("unknown label '" + label + "' in " + jsonl);
                 }
-                examples.add(new Example(row.path("id").asText(), row.path("text").asText(),
+                List<String> groups = new ArrayList<>();
+                String id = row.path("id").asText();
+                groups.add("source=" + (id.startsWith("bipia-") ? "bipia" : id.startsWith("ms-") ? "written"
+                        : "upstream tests"));
+                for (String facet : List.of("lang", "delivery", "obfuscation")) {
+                    if (row.hasNonNull(facet)) {
+                        groups.add(facet + "=" + row.get(facet).asText());
+                    }
+                }
+                examples.add(new Example(id, row.path("text").asText(),
                         label.equals("injection"), row.hasNonNull("technique") ? row.get("technique").asText()
-                        : null));
+                        : null, groups));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,10 +164,16 @@ public final class InjectionDetectorReport {
         int tn = 0;
         int fn = 0;
         Map<String, int[]> techniques = new TreeMap<>();
+        Map<String, int[]> groups = new TreeMap<>();
         List<String> missed = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
         for (Example example : examples) {
             boolean flagged = detector.isInjection(example.text());
+            for (String group : example.groups()) {
+                int[] counts = groups.computeIfAbsent(group, g -> new int[4]);
+                counts[example.injection() ? 0 : 2]++;
+                counts[example.injection() ? 1 : 3] += flagged ? 1 : 0;
+            }
             if (example.injection()) {
                 if (flagged) {
                     tp++;
@@ -146,13 +195,20 @@ public final class InjectionDetectorReport {
         }
         Map<String, TechniqueRecall> byTechnique = new TreeMap<>();
         techniques.forEach((t, c) -> byTechnique.put(t, new TechniqueRecall(t, c[0], c[1])));
-        return new Result(tp, fp, tn, fn, Collections.unmodifiableMap(byTechnique), List.copyOf(missed),
-                List.copyOf(falseAlarms));
+        Map<String, GroupCounts> byGroup = new TreeMap<>();
+        groups.forEach((g, c) -> byGroup.put(g, new GroupCounts(g, c[0], c[1], c[2], c[3])));
+        return new Result(tp, fp, tn, fn, Collections.unmodifiableMap(byTechnique),
+                Collections.unmodifiableMap(byGroup), List.copyOf(missed), List.copyOf(falseAlarms));
     }
 
     /** The standard detector on the development set under {@code projectRoot}. */
     public static Result evaluateDevSet(Path projectRoot) {
         return evaluate(PromptInjectionDetector.standard(), read(projectRoot.resolve(DEV_SET)));
+    }
+
+    /** The standard detector on the validation set under {@code projectRoot}. */
+    public static Result evaluateValidationSet(Path projectRoot) {
+        return evaluate(PromptInjectionDetector.standard(), read(projectRoot.resolve(VALIDATION_SET)));
     }
 
     /** The project root: the system property {@code modelspec4j.project.root}, else the working directory. */
@@ -190,9 +246,12 @@ public final class InjectionDetectorReport {
 
     public static void main(String[] args) {
         Path root = args.length > 0 ? Path.of(args[0]) : projectRoot();
-        System.out.println("prompt-injection detector on " + DEV_SET);
-        List<Example> examples = read(root.resolve(DEV_SET));
         PromptInjectionDetector detector = PromptInjectionDetector.standard();
+        Result dev = evaluate(detector, read(root.resolve(DEV_SET)));
+        System.out.printf(Locale.ROOT, "development set %s (tuned on): recall %.3f, false-positive rate %.3f%n",
+                DEV_SET, dev.recall(), dev.falsePositiveRate());
+        System.out.println("prompt-injection detector on " + VALIDATION_SET);
+        List<Example> examples = read(root.resolve(VALIDATION_SET));
         evaluate(detector, examples).print(System.out);
         System.out.printf(Locale.ROOT, "throughput: %.0f MB per CPU-second (one thread, all corpus texts repeated to"
                 + " %d MB)%n", throughput(detector, examples, THROUGHPUT_MB), THROUGHPUT_MB);

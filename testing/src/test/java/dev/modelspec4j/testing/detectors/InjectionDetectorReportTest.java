@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +25,38 @@ class InjectionDetectorReportTest {
 
     private static final PromptInjectionDetector DETECTOR = PromptInjectionDetector.standard();
 
+    /** The floors of the issue, on the validation split (the rules were tuned on the development split only). */
     @Test
-    void devSetMeetsTheFloors() {
-        Result result = InjectionDetectorReport.evaluateDevSet(InjectionDetectorReport.projectRoot());
-        assertThat(result.truePositives() + result.falseNegatives()).isEqualTo(88);
-        assertThat(result.falsePositives() + result.trueNegatives()).isEqualTo(22);
-        assertThat(result.recall()).isGreaterThanOrEqualTo(0.90);
-        assertThat(result.falsePositiveRate()).isLessThanOrEqualTo(0.05);
-        assertThat(result.precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(result.byTechnique()).hasSize(6)
-                .allSatisfy((technique, recall)
-                        -> assertThat(recall.recall()).as(technique).isGreaterThanOrEqualTo(0.75));
+    void validationSetMeetsTheFloors() {
+        Result result = InjectionDetectorReport.evaluateValidationSet(InjectionDetectorReport.projectRoot());
+        assertThat(result.truePositives() + result.falseNegatives()).isGreaterThanOrEqualTo(400);
+        assertThat(result.falsePositives() + result.trueNegatives()).isGreaterThanOrEqualTo(300);
+        assertThat(result.recall()).isGreaterThanOrEqualTo(0.75);
+        assertThat(result.falsePositiveRate()).isLessThanOrEqualTo(0.02);
+        assertThat(result.byGroup().get("delivery=indirect").recall()).isGreaterThanOrEqualTo(0.70);
+        assertThat(result.byGroup().get("source=written").recall()).isGreaterThanOrEqualTo(0.80);
+        for (String language : List.of("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ar")) {
+            assertThat(result.byGroup().get("lang=" + language).recall()).as(language).isGreaterThanOrEqualTo(0.60);
+        }
+    }
+
+    /** What the issue asks of the data: size, indirect share, languages, and no text in both splits. */
+    @Test
+    void splitsAreLargeVariedAndDisjoint() {
+        Path root = InjectionDetectorReport.projectRoot();
+        List<Example> dev = InjectionDetectorReport.read(root.resolve(InjectionDetectorReport.DEV_SET));
+        List<Example> validation = InjectionDetectorReport.read(root.resolve(InjectionDetectorReport.VALIDATION_SET));
+        List<Example> all = new ArrayList<>(dev);
+        all.addAll(validation);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(2_000);
+        long indirect = all.stream().filter(e -> e.groups().contains("delivery=indirect")).count();
+        assertThat((double) indirect / all.size()).isGreaterThanOrEqualTo(0.30);
+        assertThat(all.stream().flatMap(e -> e.groups().stream()).filter(g -> g.startsWith("lang=")).distinct())
+                .hasSizeGreaterThanOrEqualTo(12);
+        Set<String> devTexts = new HashSet<>();
+        dev.forEach(e -> devTexts.add(e.text()));
+        assertThat(validation).noneMatch(e -> devTexts.contains(e.text()));
+        assertThat(validation).filteredOn(e -> !e.injection()).hasSizeGreaterThanOrEqualTo(300);
     }
 
     /** Attacks written for this test, in wordings the development set does not use. */
