@@ -48,7 +48,6 @@ public final class Enforcer {
     private final AuditSink auditSink;
     private final Clock clock;
     private final Random random;
-    private final SecureRandom canaries = new SecureRandom();
     private final StreamingChatModel streamingChatModel;
     private final ModerationModel moderationModel;
     private final Duration streamIdleTimeout;
@@ -249,7 +248,7 @@ public final class Enforcer {
 
     /** A new canary token for the instructions of one call. */
     String newCanary() {
-        return dev.modelspec4j.check.leak.Canary.newToken(canaries);
+        return dev.modelspec4j.check.leak.Canary.newToken();
     }
 
     /**

@@ -3,74 +3,54 @@ package dev.modelspec4j.check.leak;
 import java.util.Objects;
 
 /**
- * The instructions of an assistant reduced to the set of their {@value WordShingles#SIZE}-word shingles, computed
- * once per instructions text and shared by every call: checking an answer then costs one pass over the answer.
- * Immutable and thread-safe.
+ * The instructions of an assistant reduced to the set of their {@value WordShingles#SIZE}-word shingles (read as
+ * {@link LeakWords} reads them), and the same for their ROT13 form, computed once per instructions text and
+ * shared by every call: checking an answer then costs one pass over the answer. Immutable and thread-safe.
  */
 public final class InstructionFingerprint {
 
-    private static final long EMPTY = 0L;
-
-    private final long[] table; // open addressing; EMPTY marks a free slot, a real 0 hash is stored as 1
-    private final int shingleCount;
+    private final LongSet shingles;
+    private final LongSet rot13Shingles;
     private final int wordCount;
 
-    private InstructionFingerprint(long[] table, int shingleCount, int wordCount) {
-        this.table = table;
-        this.shingleCount = shingleCount;
+    private InstructionFingerprint(LongSet shingles, LongSet rot13Shingles, int wordCount) {
+        this.shingles = shingles;
+        this.rot13Shingles = rot13Shingles;
         this.wordCount = wordCount;
     }
 
     /** The fingerprint of {@code instructions} (the system and developer text, without the per-call canary). */
     public static InstructionFingerprint of(String instructions) {
         Objects.requireNonNull(instructions, "instructions");
-        WordShingles words = WordShingles.of(instructions);
-        long[] shingles = words.shingles();
-        int capacity = Integer.highestOneBit(Math.max(4, shingles.length * 2)) * 2;
-        long[] table = new long[capacity];
-        int distinct = 0;
-        for (long s : shingles) {
-            if (insert(table, key(s))) {
-                distinct++;
+        int expected = instructions.length() / 5 + 1;
+        LongSet plain = new LongSet(expected);
+        LongSet rot13 = new LongSet(expected);
+        WordShingles plainWords = new WordShingles();
+        WordShingles rot13Words = new WordShingles();
+        LeakWords.read(instructions, false, (word, length, start, end) -> {
+            if (plainWords.add(LeakWords.hash(word, length, false), start)) {
+                plain.add(plainWords.shingle());
             }
-        }
-        return new InstructionFingerprint(table, distinct, words.wordCount());
-    }
-
-    private static long key(long hash) {
-        return hash == EMPTY ? 1L : hash;
-    }
-
-    private static boolean insert(long[] table, long key) {
-        int mask = table.length - 1;
-        for (int slot = (int) key & mask; ; slot = (slot + 1) & mask) {
-            if (table[slot] == EMPTY) {
-                table[slot] = key;
-                return true;
+            if (rot13Words.add(LeakWords.hash(word, length, true), start)) {
+                rot13.add(rot13Words.shingle());
             }
-            if (table[slot] == key) {
-                return false;
-            }
-        }
+        });
+        return new InstructionFingerprint(plain, rot13, plainWords.words());
     }
 
     /** Whether the instructions contain the shingle with this hash. */
     boolean contains(long hash) {
-        long key = key(hash);
-        int mask = table.length - 1;
-        for (int slot = (int) key & mask; ; slot = (slot + 1) & mask) {
-            if (table[slot] == EMPTY) {
-                return false;
-            }
-            if (table[slot] == key) {
-                return true;
-            }
-        }
+        return shingles.contains(hash);
+    }
+
+    /** Whether the ROT13 form of the instructions contains the shingle with this hash. */
+    boolean containsRot13(long hash) {
+        return rot13Shingles.contains(hash);
     }
 
     /** Distinct shingles in the instructions. */
     public int shingleCount() {
-        return shingleCount;
+        return shingles.size();
     }
 
     /** Words in the instructions. */

@@ -13,14 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code @KeepInstructionsPrivate}: the answer must not reveal the call's instructions, verbatim or closely
- * paraphrased. Looks for the call's canary token and for word shingles shared with the instructions. Needs the
- * call's context; outside a call it finds nothing. Thread-safe.
+ * paraphrased. Looks for the call's canary token, the call's confidential values and word shingles shared with the
+ * instructions ({@link InstructionLeakDetector}); then, when it has one, asks a {@link LeakJudge} about paraphrases
+ * and translations. Needs the call's context; outside a call it finds nothing. Thread-safe.
  */
 public final class InstructionLeakCheck implements OutputCheck {
 
     static final String MESSAGE = "The answer must not reveal the instructions of this conversation.";
 
     private final InstructionLeakDetector detector;
+    private final LeakJudge judge;
     /**
      * The fingerprint of the instructions last seen: a streamed answer is checked after every chunk against the
      * same instructions, which are fingerprinted once. An immutable pair, replaced whole, so calls on other
@@ -32,7 +34,21 @@ public final class InstructionLeakCheck implements OutputCheck {
     }
 
     public InstructionLeakCheck(InstructionLeakDetector detector) {
+        this(detector, null);
+    }
+
+    /**
+     * @param detector the deterministic detector
+     * @param judge    judges the complete answers that the detector lets pass, by meaning; null for none
+     */
+    public InstructionLeakCheck(InstructionLeakDetector detector, LeakJudge judge) {
         this.detector = Objects.requireNonNull(detector, "detector");
+        this.judge = judge;
+    }
+
+    /** The check with the standard detector and {@code judge} for paraphrases and translations. */
+    public static InstructionLeakCheck standard(LeakJudge judge) {
+        return new InstructionLeakCheck(InstructionLeakDetector.standard(), Objects.requireNonNull(judge, "judge"));
     }
 
     /** The check with the standard detector. */
@@ -47,18 +63,20 @@ public final class InstructionLeakCheck implements OutputCheck {
 
     @Override
     public List<Finding> check(String answer, CheckContext context) {
-        if (context.instructions().isEmpty() && context.canary() == null) {
+        if (context.instructions().isEmpty() && context.canary() == null && context.confidential().isEmpty()) {
             return List.of();
         }
-        LeakReport report = detector.scan(answer, fingerprint(context.instructions()), context.canary());
+        LeakReport report = detector.scan(answer, fingerprint(context.instructions()), context.canary(),
+                context.confidential());
         if (!report.leaked()) {
-            return List.of();
+            return judge == null || context.instructions().isEmpty() ? List.of() : judged(answer, context);
         }
         List<Span> spans = new ArrayList<>(report.spans().size());
         for (LeakSpan span : report.spans()) {
             spans.add(new Span(span.start(), span.end()));
         }
         String evidence = (report.canaryFound() ? "canary found; " : "")
+                + (report.confidentialFound() ? "confidential value found; " : "")
                 + String.format(Locale.ROOT, "coverage %.2f, %d shared shingles, longest run %d words",
                         report.coverage(), report.sharedShingles(), report.longestRunWords());
         return List.of(new Finding(MESSAGE, evidence, spans));
@@ -88,9 +106,18 @@ public final class InstructionLeakCheck implements OutputCheck {
         return threshold == Integer.MAX_VALUE ? null : new StreamedCopy(fingerprint, threshold);
     }
 
+    private List<Finding> judged(String answer, CheckContext context) {
+        LeakJudge.Judgement judgement = judge.judge(context.instructions(), answer);
+        if (judgement == null || !judgement.reveals()) {
+            return List.of();
+        }
+        return List.of(new Finding(MESSAGE, "judged by meaning: " + judgement.evidence(),
+                List.of(new Span(0, answer.length()))));
+    }
+
     private InstructionFingerprint fingerprint(String instructions) {
         Fingerprinted cached = last.get();
-        if (cached != null && cached.instructions().equals(instructions)) {
+        if (cached != null && (cached.instructions() == instructions || cached.instructions().equals(instructions))) {
             return cached.fingerprint();
         }
         InstructionFingerprint fingerprint = InstructionFingerprint.of(instructions);

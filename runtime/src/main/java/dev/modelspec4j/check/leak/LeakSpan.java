@@ -14,7 +14,11 @@ public record LeakSpan(Kind kind, int start, int end) {
         /** The call's canary token. */
         CANARY,
         /** A long run of words copied from the instructions. */
-        VERBATIM_RUN
+        VERBATIM_RUN,
+        /** A value the developer marked confidential. */
+        CONFIDENTIAL,
+        /** Base64 or hex that decodes to text that reveals the instructions. */
+        ENCODED
     }
 
     public LeakSpan {

@@ -3,36 +3,29 @@ package dev.modelspec4j.check.leak;
 import dev.modelspec4j.check.Finding;
 import dev.modelspec4j.check.Span;
 import dev.modelspec4j.check.StreamWatch;
-import dev.modelspec4j.check.injection.InjectionNormalizer;
-import dev.modelspec4j.check.injection.ScanText;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Follows a streamed answer for a copy of the instructions: keeps, over the whole answer so far, the distinct
  * {@value WordShingles#SIZE}-word shingles of the instructions that the answer has repeated, and stops the stream
  * once there are {@code threshold} of them. Each reading cuts only the new text into words (with the unfinished
- * word before it), normalised as {@link WordShingles} does, so a reading costs the size of the new text. A verbatim
+ * word before it), read as {@link LeakWords} reads them, so a reading costs the size of the new text. A verbatim
  * copy adds a shingle with every word; a few changed words cost a few shingles each; an ordinary answer that
  * shares a phrase or two with the instructions stays below the threshold. One per streamed call.
  */
-final class StreamedCopy implements StreamWatch {
-
-    private static final int SIZE = WordShingles.SIZE;
+final class StreamedCopy implements StreamWatch, LeakWords.Sink {
 
     private final InstructionFingerprint instructions;
     private final int threshold;
-    /** The last words read, as a ring: their hashes and original starts. */
-    private final long[] words = new long[SIZE];
-    private final int[] starts = new int[SIZE];
-    private int wordCount;
-    private final Set<Long> shared = new HashSet<>();
+    /** The last words read. */
+    private final WordShingles shingles = new WordShingles();
+    private final LongSet shared = new LongSet(16);
     /** Original start of the first shingle the answer shares with the instructions, or -1. */
     private int copyStart = -1;
     private int copyEnd;
     /** Where the next reading starts: at an unfinished word, or after the last word read. */
     private int cursor;
+    private int base;
     private int length;
 
     StreamedCopy(InstructionFingerprint instructions, int threshold) {
@@ -43,36 +36,18 @@ final class StreamedCopy implements StreamWatch {
     @Override
     public Reading read(String answer) {
         if (answer.length() < length) {
-            wordCount = 0;
+            shingles.clear();
             shared.clear();
             copyStart = -1;
             cursor = 0;
         }
         length = answer.length();
-        int base = cursor;
-        ScanText scan = InjectionNormalizer.normalize(answer.substring(base));
-        String s = scan.text();
-        int i = 0;
-        int next = answer.length();
-        if (next > base && Character.isHighSurrogate(answer.charAt(next - 1))) {
-            next--;
+        base = cursor;
+        int end = answer.length();
+        if (end > base && Character.isHighSurrogate(answer.charAt(end - 1))) {
+            end--; // the pair is completed by the next chunk
         }
-        while (i < s.length()) {
-            if (!Character.isLetterOrDigit(s.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i == s.length()) { // the word may go on in the next chunk
-                next = base + scan.originalStart(start);
-                break;
-            }
-            word(WordShingles.wordHash(s, start, i), base + scan.originalStart(start), base + scan.originalEnd(i));
-        }
-        cursor = next;
+        cursor = base + LeakWords.read(answer.substring(base, end), true, this);
         if (shared.size() < threshold) {
             return Reading.NOTHING;
         }
@@ -86,20 +61,17 @@ final class StreamedCopy implements StreamWatch {
         return shared.size();
     }
 
-    private void word(long hash, int start, int end) {
-        words[wordCount % SIZE] = hash;
-        starts[wordCount % SIZE] = start;
-        wordCount++;
-        if (wordCount < SIZE) {
+    @Override
+    public void word(char[] word, int wordLength, int start, int end) {
+        if (!shingles.add(LeakWords.hash(word, wordLength, false), base + start)) {
             return;
         }
-        int first = (wordCount - SIZE) % SIZE;
-        long shingle = WordShingles.shingle(words, first, SIZE);
+        long shingle = shingles.shingle();
         if (instructions.contains(shingle) && shared.add(shingle)) {
             if (copyStart < 0) {
-                copyStart = starts[first];
+                copyStart = shingles.start();
             }
-            copyEnd = end;
+            copyEnd = base + end;
         }
     }
 }
