@@ -15,7 +15,10 @@ import java.util.Objects;
  *   <li>a run of at least {@code minRunWords} words copied in order from the instructions;</li>
  *   <li>a high overlap: the answer repeats at least {@code minCoverage} of the instructions' distinct
  *       {@value WordShingles#SIZE}-word shingles, and at least {@code minSharedShingles} of them. Small edits
- *       (a word changed every sentence or so) break a verbatim run but leave most shingles intact.</li>
+ *       (a word changed every sentence or so) break a verbatim run but leave most shingles intact;</li>
+ *   <li>pieces copied from all over long instructions: at least {@code minSharedAnywhere} distinct shingles
+ *       repeated, whatever share of the instructions that is (a summary in bullet points that keeps the
+ *       instructions' phrases, about ten words copied).</li>
  * </ul>
  *
  * Each test reads the answer as {@link LeakWords} does (case, accents, punctuation, look-alike letters and
@@ -38,6 +41,12 @@ public final class InstructionLeakDetector {
      * {@value WordShingles#SIZE} - 1 words.
      */
     public static final int DEFAULT_MIN_STREAMED_SHINGLES = 10;
+    /**
+     * Default: distinct shingles of the instructions that an answer may not repeat, whatever their share of the
+     * instructions: some ten words copied, in one piece or several. Answers that restate a rule in their own words
+     * repeat three at most on the development set.
+     */
+    public static final int DEFAULT_MIN_SHARED_ANYWHERE = 6;
     /** Payloads inside payloads decoded: base64 of hex, say. */
     private static final int MAX_DECODING_DEPTH = 2;
 
@@ -45,8 +54,10 @@ public final class InstructionLeakDetector {
     private final double minCoverage;
     private final int minSharedShingles;
     private final int minStreamedShingles;
+    private final int minSharedAnywhere;
 
     private InstructionLeakDetector(Builder builder) {
+        this.minSharedAnywhere = builder.minSharedAnywhere;
         this.minRunWords = builder.minRunWords;
         this.minCoverage = builder.minCoverage;
         this.minSharedShingles = builder.minSharedShingles;
@@ -331,7 +342,8 @@ public final class InstructionLeakDetector {
             double plainCoverage = total == 0 ? 0 : (double) plain.sharedCount() / total;
             double rot13Coverage = total == 0 ? 0 : (double) rot13.sharedCount() / total;
             boolean overlap = (plainCoverage >= minCoverage && plain.sharedCount() >= minSharedShingles)
-                    || (rot13Coverage >= minCoverage && rot13.sharedCount() >= minSharedShingles);
+                    || (rot13Coverage >= minCoverage && rot13.sharedCount() >= minSharedShingles)
+                    || Math.max(plain.sharedCount(), rot13.sharedCount()) >= minSharedAnywhere;
             coverage = Math.max(plainCoverage, rot13Coverage);
             sharedShingles = Math.max(plain.sharedCount(), rot13.sharedCount());
             longestRun = Math.max(plain.longest, rot13.longest);
@@ -455,6 +467,7 @@ public final class InstructionLeakDetector {
         private double minCoverage = DEFAULT_MIN_COVERAGE;
         private int minSharedShingles = DEFAULT_MIN_SHARED_SHINGLES;
         private int minStreamedShingles = DEFAULT_MIN_STREAMED_SHINGLES;
+        private int minSharedAnywhere = DEFAULT_MIN_SHARED_ANYWHERE;
 
         private Builder() {
         }
@@ -492,6 +505,15 @@ public final class InstructionLeakDetector {
                 throw new IllegalArgumentException("minStreamedShingles must be at least 1");
             }
             this.minStreamedShingles = count;
+            return this;
+        }
+
+        /** Distinct shingles of the instructions that count as a leak whatever their share of the instructions. */
+        public Builder minSharedAnywhere(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("minSharedAnywhere must be at least 1");
+            }
+            this.minSharedAnywhere = count;
             return this;
         }
 
