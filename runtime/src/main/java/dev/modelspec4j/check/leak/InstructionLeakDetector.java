@@ -17,8 +17,10 @@ import java.util.Objects;
  *       {@value WordShingles#SIZE}-word shingles, and at least {@code minSharedShingles} of them. Small edits
  *       (a word changed every sentence or so) break a verbatim run but leave most shingles intact;</li>
  *   <li>pieces copied from all over long instructions: at least {@code minSharedAnywhere} distinct shingles
- *       repeated, whatever share of the instructions that is (a summary in bullet points that keeps the
- *       instructions' phrases, about ten words copied).</li>
+ *       repeated, whatever share of the instructions that is, one piece at least {@value #PIECE_RUN_WORDS} words
+ *       long (a summary in bullet points that keeps the instructions' phrases). An answer that introduces the
+ *       assistant by name and role and mentions one rule in a phrase of its own copies pieces of seven words at
+ *       most.</li>
  * </ul>
  *
  * Each test reads the answer as {@link LeakWords} does (case, accents, punctuation, look-alike letters and
@@ -43,10 +45,12 @@ public final class InstructionLeakDetector {
     public static final int DEFAULT_MIN_STREAMED_SHINGLES = 10;
     /**
      * Default: distinct shingles of the instructions that an answer may not repeat, whatever their share of the
-     * instructions: some ten words copied, in one piece or several. Answers that restate a rule in their own words
-     * repeat three at most on the development set.
+     * instructions, when one piece has {@value #PIECE_RUN_WORDS} words or more: some ten words copied, in one piece
+     * or several.
      */
     public static final int DEFAULT_MIN_SHARED_ANYWHERE = 6;
+    /** Words in a row that the longest piece of the {@code minSharedAnywhere} rule must have. */
+    public static final int PIECE_RUN_WORDS = 8;
     /** Payloads inside payloads decoded: base64 of hex, say. */
     private static final int MAX_DECODING_DEPTH = 2;
 
@@ -343,7 +347,8 @@ public final class InstructionLeakDetector {
             double rot13Coverage = total == 0 ? 0 : (double) rot13.sharedCount() / total;
             boolean overlap = (plainCoverage >= minCoverage && plain.sharedCount() >= minSharedShingles)
                     || (rot13Coverage >= minCoverage && rot13.sharedCount() >= minSharedShingles)
-                    || Math.max(plain.sharedCount(), rot13.sharedCount()) >= minSharedAnywhere;
+                    || (plain.sharedCount() >= minSharedAnywhere && plain.longest >= PIECE_RUN_WORDS)
+                    || (rot13.sharedCount() >= minSharedAnywhere && rot13.longest >= PIECE_RUN_WORDS);
             coverage = Math.max(plainCoverage, rot13Coverage);
             sharedShingles = Math.max(plain.sharedCount(), rot13.sharedCount());
             longestRun = Math.max(plain.longest, rot13.longest);
