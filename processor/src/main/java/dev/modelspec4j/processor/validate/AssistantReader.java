@@ -21,6 +21,7 @@ import dev.modelspec4j.processor.validate.TemplateReader.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -348,6 +349,12 @@ public final class AssistantReader {
 
         Set<String> used = new LinkedHashSet<>();
         List<TemplatePart> systemParts = system.map(t -> parts(t, name, variables, untrustedNames, used)).orElse(List.of());
+        String markers = markerProblem(systemParts);
+        if (markers != null) {
+            Optional<AnnotationMirror> own = mirrors.find(method, Names.SYSTEM_MESSAGE);
+            diagnostics.report(Message.BAD_CONFIDENTIAL_MARKER, own.isPresent() ? method : type,
+                    own.or(() -> mirrors.find(type, Names.SYSTEM_MESSAGE)).orElse(null), name, markers);
+        }
         List<TemplatePart> userParts;
         if (userTemplate.isPresent()) {
             userParts = parts(userTemplate.get(), name, variables, untrustedNames, used);
@@ -447,6 +454,9 @@ public final class AssistantReader {
                         draft.kind());
             }
             RuleModel model = draft.model(action);
+            if (model instanceof RuleModel.KeepPrivateRule k && k.enabled()) {
+                checkConfidential(k, draft, name, systemParts, userParts);
+            }
             if (isInEffect(model)) {
                 ruleModels.add(model);
             }
@@ -794,5 +804,33 @@ public final class AssistantReader {
             e = e.getEnclosingElement();
         }
         return ((PackageElement) e).getQualifiedName().toString();
+    }
+
+    /** Confidential names of {@code @KeepInstructionsPrivate} are template variables; markers are well formed. */
+    private void checkConfidential(RuleModel.KeepPrivateRule rule, Draft draft, String method,
+            List<TemplatePart> systemParts, List<TemplatePart> userParts) {
+        Set<String> variables = new HashSet<>();
+        for (List<TemplatePart> parts : List.of(systemParts, userParts)) {
+            for (TemplatePart part : parts) {
+                if (part instanceof TemplatePart.Variable v) {
+                    variables.add(v.variable());
+                }
+            }
+        }
+        for (String name : rule.confidential()) {
+            if (!variables.contains(name)) {
+                diagnostics.report(Message.CONFIDENTIAL_NOT_A_VARIABLE, draft.element(), draft.mirror(), draft.mirror() == null ? null : Mirrors.explicit(draft.mirror(), "confidential"),
+                        name, method, name);
+            }
+        }
+    }
+
+    /** A problem with the {@code [[confidential: ...]]} markers of a system message, variables read as values. */
+    static String markerProblem(List<TemplatePart> systemParts) {
+        StringBuilder text = new StringBuilder();
+        for (TemplatePart part : systemParts) {
+            text.append(part instanceof TemplatePart.Literal l ? l.text() : "value");
+        }
+        return dev.modelspec4j.check.leak.ConfidentialMarkers.problem(text.toString());
     }
 }

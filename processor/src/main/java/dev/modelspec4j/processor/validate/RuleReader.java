@@ -384,10 +384,12 @@ final class RuleReader {
     private Draft keepPrivate(Element element, AnnotationMirror m, Level level, String prefix, String origin,
             Action scopeAction) {
         boolean enabled = mirrors.bool(m, "value");
+        List<String> confidential = mirrors.strings(m, "confidential");
         Action own = Mirrors.explicit(m, "action") == null ? null : Action.valueOf(mirrors.enumConstant(m, "action"));
         return new Draft("KeepInstructionsPrivate", mirrors.string(m, "id"), prefix, level, origin, element, m,
                 scopeAction, own, Action.valueOf(mirrors.enumConstant(m, "action")),
-                (id, lvl, action) -> new RuleModel.KeepPrivateRule(id, lvl, action, false, origin, enabled));
+                (id, lvl, action) -> new RuleModel.KeepPrivateRule(id, lvl, action, false, origin, enabled,
+                        confidential));
     }
 
     /** The built-in rules that no annotation states: defaults that the developer may change. */
