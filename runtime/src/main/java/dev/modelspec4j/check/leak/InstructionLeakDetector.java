@@ -149,56 +149,66 @@ public final class InstructionLeakDetector {
         return new String(chars);
     }
 
-    /** What an answer is searched for besides the instructions: canary and confidential values, as compared. */
-    private record Targets(String canary, String canaryRot13, List<String> values) {
+    /**
+     * What an answer is searched for besides the instructions: the canary as compared and in ROT13, each with its
+     * Knuth-Morris-Pratt table (so that its letters are followed one at a time, whatever comes before), and the
+     * confidential values, as compared, run together.
+     */
+    private record Targets(char[] canary, int[] canaryTable, char[] canaryRot13, int[] canaryRot13Table,
+                           List<String> values) {
 
-        static final Targets NONE = new Targets(null, null, List.of());
+        static final Targets NONE = new Targets(null, null, null, null, List.of());
 
         static Targets of(String canary, Collection<String> confidential) {
             if (canary == null && confidential.isEmpty()) {
                 return NONE;
             }
-            String plain = null;
-            String rot13 = null;
+            char[] plain = null;
+            char[] rot13 = null;
             if (canary != null) {
-                char[] a = new char[canary.length()];
-                char[] b = new char[canary.length()];
-                for (int k = 0; k < a.length; k++) {
+                plain = new char[canary.length()];
+                rot13 = new char[canary.length()];
+                for (int k = 0; k < plain.length; k++) {
                     char c = LeakWords.fold(canary.charAt(k));
-                    a[k] = LeakWords.same(c);
-                    b[k] = LeakWords.same(LeakWords.rot13(c));
+                    plain[k] = LeakWords.same(c);
+                    rot13[k] = LeakWords.same(LeakWords.rot13(c));
                 }
-                plain = new String(a);
-                rot13 = new String(b);
             }
-            List<String> values = new ArrayList<>(confidential.size() * 2);
+            List<String> values = confidential.isEmpty() ? List.of() : new ArrayList<>(confidential.size() * 2);
             for (String value : confidential) {
-                String canonical = joined(value);
-                if (canonical.isEmpty()) {
-                    continue;
+                String canonical = joined(value, false);
+                if (!canonical.isEmpty()) {
+                    values.add(canonical);
+                    values.add(joined(value, true));
                 }
-                values.add(canonical);
-                values.add(rot13Of(value));
             }
-            return new Targets(plain, rot13, values);
+            return new Targets(plain, table(plain), rot13, table(rot13), values);
         }
 
-        /** The words of {@code value} as compared, run together. */
-        private static String joined(String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            LeakWords.read(value, false, (word, length, start, end) -> {
-                for (int k = 0; k < length; k++) {
-                    out.append(LeakWords.same(word[k]));
+        /** For each prefix of {@code token}, the longest proper prefix that is also its suffix. */
+        private static int[] table(char[] token) {
+            if (token == null) {
+                return null;
+            }
+            int[] table = new int[token.length];
+            for (int k = 1, m = 0; k < token.length; k++) {
+                while (m > 0 && token[k] != token[m]) {
+                    m = table[m - 1];
                 }
-            });
-            return out.toString();
+                if (token[k] == token[m]) {
+                    m++;
+                }
+                table[k] = m;
+            }
+            return table;
         }
 
-        private static String rot13Of(String value) {
+        /** The words of {@code value} as compared (or in ROT13), run together. */
+        private static String joined(String value, boolean rot13) {
             StringBuilder out = new StringBuilder(value.length());
-            LeakWords.read(value, false, (word, length, start, end) -> {
+            LeakWords.read(value, false, (word, length, hash, start, end) -> {
                 for (int k = 0; k < length; k++) {
-                    out.append(LeakWords.same(LeakWords.rot13(word[k])));
+                    out.append(LeakWords.same(rot13 ? LeakWords.rot13(word[k]) : word[k]));
                 }
             });
             return out.toString();
@@ -258,7 +268,13 @@ public final class InstructionLeakDetector {
         private final WordShingles shingles = new WordShingles();
         private final Overlap plain = new Overlap();
         private final Overlap rot13 = new Overlap();
-        private final StringBuilder letters;
+        /** Whether there is a canary to look for. */
+        private final boolean letters;
+        /** Letters read, and how many letters of the canary (as compared, and in ROT13) the last ones match. */
+        private long letterCount;
+        private int matched;
+        private int matchedRot13;
+        private long canaryAt = -1;
         private final StringBuilder joined;
         private boolean[] wordStartAt;
         private int[] joinedStarts;
@@ -278,13 +294,13 @@ public final class InstructionLeakDetector {
             this.text = text;
             this.instructions = instructions;
             this.targets = targets;
-            this.letters = targets.canary() == null ? null : new StringBuilder(64);
+            this.letters = targets.canary() != null;
             this.joined = targets.values().isEmpty() ? null : new StringBuilder(64);
         }
 
         @Override
-        public void word(char[] word, int length, int start, int end) {
-            if (shingles.add(LeakWords.hash(word, length, false), start)) {
+        public void word(char[] word, int length, long hash, int start, int end) {
+            if (shingles.add(hash, start)) {
                 long shingle = shingles.shingle();
                 int from = shingles.start();
                 plain.see(instructions.contains(shingle), shingle, from, end);
@@ -295,11 +311,11 @@ public final class InstructionLeakDetector {
             } else if (length == 2 && isHex(word[0]) && isHex(word[1]) && ++hexPairs >= 4) {
                 mayHidePayload = true;
             }
-            if (letters != null) {
+            if (letters && canaryAt < 0) {
                 for (int k = 0; k < length; k++) {
                     char c = word[k];
                     if (c >= 'a' && c <= 'z') {
-                        letters.append(LeakWords.same(c));
+                        letter(LeakWords.same(c));
                     }
                 }
             }
@@ -317,6 +333,26 @@ public final class InstructionLeakDetector {
             }
         }
 
+        /** Follows the canary over one more letter. */
+        private void letter(char c) {
+            if (canaryAt >= 0) {
+                return; // found: the first place is the one reported
+            }
+            letterCount++;
+            matched = follow(targets.canary(), targets.canaryTable(), matched, c);
+            matchedRot13 = follow(targets.canaryRot13(), targets.canaryRot13Table(), matchedRot13, c);
+            if (matched == targets.canary().length || matchedRot13 == targets.canary().length) {
+                canaryAt = letterCount - targets.canary().length;
+            }
+        }
+
+        private static int follow(char[] token, int[] table, int matched, char c) {
+            while (matched > 0 && token[matched] != c) {
+                matched = table[matched - 1];
+            }
+            return token[matched] == c ? matched + 1 : 0;
+        }
+
         private static boolean isHex(char c) {
             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
         }
@@ -324,16 +360,10 @@ public final class InstructionLeakDetector {
         void finish() {
             plain.close();
             rot13.close();
-            if (letters != null) {
-                int at = letters.indexOf(targets.canary());
-                if (at < 0) {
-                    at = letters.indexOf(targets.canaryRot13());
-                }
-                if (at >= 0) {
-                    canaryFound = true;
-                    add(new LeakSpan(LeakSpan.Kind.CANARY, letterAt(at, true), letterAt(at + targets.canary()
-                            .length() - 1, false)));
-                }
+            if (canaryAt >= 0) {
+                canaryFound = true;
+                add(new LeakSpan(LeakSpan.Kind.CANARY, letterAt(canaryAt, true),
+                        letterAt(canaryAt + targets.canary().length - 1, false)));
             }
             if (joined != null) {
                 wordStartAt = growFlags(wordStartAt, joined.length() + 1);
@@ -358,10 +388,10 @@ public final class InstructionLeakDetector {
         }
 
         /** The original start (or end) of the word that holds letter {@code index}: read again, on a find only. */
-        private int letterAt(int index, boolean start) {
+        private int letterAt(long index, boolean start) {
             int[] found = {-1};
-            int[] seen = {0};
-            LeakWords.read(text, false, (word, length, from, to) -> {
+            long[] seen = {0};
+            LeakWords.read(text, false, (word, length, hash, from, to) -> {
                 if (found[0] >= 0) {
                     return;
                 }
