@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * Recall and false positives of the instruction-privacy check ({@code @KeepInstructionsPrivate}) on a leak corpus
  * ({@code data/leak-*.jsonl}): each row's system prompt is given to the check as a call would give it (markers
  * {@code [[confidential: ...]]} removed and their values confidential, a fresh canary planted), and the row's
- * output is checked. Run {@link #main} for the table of {@code docs/transparency.md}.
+ * output is checked. Run {@link #main} for the figures of {@code docs/prompt-injection.md}.
  */
 public final class LeakDetectorReport {
 

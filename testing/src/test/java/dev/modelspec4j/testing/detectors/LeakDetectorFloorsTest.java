@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Floors of the instruction-privacy check on the VALIDATION split of the leak corpus ({@code data/SOURCES.md}):
  * system prompts and answers that the detector was not tuned on (the development split has other prompts).
- * Figures in {@code docs/transparency.md}.
+ * Figures in {@code docs/prompt-injection.md}.
  */
 class LeakDetectorFloorsTest {
 
