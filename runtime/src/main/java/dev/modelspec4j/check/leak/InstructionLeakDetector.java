@@ -108,9 +108,14 @@ public final class InstructionLeakDetector {
 
     private Pass scanText(String text, InstructionFingerprint instructions, Targets targets, int depth) {
         Pass pass = new Pass(text, instructions, targets);
-        LeakWords.read(text, false, pass);
+        boolean ascii = LeakWords.isAscii(text);
+        if (ascii) {
+            LeakWords.readAscii(text, false, pass);
+        } else {
+            LeakWords.read(text, false, pass);
+        }
         pass.finish();
-        if (hasZeroWidth(text)) { // also read them as spaces: "you\u200Bare\u200Ba" is three words
+        if (!ascii && hasZeroWidth(text)) { // also read them as spaces: "you\u200Bare\u200Ba" is three words
             String spacedText = zeroWidthAsSpaces(text);
             Pass spaced = new Pass(spacedText, instructions, targets);
             LeakWords.read(spacedText, false, spaced);

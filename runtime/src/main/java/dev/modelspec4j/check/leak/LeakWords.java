@@ -56,12 +56,22 @@ final class LeakWords {
      * @return the original start of the word held back when {@code open}, else the length of the text
      */
     static int read(String text, boolean open, Sink sink) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+        return isAscii(text) ? readAscii(text, open, sink) : read(TextNormalizer.normalize(text), open, sink);
+    }
+
+    /** Whether {@code text} is plain ASCII: read in place, and free of invisible characters. */
+    static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
-                return read(TextNormalizer.normalize(text), open, sink);
+                return false;
             }
         }
+        return true;
+    }
+
+    /** {@link #read} of a text that {@link #isAscii} is. */
+    static int readAscii(String text, boolean open, Sink sink) {
+        int n = text.length();
         // plain ASCII: read in place, every position its own
         char[] word = new char[Math.min(n, 64) + 1];
         int i = 0;
