@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default {@link SemanticLeakJudge} on the validation split of the prompt-leak corpus, which its settings were
- * not chosen on (measured: recall 0.691 without the judge, 0.753 with it, no false alarm added). Runs where the
+ * not chosen on (measured: recall 0.901 with and without the judge, no false alarm). Runs where the
  * corpus is present.
  */
 class SemanticLeakJudgeFloorsTest {
@@ -22,7 +22,10 @@ class SemanticLeakJudgeFloorsTest {
         assumeTrue(Files.exists(file), "data/leak-validation.jsonl is not in this checkout");
         CalibrateLeakJudge.Measurement m = CalibrateLeakJudge.measure(CalibrateLeakJudge.read(file),
                 new SemanticLeakJudge());
+        System.out.printf("leak validation: %d leaks, %d benign; deterministic %d caught, %d false alarms; judge adds %d"
+                + " caught, %d false alarms%n", m.leaks(), m.benign(), m.caughtLeaks(), m.falseAlarms(), m.addedLeaks(),
+                m.addedFalseAlarms());
         assertThat(m.addedFalseAlarms()).isLessThanOrEqualTo(1);
-        assertThat(m.recallWithJudge()).isGreaterThanOrEqualTo(0.75);
+        assertThat(m.recallWithJudge()).isGreaterThanOrEqualTo(0.88);
     }
 }

@@ -35,6 +35,7 @@ import dev.modelspec4j.check.Span;
 import dev.langchain4j.service.TokenStream;
 import dev.modelspec4j.check.ModerationCheck;
 import dev.modelspec4j.check.leak.Canary;
+import dev.modelspec4j.check.leak.ConfidentialMarkers;
 import dev.modelspec4j.check.pii.PiiResult;
 import dev.modelspec4j.check.pii.Pseudonymizer;
 import dev.modelspec4j.stream.StreamingCall;
@@ -82,6 +83,8 @@ public final class Call {
     private List<String[]> untrusted;
     private SpecContext context = SpecContext.empty();
     private String systemMessage;
+    /** The call's confidential values; null when none. */
+    private List<String> confidential;
     private CheckContext checkContext = CheckContext.NONE;
     String userMessage = "";
     /** The contents of the user's message beside its text, in order (multimodal parameters); null when none. */
@@ -110,9 +113,34 @@ public final class Call {
         this.callId = enforcer.newCallId();
     }
 
-    /** The instructions: the rendered system message. */
+    /**
+     * The instructions: the rendered system message. Spans marked {@code [[confidential: ...]]} are sent without
+     * their markers and become confidential values of the call ({@link ConfidentialMarkers}).
+     */
     public Call systemMessage(String text) {
+        if (ConfidentialMarkers.hasMarkers(text)) {
+            ConfidentialMarkers.Marked marked = ConfidentialMarkers.strip(text);
+            text = marked.text();
+            for (String value : marked.values()) {
+                confidential(value);
+            }
+        }
         this.systemMessage = text;
+        return this;
+    }
+
+    /**
+     * A value of this call that no answer may contain, not even on its own: the value of a template variable
+     * named in {@code @KeepInstructionsPrivate(confidential = ...)}. Null and blank values are ignored.
+     */
+    public Call confidential(Object value) {
+        String text = value == null ? "" : String.valueOf(value);
+        if (!text.isBlank()) {
+            if (confidential == null) {
+                confidential = new ArrayList<>(2);
+            }
+            confidential.add(text);
+        }
         return this;
     }
 
@@ -332,7 +360,8 @@ public final class Call {
         String canary = method.plantsCanary() ? enforcer.newCanary() : null;
         String instructions = instructions(boundary, canary);
         if (method.checksReadContext()) {
-            checkContext = new CheckContext(systemMessage, canary, boundary);
+            checkContext = new CheckContext(systemMessage, canary, boundary,
+                    confidential == null ? List.of() : confidential);
         }
         inputDecision = checkInput();
         if (Endings.of(Phase.INPUT, inputDecision, Endings.Capabilities.BLOCKING, false, true)

@@ -3,6 +3,7 @@ package dev.modelspec4j.embeddings.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelspec4j.check.CheckContext;
+import dev.modelspec4j.check.leak.ConfidentialMarkers;
 import dev.modelspec4j.check.leak.InstructionLeakCheck;
 import dev.modelspec4j.embeddings.SemanticLeakJudge;
 import dev.modelspec4j.embeddings.SentenceEncoder;
@@ -57,9 +58,12 @@ public final class CalibrateLeakJudge {
                 continue;
             }
             JsonNode r = json.readTree(line);
-            String instructions = r.required("system_prompt").asText();
+            // As a call sends them: markers stripped from the instructions, the marked values confidential.
+            ConfidentialMarkers.Marked marked = ConfidentialMarkers.strip(r.required("system_prompt").asText());
+            String instructions = marked.text();
             String output = r.required("output").asText();
-            boolean caught = !deterministic.check(output, new CheckContext(instructions, null, null)).isEmpty();
+            boolean caught = !deterministic.check(output, new CheckContext(instructions, null, null, marked.values()))
+                    .isEmpty();
             rows.add(new Row(instructions, output, r.required("label").asText().equals("leak"), caught));
         }
         return rows;

@@ -95,7 +95,11 @@ public enum Message {
     OUTPUT_GUARDRAILS_ON_STREAM(131, "Method %s streams without buffering, and LangChain4j output guardrails judge the whole answer (%s): annotate the method @Streaming(buffer = true) to check the answer before any of it is released, or switch them off for it with @OutputGuardrails({})"),
     DUPLICATE_GUARDRAIL(132, "@%s lists %s twice, or two guardrails of method %s would share the rule id %s: list each guardrail once, and rename one of two classes with the same simple name"),
     NEGATIVE_GUARDRAIL_RETRIES(133, "@OutputGuardrails(maxRetries = %d): give 0 or more (the most model calls of one call, as AiServices counts them; 0 and 1 mean no retry)"),
-    GUARDRAILS_ON_POLICY(134, "Policy %s carries @%s, which is read only on the assistant interface and its methods, as AiServices reads it: move it to the interface or method");
+    GUARDRAILS_ON_POLICY(134, "Policy %s carries @%s, which is read only on the assistant interface and its methods, as AiServices reads it: move it to the interface or method"),
+
+    // Instruction privacy: 170-174.
+    CONFIDENTIAL_NOT_A_VARIABLE(170, "@KeepInstructionsPrivate(confidential = \"%s\") applies to method %s, which has no template variable {{%s}}: name a variable of its @SystemMessage or @UserMessage template, or mark the value in the system message with [[confidential: ...]]"),
+    BAD_CONFIDENTIAL_MARKER(171, "The system message of method %s has a bad confidential marker: %s. Write [[confidential: value]], with a value and no marker inside");
 
     private final String code;
     private final String format;

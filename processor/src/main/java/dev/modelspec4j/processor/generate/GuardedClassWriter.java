@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,6 +206,9 @@ public final class GuardedClassWriter {
         if (!method.systemMessage().isEmpty()) {
             call.add("\n.systemMessage($L)", render(method.systemMessage(), local));
         }
+        for (String parameter : confidentialParameters(method)) {
+            call.add("\n.confidential($N)", local.get(parameter));
+        }
         List<String> contents = method.contentParameters();
         for (String content : contents.subList(0, Math.min(method.contentsBeforeText(), contents.size()))) {
             call.add("\n.content($N)", local.get(content));
@@ -371,6 +375,25 @@ public final class GuardedClassWriter {
             }
             return new Needs(model.needsMemory(), whole || !streams, streams, moderates);
         }
+    }
+
+    /** The parameters whose values {@code @KeepInstructionsPrivate(confidential = ...)} names, in order, once. */
+    private static List<String> confidentialParameters(MethodModel method) {
+        Set<String> parameters = new LinkedHashSet<>();
+        for (RuleModel rule : method.rules()) {
+            if (rule instanceof RuleModel.KeepPrivateRule k && k.enabled()) {
+                for (String variable : k.confidential()) {
+                    for (List<TemplatePart> parts : List.of(method.systemMessage(), method.userMessage())) {
+                        for (TemplatePart part : parts) {
+                            if (part instanceof TemplatePart.Variable v && v.variable().equals(variable)) {
+                                parameters.add(v.parameter());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(parameters);
     }
 
     private static CodeBlock render(List<TemplatePart> parts, Map<String, String> local) {

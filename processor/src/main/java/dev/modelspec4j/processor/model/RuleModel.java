@@ -91,9 +91,21 @@ public sealed interface RuleModel {
         }
     }
 
-    /** {@code @KeepInstructionsPrivate}: when {@code enabled}, answers may not reveal the instructions. */
+    /**
+     * {@code @KeepInstructionsPrivate}: when {@code enabled}, answers may not reveal the instructions, nor the values
+     * of the template variables named in {@code confidential}.
+     */
     record KeepPrivateRule(String id, Level level, Action action, boolean userOverridable, String origin,
-            boolean enabled) implements RuleModel {
+            boolean enabled, List<String> confidential) implements RuleModel {
+
+        public KeepPrivateRule {
+            confidential = List.copyOf(confidential);
+        }
+
+        public KeepPrivateRule(String id, Level level, Action action, boolean userOverridable, String origin,
+                boolean enabled) {
+            this(id, level, action, userOverridable, origin, enabled, List.of());
+        }
     }
 
     /** {@code @Check}: a check class of the user's, instantiated once by the generated class. */

@@ -22,6 +22,7 @@ import dev.modelspec4j.processor.validate.TemplateReader.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +350,12 @@ public final class AssistantReader {
 
         Set<String> used = new LinkedHashSet<>();
         List<TemplatePart> systemParts = system.map(t -> parts(t, name, variables, untrustedNames, used)).orElse(List.of());
+        String markers = markerProblem(systemParts);
+        if (markers != null) {
+            Optional<AnnotationMirror> own = mirrors.find(method, Names.SYSTEM_MESSAGE);
+            diagnostics.report(Message.BAD_CONFIDENTIAL_MARKER, own.isPresent() ? method : type,
+                    own.or(() -> mirrors.find(type, Names.SYSTEM_MESSAGE)).orElse(null), name, markers);
+        }
         List<TemplatePart> userParts;
         if (userTemplate.isPresent()) {
             userParts = parts(userTemplate.get(), name, variables, untrustedNames, used);
@@ -407,7 +414,7 @@ public final class AssistantReader {
         drafts.addAll(rules.read(method, Level.DEVELOPER, name + ".", "method " + name, null));
         Element onViolationAt = actions.at();
         drafts = authority.check(type, drafts, scopeAction, onViolationAt, onViolation.orElse(null));
-        List<RuleModel> ruleModels = settle(type, name, drafts, actions);
+        List<RuleModel> ruleModels = settle(type, name, drafts, actions, templateVariables(systemParts, userParts));
         ruleModels.addAll(guardrails.read(type, method, returnKind, ruleModels));
         StructuredModel structuredModel = null;
         if ((returnKind == null || returnKind == ReturnKind.RESULT) && adapted == null) {
@@ -482,7 +489,8 @@ public final class AssistantReader {
      * The rule models of a method from its drafts, once the chain of command has settled them: each with its
      * action, ids unique, REDACT only where it can mask, rules that do nothing dropped, cheapest check first.
      */
-    private List<RuleModel> settle(TypeElement type, String name, List<RuleDraft> drafts, ActionScope actions) {
+    private List<RuleModel> settle(TypeElement type, String name, List<RuleDraft> drafts, ActionScope actions,
+            Set<String> variables) {
         List<RuleModel> ruleModels = new ArrayList<>();
         Map<String, RuleDraft> ids = new LinkedHashMap<>();
         for (RuleDraft draft : drafts) {
@@ -501,6 +509,9 @@ public final class AssistantReader {
                         draft.kind());
             }
             RuleModel model = draft.model(action);
+            if (model instanceof RuleModel.KeepPrivateRule k && k.enabled()) {
+                checkConfidential(k, draft, name, variables);
+            }
             if (isInEffect(model)) {
                 ruleModels.add(model);
             }
@@ -819,5 +830,39 @@ public final class AssistantReader {
             e = e.getEnclosingElement();
         }
         return ((PackageElement) e).getQualifiedName().toString();
+    }
+
+    /** The variables that a method's templates name. */
+    private static Set<String> templateVariables(List<TemplatePart> systemParts, List<TemplatePart> userParts) {
+        Set<String> variables = new HashSet<>();
+        for (List<TemplatePart> parts : List.of(systemParts, userParts)) {
+            for (TemplatePart part : parts) {
+                if (part instanceof TemplatePart.Variable v) {
+                    variables.add(v.variable());
+                }
+            }
+        }
+        return variables;
+    }
+
+    /** Confidential names of {@code @KeepInstructionsPrivate} are template variables of the method. */
+    private void checkConfidential(RuleModel.KeepPrivateRule rule, RuleDraft draft, String method,
+            Set<String> variables) {
+        for (String name : rule.confidential()) {
+            if (!variables.contains(name)) {
+                diagnostics.report(Message.CONFIDENTIAL_NOT_A_VARIABLE, draft.element(), draft.mirror(),
+                        draft.mirror() == null ? null : Mirrors.explicit(draft.mirror(), "confidential"),
+                        name, method, name);
+            }
+        }
+    }
+
+    /** A problem with the {@code [[confidential: ...]]} markers of a system message, variables read as values. */
+    static String markerProblem(List<TemplatePart> systemParts) {
+        StringBuilder text = new StringBuilder();
+        for (TemplatePart part : systemParts) {
+            text.append(part instanceof TemplatePart.Literal l ? l.text() : "value");
+        }
+        return dev.modelspec4j.check.leak.ConfidentialMarkers.problem(text.toString());
     }
 }

@@ -27,8 +27,8 @@ public final class InstructionFingerprint {
         LongSet rot13 = new LongSet(expected);
         WordShingles plainWords = new WordShingles();
         WordShingles rot13Words = new WordShingles();
-        LeakWords.read(instructions, false, (word, length, start, end) -> {
-            if (plainWords.add(LeakWords.hash(word, length, false), start)) {
+        LeakWords.read(instructions, false, (word, length, hash, start, end) -> {
+            if (plainWords.add(hash, start)) {
                 plain.add(plainWords.shingle());
             }
             if (rot13Words.add(LeakWords.hash(word, length, true), start)) {

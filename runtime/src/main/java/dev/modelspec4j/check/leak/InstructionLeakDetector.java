@@ -15,7 +15,12 @@ import java.util.Objects;
  *   <li>a run of at least {@code minRunWords} words copied in order from the instructions;</li>
  *   <li>a high overlap: the answer repeats at least {@code minCoverage} of the instructions' distinct
  *       {@value WordShingles#SIZE}-word shingles, and at least {@code minSharedShingles} of them. Small edits
- *       (a word changed every sentence or so) break a verbatim run but leave most shingles intact.</li>
+ *       (a word changed every sentence or so) break a verbatim run but leave most shingles intact;</li>
+ *   <li>pieces copied from all over long instructions: at least {@code minSharedAnywhere} distinct shingles
+ *       repeated, whatever share of the instructions that is, one piece at least {@value #PIECE_RUN_WORDS} words
+ *       long (a summary in bullet points that keeps the instructions' phrases). An answer that introduces the
+ *       assistant by name and role and mentions one rule in a phrase of its own copies pieces of seven words at
+ *       most.</li>
  * </ul>
  *
  * Each test reads the answer as {@link LeakWords} does (case, accents, punctuation, look-alike letters and
@@ -38,6 +43,14 @@ public final class InstructionLeakDetector {
      * {@value WordShingles#SIZE} - 1 words.
      */
     public static final int DEFAULT_MIN_STREAMED_SHINGLES = 10;
+    /**
+     * Default: distinct shingles of the instructions that an answer may not repeat, whatever their share of the
+     * instructions, when one piece has {@value #PIECE_RUN_WORDS} words or more: some ten words copied, in one piece
+     * or several.
+     */
+    public static final int DEFAULT_MIN_SHARED_ANYWHERE = 6;
+    /** Words in a row that the longest piece of the {@code minSharedAnywhere} rule must have. */
+    public static final int PIECE_RUN_WORDS = 8;
     /** Payloads inside payloads decoded: base64 of hex, say. */
     private static final int MAX_DECODING_DEPTH = 2;
 
@@ -45,8 +58,10 @@ public final class InstructionLeakDetector {
     private final double minCoverage;
     private final int minSharedShingles;
     private final int minStreamedShingles;
+    private final int minSharedAnywhere;
 
     private InstructionLeakDetector(Builder builder) {
+        this.minSharedAnywhere = builder.minSharedAnywhere;
         this.minRunWords = builder.minRunWords;
         this.minCoverage = builder.minCoverage;
         this.minSharedShingles = builder.minSharedShingles;
@@ -93,9 +108,14 @@ public final class InstructionLeakDetector {
 
     private Pass scanText(String text, InstructionFingerprint instructions, Targets targets, int depth) {
         Pass pass = new Pass(text, instructions, targets);
-        LeakWords.read(text, false, pass);
+        boolean ascii = LeakWords.isAscii(text);
+        if (ascii) {
+            LeakWords.readAscii(text, false, pass);
+        } else {
+            LeakWords.read(text, false, pass);
+        }
         pass.finish();
-        if (hasZeroWidth(text)) { // also read them as spaces: "you\u200Bare\u200Ba" is three words
+        if (!ascii && hasZeroWidth(text)) { // also read them as spaces: "you\u200Bare\u200Ba" is three words
             String spacedText = zeroWidthAsSpaces(text);
             Pass spaced = new Pass(spacedText, instructions, targets);
             LeakWords.read(spacedText, false, spaced);
@@ -134,56 +154,66 @@ public final class InstructionLeakDetector {
         return new String(chars);
     }
 
-    /** What an answer is searched for besides the instructions: canary and confidential values, as compared. */
-    private record Targets(String canary, String canaryRot13, List<String> values) {
+    /**
+     * What an answer is searched for besides the instructions: the canary as compared and in ROT13, each with its
+     * Knuth-Morris-Pratt table (so that its letters are followed one at a time, whatever comes before), and the
+     * confidential values, as compared, run together.
+     */
+    private record Targets(char[] canary, int[] canaryTable, char[] canaryRot13, int[] canaryRot13Table,
+                           List<String> values) {
 
-        static final Targets NONE = new Targets(null, null, List.of());
+        static final Targets NONE = new Targets(null, null, null, null, List.of());
 
         static Targets of(String canary, Collection<String> confidential) {
             if (canary == null && confidential.isEmpty()) {
                 return NONE;
             }
-            String plain = null;
-            String rot13 = null;
+            char[] plain = null;
+            char[] rot13 = null;
             if (canary != null) {
-                char[] a = new char[canary.length()];
-                char[] b = new char[canary.length()];
-                for (int k = 0; k < a.length; k++) {
+                plain = new char[canary.length()];
+                rot13 = new char[canary.length()];
+                for (int k = 0; k < plain.length; k++) {
                     char c = LeakWords.fold(canary.charAt(k));
-                    a[k] = LeakWords.same(c);
-                    b[k] = LeakWords.same(LeakWords.rot13(c));
+                    plain[k] = LeakWords.same(c);
+                    rot13[k] = LeakWords.same(LeakWords.rot13(c));
                 }
-                plain = new String(a);
-                rot13 = new String(b);
             }
-            List<String> values = new ArrayList<>(confidential.size() * 2);
+            List<String> values = confidential.isEmpty() ? List.of() : new ArrayList<>(confidential.size() * 2);
             for (String value : confidential) {
-                String canonical = joined(value);
-                if (canonical.isEmpty()) {
-                    continue;
+                String canonical = joined(value, false);
+                if (!canonical.isEmpty()) {
+                    values.add(canonical);
+                    values.add(joined(value, true));
                 }
-                values.add(canonical);
-                values.add(rot13Of(value));
             }
-            return new Targets(plain, rot13, values);
+            return new Targets(plain, table(plain), rot13, table(rot13), values);
         }
 
-        /** The words of {@code value} as compared, run together. */
-        private static String joined(String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            LeakWords.read(value, false, (word, length, start, end) -> {
-                for (int k = 0; k < length; k++) {
-                    out.append(LeakWords.same(word[k]));
+        /** For each prefix of {@code token}, the longest proper prefix that is also its suffix. */
+        private static int[] table(char[] token) {
+            if (token == null) {
+                return null;
+            }
+            int[] table = new int[token.length];
+            for (int k = 1, m = 0; k < token.length; k++) {
+                while (m > 0 && token[k] != token[m]) {
+                    m = table[m - 1];
                 }
-            });
-            return out.toString();
+                if (token[k] == token[m]) {
+                    m++;
+                }
+                table[k] = m;
+            }
+            return table;
         }
 
-        private static String rot13Of(String value) {
+        /** The words of {@code value} as compared (or in ROT13), run together. */
+        private static String joined(String value, boolean rot13) {
             StringBuilder out = new StringBuilder(value.length());
-            LeakWords.read(value, false, (word, length, start, end) -> {
+            LeakWords.read(value, false, (word, length, hash, start, end) -> {
                 for (int k = 0; k < length; k++) {
-                    out.append(LeakWords.same(LeakWords.rot13(word[k])));
+                    out.append(LeakWords.same(rot13 ? LeakWords.rot13(word[k]) : word[k]));
                 }
             });
             return out.toString();
@@ -243,7 +273,13 @@ public final class InstructionLeakDetector {
         private final WordShingles shingles = new WordShingles();
         private final Overlap plain = new Overlap();
         private final Overlap rot13 = new Overlap();
-        private final StringBuilder letters;
+        /** Whether there is a canary to look for. */
+        private final boolean letters;
+        /** Letters read, and how many letters of the canary (as compared, and in ROT13) the last ones match. */
+        private long letterCount;
+        private int matched;
+        private int matchedRot13;
+        private long canaryAt = -1;
         private final StringBuilder joined;
         private boolean[] wordStartAt;
         private int[] joinedStarts;
@@ -263,13 +299,13 @@ public final class InstructionLeakDetector {
             this.text = text;
             this.instructions = instructions;
             this.targets = targets;
-            this.letters = targets.canary() == null ? null : new StringBuilder(64);
+            this.letters = targets.canary() != null;
             this.joined = targets.values().isEmpty() ? null : new StringBuilder(64);
         }
 
         @Override
-        public void word(char[] word, int length, int start, int end) {
-            if (shingles.add(LeakWords.hash(word, length, false), start)) {
+        public void word(char[] word, int length, long hash, int start, int end) {
+            if (shingles.add(hash, start)) {
                 long shingle = shingles.shingle();
                 int from = shingles.start();
                 plain.see(instructions.contains(shingle), shingle, from, end);
@@ -280,11 +316,11 @@ public final class InstructionLeakDetector {
             } else if (length == 2 && isHex(word[0]) && isHex(word[1]) && ++hexPairs >= 4) {
                 mayHidePayload = true;
             }
-            if (letters != null) {
+            if (letters && canaryAt < 0) {
                 for (int k = 0; k < length; k++) {
                     char c = word[k];
                     if (c >= 'a' && c <= 'z') {
-                        letters.append(LeakWords.same(c));
+                        letter(LeakWords.same(c));
                     }
                 }
             }
@@ -302,6 +338,26 @@ public final class InstructionLeakDetector {
             }
         }
 
+        /** Follows the canary over one more letter. */
+        private void letter(char c) {
+            if (canaryAt >= 0) {
+                return; // found: the first place is the one reported
+            }
+            letterCount++;
+            matched = follow(targets.canary(), targets.canaryTable(), matched, c);
+            matchedRot13 = follow(targets.canaryRot13(), targets.canaryRot13Table(), matchedRot13, c);
+            if (matched == targets.canary().length || matchedRot13 == targets.canary().length) {
+                canaryAt = letterCount - targets.canary().length;
+            }
+        }
+
+        private static int follow(char[] token, int[] table, int matched, char c) {
+            while (matched > 0 && token[matched] != c) {
+                matched = table[matched - 1];
+            }
+            return token[matched] == c ? matched + 1 : 0;
+        }
+
         private static boolean isHex(char c) {
             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
         }
@@ -309,16 +365,10 @@ public final class InstructionLeakDetector {
         void finish() {
             plain.close();
             rot13.close();
-            if (letters != null) {
-                int at = letters.indexOf(targets.canary());
-                if (at < 0) {
-                    at = letters.indexOf(targets.canaryRot13());
-                }
-                if (at >= 0) {
-                    canaryFound = true;
-                    add(new LeakSpan(LeakSpan.Kind.CANARY, letterAt(at, true), letterAt(at + targets.canary()
-                            .length() - 1, false)));
-                }
+            if (canaryAt >= 0) {
+                canaryFound = true;
+                add(new LeakSpan(LeakSpan.Kind.CANARY, letterAt(canaryAt, true),
+                        letterAt(canaryAt + targets.canary().length - 1, false)));
             }
             if (joined != null) {
                 wordStartAt = growFlags(wordStartAt, joined.length() + 1);
@@ -331,7 +381,9 @@ public final class InstructionLeakDetector {
             double plainCoverage = total == 0 ? 0 : (double) plain.sharedCount() / total;
             double rot13Coverage = total == 0 ? 0 : (double) rot13.sharedCount() / total;
             boolean overlap = (plainCoverage >= minCoverage && plain.sharedCount() >= minSharedShingles)
-                    || (rot13Coverage >= minCoverage && rot13.sharedCount() >= minSharedShingles);
+                    || (rot13Coverage >= minCoverage && rot13.sharedCount() >= minSharedShingles)
+                    || (plain.sharedCount() >= minSharedAnywhere && plain.longest >= PIECE_RUN_WORDS)
+                    || (rot13.sharedCount() >= minSharedAnywhere && rot13.longest >= PIECE_RUN_WORDS);
             coverage = Math.max(plainCoverage, rot13Coverage);
             sharedShingles = Math.max(plain.sharedCount(), rot13.sharedCount());
             longestRun = Math.max(plain.longest, rot13.longest);
@@ -341,10 +393,10 @@ public final class InstructionLeakDetector {
         }
 
         /** The original start (or end) of the word that holds letter {@code index}: read again, on a find only. */
-        private int letterAt(int index, boolean start) {
+        private int letterAt(long index, boolean start) {
             int[] found = {-1};
-            int[] seen = {0};
-            LeakWords.read(text, false, (word, length, from, to) -> {
+            long[] seen = {0};
+            LeakWords.read(text, false, (word, length, hash, from, to) -> {
                 if (found[0] >= 0) {
                     return;
                 }
@@ -455,6 +507,7 @@ public final class InstructionLeakDetector {
         private double minCoverage = DEFAULT_MIN_COVERAGE;
         private int minSharedShingles = DEFAULT_MIN_SHARED_SHINGLES;
         private int minStreamedShingles = DEFAULT_MIN_STREAMED_SHINGLES;
+        private int minSharedAnywhere = DEFAULT_MIN_SHARED_ANYWHERE;
 
         private Builder() {
         }
@@ -492,6 +545,15 @@ public final class InstructionLeakDetector {
                 throw new IllegalArgumentException("minStreamedShingles must be at least 1");
             }
             this.minStreamedShingles = count;
+            return this;
+        }
+
+        /** Distinct shingles of the instructions that count as a leak whatever their share of the instructions. */
+        public Builder minSharedAnywhere(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("minSharedAnywhere must be at least 1");
+            }
+            this.minSharedAnywhere = count;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.modelspec4j.check.leak;
 import dev.modelspec4j.check.text.NormalizedText;
 import dev.modelspec4j.check.text.TextNormalizer;
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * How the instruction-privacy check reads a text: as words, the same way for the instructions and for the answer,
@@ -29,16 +30,21 @@ final class LeakWords {
          * One word.
          *
          * @param word  its folded characters, {@code word[0 .. length)} (the array is reused: copy what you keep)
+         * @param hash  {@link #hash hash(word, length, false)}
          * @param start original start (UTF-16 index)
          * @param end   original end (exclusive)
          */
-        void word(char[] word, int length, int start, int end);
+        void word(char[] word, int length, long hash, int start, int end);
     }
 
     private static final int TABLE_END = 0x0530;
     private static final char[] FOLD = buildFoldTable();
     /** For ASCII: the letter a leetspeak sign stands for ({@code 4 -> a}), or 0. */
     private static final char[] LEET = buildLeetTable();
+    /** For ASCII: the folded character of a word, or 0 for a character between words. */
+    private static final char[] ASCII = buildAsciiTable();
+    private static final long FNV_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private LeakWords() {
     }
@@ -50,9 +56,67 @@ final class LeakWords {
      * @return the original start of the word held back when {@code open}, else the length of the text
      */
     static int read(String text, boolean open, Sink sink) {
-        NormalizedText normalized = TextNormalizer.normalize(text);
+        return isAscii(text) ? readAscii(text, open, sink) : read(TextNormalizer.normalize(text), open, sink);
+    }
+
+    /** Whether {@code text} is plain ASCII: read in place, and free of invisible characters. */
+    static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #read} of a text that {@link #isAscii} is. */
+    static int readAscii(String text, boolean open, Sink sink) {
+        int n = text.length();
+        // plain ASCII: read in place, every position its own
+        char[] word = new char[Math.min(n, 64) + 1];
+        int i = 0;
+        while (i < n) {
+            char c = ASCII[text.charAt(i)];
+            if (c == 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int length = 0;
+            boolean letters = false;
+            boolean leet = false;
+            long plain = FNV_BASIS;
+            long mapped = FNV_BASIS;
+            do {
+                if (length == word.length) {
+                    word = Arrays.copyOf(word, length * 2);
+                }
+                word[length++] = c;
+                char l = LEET[c];
+                if (l != 0) {
+                    leet = true;
+                    mapped = (mapped ^ same(l)) * FNV_PRIME;
+                } else {
+                    letters |= c > '9';
+                    mapped = (mapped ^ same(c)) * FNV_PRIME;
+                }
+                plain = (plain ^ same(c)) * FNV_PRIME;
+                i++;
+            } while (i < n && (c = ASCII[text.charAt(i)]) != 0);
+            if (open && i == n) {
+                return start;
+            }
+            boolean map = leet && (letters || length == 1);
+            if (map) {
+                mapLeet(word, length);
+            }
+            sink.word(word, length, map ? mapped : plain, start, i);
+        }
+        return n;
+    }
+
+    private static int read(NormalizedText normalized, boolean open, Sink sink) {
         String s = normalized.text();
-        boolean identity = normalized.isIdentity();
         int n = s.length();
         char[] word = new char[Math.min(n, 64) + 1];
         int i = 0;
@@ -68,7 +132,7 @@ final class LeakWords {
             boolean leet = false;
             while (true) {
                 if (length == word.length) {
-                    word = java.util.Arrays.copyOf(word, length * 2);
+                    word = Arrays.copyOf(word, length * 2);
                 }
                 word[length++] = c;
                 if (leet(c) != 0) {
@@ -86,29 +150,30 @@ final class LeakWords {
                 }
             }
             if (open && i == n) {
-                return identity ? start : normalized.originalStart(start);
+                return normalized.originalStart(start);
             }
             if (leet && (letters || length == 1)) {
-                for (int k = 0; k < length; k++) {
-                    char l = leet(word[k]);
-                    if (l != 0) {
-                        word[k] = l;
-                    }
-                }
+                mapLeet(word, length);
             }
-            if (identity) {
-                sink.word(word, length, start, i);
-            } else {
-                sink.word(word, length, normalized.originalStart(start), normalized.originalEnd(i));
+            sink.word(word, length, hash(word, length, false), normalized.originalStart(start),
+                    normalized.originalEnd(i));
+        }
+        return normalized.original().length();
+    }
+
+    private static void mapLeet(char[] word, int length) {
+        for (int k = 0; k < length; k++) {
+            char l = leet(word[k]);
+            if (l != 0) {
+                word[k] = l;
             }
         }
-        return text.length();
     }
 
     /** The folded form of {@code text}'s words, each followed by one space: what confidential values are. */
     static String canonical(String text) {
         StringBuilder out = new StringBuilder(text.length() + 1);
-        read(text, false, (word, length, start, end) -> out.append(word, 0, length).append(' '));
+        read(text, false, (word, length, hash, start, end) -> out.append(word, 0, length).append(' '));
         return out.toString();
     }
 
@@ -124,10 +189,10 @@ final class LeakWords {
 
     /** The hash of a word as compared (FNV-1a over {@link #same} characters), or of its ROT13 form. */
     static long hash(char[] word, int length, boolean rot13) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_BASIS;
         for (int k = 0; k < length; k++) {
             char c = rot13 ? rot13(word[k]) : word[k];
-            h = (h ^ same(c)) * 0x100000001b3L;
+            h = (h ^ same(c)) * FNV_PRIME;
         }
         return h;
     }
@@ -150,6 +215,15 @@ final class LeakWords {
     /** The letter a leetspeak sign stands for, or 0. */
     private static char leet(char c) {
         return c < 0x80 ? LEET[c] : 0;
+    }
+
+    private static char[] buildAsciiTable() {
+        char[] table = new char[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            char f = fold(c);
+            table[c] = isWordChar(f) ? f : 0;
+        }
+        return table;
     }
 
     private static char[] buildLeetTable() {

@@ -62,8 +62,8 @@ final class StreamedCopy implements StreamWatch, LeakWords.Sink {
     }
 
     @Override
-    public void word(char[] word, int wordLength, int start, int end) {
-        if (!shingles.add(LeakWords.hash(word, wordLength, false), base + start)) {
+    public void word(char[] word, int wordLength, long hash, int start, int end) {
+        if (!shingles.add(hash, base + start)) {
             return;
         }
         long shingle = shingles.shingle();

@@ -13,21 +13,25 @@ final class WordShingles {
     private final long[] hashes = new long[SIZE];
     private final int[] starts = new int[SIZE];
     private int words;
+    /** The slot of the oldest word of the ring, where the next word goes. */
+    private int oldest;
 
     /** Adds a word; returns whether a shingle is complete, then read with {@link #shingle()} and {@link #start()}. */
     boolean add(long hash, int start) {
-        hashes[words % SIZE] = hash;
-        starts[words % SIZE] = start;
+        hashes[oldest] = hash;
+        starts[oldest] = start;
+        oldest = oldest == SIZE - 1 ? 0 : oldest + 1;
         words++;
         return words >= SIZE;
     }
 
     /** The hash of the shingle that the last word completed. */
     long shingle() {
-        int first = words % SIZE; // the oldest of the ring
         long h = 0;
+        int slot = oldest;
         for (int k = 0; k < SIZE; k++) {
-            h = h * 0x9E3779B97F4A7C15L + hashes[(first + k) % SIZE];
+            h = h * 0x9E3779B97F4A7C15L + hashes[slot];
+            slot = slot == SIZE - 1 ? 0 : slot + 1;
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
@@ -37,7 +41,7 @@ final class WordShingles {
 
     /** The original start of the shingle that the last word completed. */
     int start() {
-        return starts[words % SIZE];
+        return starts[oldest];
     }
 
     /** Words added. */
@@ -48,5 +52,6 @@ final class WordShingles {
     /** Forgets every word. */
     void clear() {
         words = 0;
+        oldest = 0;
     }
 }
