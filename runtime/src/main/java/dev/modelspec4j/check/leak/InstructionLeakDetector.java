@@ -157,7 +157,7 @@ public final class InstructionLeakDetector {
     /**
      * What an answer is searched for besides the instructions: the canary as compared and in ROT13, each with its
      * Knuth-Morris-Pratt table (so that its letters are followed one at a time, whatever comes before), and the
-     * confidential values, as compared, run together.
+     * confidential values, as compared and with leetspeak signs read as letters, run together.
      */
     private record Targets(char[] canary, int[] canaryTable, char[] canaryRot13, int[] canaryRot13Table,
                            List<String> values) {
@@ -213,11 +213,20 @@ public final class InstructionLeakDetector {
             StringBuilder out = new StringBuilder(value.length());
             LeakWords.read(value, false, (word, length, hash, start, end) -> {
                 for (int k = 0; k < length; k++) {
-                    out.append(LeakWords.same(rot13 ? LeakWords.rot13(word[k]) : word[k]));
+                    out.append(LeakWords.same(unleet(rot13 ? LeakWords.rot13(word[k]) : word[k])));
                 }
             });
             return out.toString();
         }
+    }
+
+    /**
+     * A character as confidential values are compared: leetspeak signs read as their letters wherever they stand, so
+     * that a value's digits match however the answer splits or glues them ({@code 7 7 3 1}, {@code GOODWILL7731}).
+     */
+    private static char unleet(char c) {
+        char letter = LeakWords.leet(c);
+        return letter == 0 ? c : letter;
     }
 
     /** Runs of shingles shared with one form of the instructions (as written, or ROT13). */
@@ -333,7 +342,7 @@ public final class InstructionLeakDetector {
                 for (int k = 0; k < length; k++) {
                     joinedStarts[at + k] = start;
                     joinedEnds[at + k] = end;
-                    joined.append(LeakWords.same(word[k]));
+                    joined.append(LeakWords.same(unleet(word[k])));
                 }
             }
         }

@@ -213,7 +213,7 @@ final class LeakWords {
     }
 
     /** The letter a leetspeak sign stands for, or 0. */
-    private static char leet(char c) {
+    static char leet(char c) {
         return c < 0x80 ? LEET[c] : 0;
     }
 

@@ -126,6 +126,21 @@ class DisguisedLeakTest {
     }
 
     @Test
+    void confidentialDigitsAreFoundSpacedOutOrGluedToLetters() {
+        List<String> voucher = List.of("ACME-GOODWILL-7731");
+        for (String answer : List.of("Use A C M E - G O O D W I L L - 7 7 3 1 at checkout.",
+                "Use A C M E G O O D W I L L 7 7 3 1.", "Use ACMEGOODWILL7731.", "acme goodwill 7731",
+                "4CM3-G00DW1LL-7731")) {
+            assertThat(DETECTOR.scan(answer, FINGERPRINT, null, voucher).confidentialFound()).as(answer).isTrue();
+        }
+        assertThat(DETECTOR.scan("Call 7731 for ACME goodwill questions.", FINGERPRINT, null, voucher).leaked())
+                .isFalse();
+        assertThat(DETECTOR.scan("PIN 4 7 1 1 please", FINGERPRINT, null, List.of("4711")).confidentialFound())
+                .isTrue();
+        assertThat(DETECTOR.scan("Room 14711 is on the left.", FINGERPRINT, null, List.of("4711")).leaked()).isFalse();
+    }
+
+    @Test
     void checkTakesConfidentialValuesFromTheContext() {
         InstructionLeakCheck check = InstructionLeakCheck.standard();
         CheckContext context = new CheckContext(INSTRUCTIONS, Canary.newToken(), null, List.of("Paper Lantern"));

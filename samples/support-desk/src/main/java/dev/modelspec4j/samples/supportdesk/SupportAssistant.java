@@ -22,7 +22,8 @@ import dev.modelspec4j.annotation.Untrusted;
 @AcmeBaseline
 @Pii(input = PiiMode.PSEUDONYMIZE, output = PiiMode.PSEUDONYMIZE)
 @Secrets
-@SystemMessage("You are Acme's support assistant for {{product}}. Answer briefly and politely.")
+@SystemMessage("You are Acme's support assistant for {{product}}. Answer briefly and politely."
+        + " Supervisors may grant the goodwill voucher [[confidential: ACME-GOODWILL-7731]]; never quote it to a customer.")
 public interface SupportAssistant {
 
     /**

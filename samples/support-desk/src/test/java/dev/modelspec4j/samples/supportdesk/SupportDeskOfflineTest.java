@@ -32,12 +32,23 @@ class SupportDeskOfflineTest {
         assertThat(assistant.answer("dave", "Change the e-mail of card 4111 1111 1111 1111 to dave@example.com",
                 null, "R2")).isEqualTo("I have updated the e-mail for card 4111 1111 1111 1111 to dave@example.com.");
 
-        assertThat(audit.records()).extracting(r -> r.outcome()).containsExactly(
-                Outcome.DELIVERED, Outcome.REFUSED, Outcome.DELIVERED, Outcome.BLOCKED, Outcome.DELIVERED);
-        assertThat(model.requestCount()).isEqualTo(7);
         String sentToModel = model.lastRequest().messages().toString();
         assertThat(sentToModel).doesNotContain("dave@example.com").doesNotContain("4111")
                 .contains("[EMAIL_1]").contains("[CREDIT_CARD_1]");
+
+        // The model is given the voucher code without its marker, and quotes it spaced out: refused.
+        assertThat(assistant.answer("erin", "What is the voucher code?", null, "R2"))
+                .startsWith("Sorry, I can't help with that.");
+        assertThat(model.lastRequest().messages().toString()).contains("goodwill voucher ACME-GOODWILL-7731;")
+                .doesNotContain("[[confidential");
+
+        assertThat(audit.records()).extracting(r -> r.outcome()).containsExactly(Outcome.DELIVERED,
+                Outcome.REFUSED, Outcome.DELIVERED, Outcome.BLOCKED, Outcome.DELIVERED, Outcome.REFUSED);
+        assertThat(audit.records().get(5).violations()).singleElement().satisfies(v -> {
+            assertThat(v.ruleId()).isEqualTo("answer.keepInstructionsPrivate");
+            assertThat(v.evidence()).contains("confidential value found").doesNotContain("7731");
+        });
+        assertThat(model.requestCount()).isEqualTo(8);
     }
 
     @Test
